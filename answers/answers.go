@@ -1,0 +1,125 @@
+// Package answers turns evidence into answers: it asks a Searcher for the
+// passages that bear on a question and composes a short answer made of
+// verbatim quotes, each marked [n], with the numbered sources under it.
+//
+// It declares the small interfaces it needs and imports neither the store
+// nor Discord: cmd/parley wires a *store.DB in as the Searcher.
+package answers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parley-bot/parley"
+)
+
+// Searcher finds the passages that best match a question, best first.
+type Searcher interface {
+	Search(ctx context.Context, text string, k int) ([]parley.Hit, error)
+}
+
+// Limits of an extractive answer: short enough to read in a chat, wide
+// enough to show more than one outlet.
+const (
+	maxQuotes   = 4
+	maxArticles = 3
+	maxNearest  = 3
+	// searchK is how many passages an answer draws its sentences from.
+	searchK = 10
+)
+
+// CheckQuestion returns an error wrapping parley.ErrInvalid for a question
+// that cannot be asked: empty, or so long that it is surely not a question.
+func CheckQuestion(q string) error {
+	switch n := len(strings.TrimSpace(q)); {
+	case n == 0:
+		return fmt.Errorf("%w: the question is empty", parley.ErrInvalid)
+	case n > MaxQuestionBytes:
+		return fmt.Errorf("%w: the question is %d characters long; ask in at most %d", parley.ErrInvalid, n, MaxQuestionBytes)
+	}
+	return nil
+}
+
+// MaxQuestionBytes bounds a question. Retrieval copes with more (it reads at
+// most a couple of dozen terms), but no one types a question this long.
+const MaxQuestionBytes = 10000
+
+// sourceList numbers the articles an answer cites, in order of first use.
+type sourceList struct {
+	sources []parley.Source
+	index   map[int64]int
+}
+
+func (l *sourceList) number(s parley.Source) int {
+	if l.index == nil {
+		l.index = map[int64]int{}
+	}
+	if n, ok := l.index[s.ArticleID]; ok {
+		return n
+	}
+	l.sources = append(l.sources, s)
+	l.index[s.ArticleID] = len(l.sources)
+	return len(l.sources)
+}
+
+// FormatSources writes the numbered source list under an answer:
+// outlet, title, date and URL of each cited article.
+func FormatSources(cs []parley.Citation) string {
+	var b strings.Builder
+	seen := map[int]bool{}
+	for _, c := range cs {
+		if seen[c.N] {
+			continue
+		}
+		seen[c.N] = true
+		fmt.Fprintf(&b, "[%d] %s", c.N, describe(c.Source))
+		if c.Source.URL != "" {
+			b.WriteString(" " + c.Source.URL)
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// describe names an article the way a reader wants it: outlet, “title”, date.
+func describe(s parley.Source) string {
+	var parts []string
+	if s.Outlet != "" {
+		parts = append(parts, s.Outlet)
+	}
+	parts = append(parts, "“"+s.Title+"”")
+	if d := s.Date(); d != "" {
+		parts = append(parts, d)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// abstain is the answer when the library does not cover a question: it says
+// so plainly and names the nearest articles, so the user can judge.
+func abstain(question string, hits []parley.Hit, took time.Duration) *parley.Answer {
+	a := &parley.Answer{Question: question, Abstained: true}
+	seen := map[int64]bool{}
+	for _, h := range hits {
+		if seen[h.ArticleID] || len(a.Nearest) == maxNearest {
+			continue
+		}
+		seen[h.ArticleID] = true
+		a.Nearest = append(a.Nearest, h.Source)
+	}
+	var b strings.Builder
+	b.WriteString("The articles I have don't answer that.")
+	if len(a.Nearest) > 0 {
+		b.WriteString(" The nearest ones:")
+		for _, s := range a.Nearest {
+			b.WriteString("\n- " + describe(s))
+			if s.URL != "" {
+				b.WriteString(" " + s.URL)
+			}
+		}
+	}
+	a.Text = b.String()
+	a.Took = took
+	return a
+}

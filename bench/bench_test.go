@@ -1,0 +1,178 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/internal/synth"
+	"github.com/parley-bot/parley/store"
+)
+
+const seed = 1
+
+// sizes are the library sizes benchmarked: PARLEY_BENCH_SIZES (comma
+// separated), by default 1k and 10k articles. 100k takes a few minutes to
+// build the first time: PARLEY_BENCH_SIZES=100000.
+func sizes(b *testing.B) []int {
+	spec := os.Getenv("PARLEY_BENCH_SIZES")
+	if spec == "" {
+		spec = "1000,10000"
+	}
+	var out []int
+	for _, f := range strings.Split(spec, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("PARLEY_BENCH_SIZES: %q is not a size", f)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// queries mix the common terms that every article has with rarer ones, as
+// people ask.
+var queries = []string{
+	"What did Russia agree to in Alaska?",
+	"What did Putin say about the ceasefire?",
+	"Is the US going to send troops to Ukraine?",
+	"What did Rubio say about sanctions on Russia?",
+	"When did Trump and Putin last meet?",
+	"Which European leaders went to the White House with Zelensky?",
+	"What happened with the prisoner exchange in Istanbul?",
+	"How many Patriot batteries will Germany send?",
+	"What is the status of the Zaporizhzhia nuclear plant?",
+	"Trump Putin Ukraine peace talks",
+	"What did Lavrov say about security guarantees?",
+	"frozen assets reparations loan",
+}
+
+var (
+	libMu sync.Mutex
+	libs  = map[int]string{}
+)
+
+// library returns the path of a generated library of n articles, built
+// once per machine and kept in the temp dir (delete parley-bench-* there to
+// rebuild).
+func library(b *testing.B, n int) string {
+	libMu.Lock()
+	defer libMu.Unlock()
+	if p, ok := libs[n]; ok {
+		return p
+	}
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("parley-bench-v1-%d.db", n))
+	done := path + ".done"
+	if _, err := os.Stat(done); err != nil {
+		os.Remove(path)
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+		ctx := context.Background()
+		db, err := store.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		for i, a := range synth.Corpus(seed, n) {
+			if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Body)); err != nil {
+				b.Fatal(err)
+			}
+			if i > 0 && i%10000 == 0 {
+				b.Logf("built %d/%d articles in %v", i, n, time.Since(start).Round(time.Second))
+			}
+		}
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(done, nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	libs[n] = path
+	return path
+}
+
+func open(b *testing.B, n int) *store.DB {
+	db, err := store.Open(context.Background(), library(b, n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
+// BenchmarkIngest measures bulk ingest: parse-free (the generator gives
+// articles), passages cut, stored and indexed, one transaction each.
+func BenchmarkIngest(b *testing.B) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(b.TempDir(), "ingest.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := synth.Article(seed, i)
+		if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Body)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// latencies runs f over the queries b.N times and reports p50 and p95.
+func latencies(b *testing.B, f func(q string)) {
+	var ds []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := queries[i%len(queries)]
+		start := time.Now()
+		f(q)
+		ds = append(ds, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	pct := func(p float64) float64 {
+		return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+}
+
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			db := open(b, n)
+			ctx := context.Background()
+			latencies(b, func(q string) {
+				if _, err := db.Search(ctx, q, 5); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
+
+func BenchmarkAsk(b *testing.B) {
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			db := open(b, n)
+			asker := &answers.Extractive{Searcher: db}
+			ctx := context.Background()
+			latencies(b, func(q string) {
+				if _, err := asker.Ask(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}

@@ -1,0 +1,363 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/store"
+)
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// citationJSON is a citation as `ask --json` prints it (a contract).
+type citationJSON struct {
+	N         int    `json:"n"`
+	ArticleID int64  `json:"article_id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Quote     string `json:"quote"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+}
+
+type answerJSON struct {
+	Question  string         `json:"question"`
+	Answer    string         `json:"answer"`
+	Abstained bool           `json:"abstained"`
+	TookMS    float64        `json:"took_ms"`
+	Citations []citationJSON `json:"citations"`
+}
+
+func toJSON(a *parley.Answer) answerJSON {
+	out := answerJSON{Question: a.Question, Answer: a.Text, Abstained: a.Abstained, TookMS: ms(a.Took), Citations: []citationJSON{}}
+	for _, c := range a.Citations {
+		out.Citations = append(out.Citations, citationJSON{
+			N: c.N, ArticleID: c.Source.ArticleID, Title: c.Source.Title, Outlet: c.Source.Outlet,
+			URL: c.Source.URL, Published: c.Source.Date(), Quote: c.Quote, Start: c.Start, End: c.End,
+		})
+	}
+	return out
+}
+
+func cmdAsk(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ask")
+	asJSON := fs.Bool("json", false, "print the answer as JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(pos, " "))
+	if question == "" {
+		return usagef("ask needs a question, e.g. parley ask \"What did Russia agree to in Alaska?\"")
+	}
+	if err := answers.CheckQuestion(question); err != nil {
+		return usagef("%s", strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": "))
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	asker := &answers.Extractive{Searcher: db}
+	a, err := asker.Ask(ctx, question)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, toJSON(a))
+	}
+	_, err = fmt.Fprintln(e.stdout, a.Text)
+	return err
+}
+
+type hitJSON struct {
+	Rank      int     `json:"rank"`
+	ArticleID int64   `json:"article_id"`
+	PassageID int64   `json:"passage_id"`
+	Title     string  `json:"title"`
+	Outlet    string  `json:"outlet"`
+	URL       string  `json:"url"`
+	Published string  `json:"published"`
+	Text      string  `json:"text"`
+	Score     float64 `json:"score"`
+}
+
+func cmdSearch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "search")
+	asJSON := fs.Bool("json", false, "print the results as JSON")
+	k := fs.Int("k", 5, "number of passages to show")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(pos, " "))
+	if query == "" {
+		return usagef("search needs a query, e.g. parley search sanctions")
+	}
+	if *k < 1 || *k > 100 {
+		return usagef("--k must be between 1 and 100")
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	start := time.Now()
+	hits, err := db.Search(ctx, query, *k)
+	if err != nil {
+		return err
+	}
+	took := time.Since(start)
+	if *asJSON {
+		out := struct {
+			Query   string    `json:"query"`
+			TookMS  float64   `json:"took_ms"`
+			Results []hitJSON `json:"results"`
+		}{query, ms(took), []hitJSON{}}
+		for i, h := range hits {
+			out.Results = append(out.Results, hitJSON{i + 1, h.ArticleID, h.ID, h.Source.Title, h.Source.Outlet, h.Source.URL, h.Source.Date(), h.Text, h.Score})
+		}
+		return writeJSON(e.stdout, out)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(e.stdout, "No passages match.")
+		return nil
+	}
+	for i, h := range hits {
+		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, describeSource(h.Source), h.Score, h.Text)
+	}
+	return nil
+}
+
+func describeSource(s parley.Source) string {
+	parts := []string{}
+	if s.Outlet != "" {
+		parts = append(parts, s.Outlet)
+	}
+	parts = append(parts, "“"+s.Title+"”")
+	if d := s.Date(); d != "" {
+		parts = append(parts, d)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func cmdAdd(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "add")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("add needs files or directories, e.g. parley add articles/")
+	}
+	files, err := ingest.Files(pos)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no .md, .txt or .html files in %s", strings.Join(pos, ", "))
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	counts := map[string]int{}
+	for i, path := range files {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		status, detail := addFile(ctx, db, path)
+		counts[status]++
+		fmt.Fprintf(e.stdout, "[%d/%d] %-9s %s%s\n", i+1, len(files), status, path, detail)
+	}
+	fmt.Fprintf(e.stdout, "%d added, %d updated, %d duplicate, %d rejected\n", counts["added"], counts["updated"], counts["duplicate"], counts["rejected"])
+	if counts["rejected"] > 0 {
+		return fmt.Errorf("%d of %d files rejected", counts["rejected"], len(files))
+	}
+	return nil
+}
+
+// addFile adds one file and says what happened to it, in words: added,
+// updated, duplicate or rejected, with the reason or the article id.
+func addFile(ctx context.Context, db *store.DB, path string) (status, detail string) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() > ingest.MaxBytes {
+		return "rejected", fmt.Sprintf(": file is %.1f MB; the limit is %d MB", float64(fi.Size())/(1<<20), ingest.MaxBytes>>20)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "rejected", ": " + err.Error()
+	}
+	a, outcome, err := addArticle(ctx, db, path, b)
+	if err != nil {
+		return "rejected", ": " + strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": ")
+	}
+	return outcome.String(), fmt.Sprintf(" (article %d: %s)", a.ID, a.Title)
+}
+
+func cmdList(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "list")
+	asJSON := fs.Bool("json", false, "print the list as JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("list takes no arguments")
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	list, err := db.List(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type item struct {
+			ID        int64  `json:"id"`
+			Title     string `json:"title"`
+			Outlet    string `json:"outlet"`
+			URL       string `json:"url"`
+			Published string `json:"published"`
+			Passages  int    `json:"passages"`
+		}
+		out := []item{}
+		for _, l := range list {
+			out = append(out, item{l.ID, l.Title, l.Outlet, l.URL, l.Date(), l.Passages})
+		}
+		return writeJSON(e.stdout, out)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.stdout, "The library is empty. Add articles with: parley add PATH")
+		return nil
+	}
+	for _, l := range list {
+		date := l.Date()
+		if date == "" {
+			date = "undated   "
+		}
+		fmt.Fprintf(e.stdout, "%5d  %s  %-18s %s\n", l.ID, date, truncate(l.Outlet, 18), l.Title)
+	}
+	fmt.Fprintf(e.stdout, "%d articles\n", len(list))
+	return nil
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func parseIDs(args []string) ([]int64, error) {
+	var ids []int64
+	for _, a := range args {
+		id, err := strconv.ParseInt(strings.TrimPrefix(a, "#"), 10, 64)
+		if err != nil || id <= 0 {
+			return nil, usagef("%q is not an article id (see parley list)", a)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+func cmdShow(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "show")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("show needs one article id, e.g. parley show 1")
+	}
+	ids, err := parseIDs(pos)
+	if err != nil {
+		return err
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a, err := db.Article(ctx, ids[0])
+	if err != nil {
+		return err
+	}
+	ps, err := db.Passages(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "Article %d: %s\n", a.ID, a.Title)
+	for _, f := range [][2]string{{"Outlet", a.Outlet}, {"URL", a.URL}, {"Author", a.Author}, {"Published", a.Date()}, {"Language", a.Language}} {
+		if f[1] != "" {
+			fmt.Fprintf(w, "%-10s %s\n", f[0]+":", f[1])
+		}
+	}
+	fmt.Fprintf(w, "%-10s %s\n", "Added:", a.Added.Format(time.RFC3339))
+	fmt.Fprintf(w, "%-10s %d\n\n%s\n", "Passages:", len(ps), a.Body)
+	return nil
+}
+
+func cmdRemove(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "remove")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("remove needs article ids, e.g. parley remove 3")
+	}
+	ids, err := parseIDs(pos)
+	if err != nil {
+		return err
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var failed int
+	for _, id := range ids {
+		a, err := db.Article(ctx, id)
+		if err == nil {
+			err = db.Remove(ctx, id)
+		}
+		if err != nil {
+			failed++
+			if errors.Is(err, parley.ErrNotFound) {
+				fmt.Fprintf(e.stderr, "no article %d\n", id)
+				continue
+			}
+			fmt.Fprintf(e.stderr, "%v\n", err)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "removed %d: %s\n", id, a.Title)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d articles not removed", failed, len(ids))
+	}
+	return nil
+}

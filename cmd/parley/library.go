@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/data"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/store"
+)
+
+// openLibrary opens the library named by the flags, the environment or the
+// config, in that order, and seeds a new one with the bundled articles.
+func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
+	path, err := e.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	fresh := false
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		fresh = true
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if fresh && e.global.seed {
+		if err := seed(ctx, db); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+// dbPath resolves the library path: --db, then PARLEY_DB, then the config's
+// "database", then data/parley.db.
+func (e *env) dbPath() (string, error) {
+	if e.global.dbSet || e.getenv("PARLEY_DB") != "" {
+		return e.global.db, nil
+	}
+	c, err := e.config()
+	if err != nil {
+		return "", err
+	}
+	if c.Database != "" {
+		return c.Database, nil
+	}
+	return e.global.db, nil
+}
+
+func (e *env) config() (Config, error) {
+	path, explicit := e.global.config, true
+	if path == "" {
+		path, explicit = "config.json", false
+	}
+	return loadConfig(path, explicit, e.getenv)
+}
+
+// seed adds the bundled articles to a new library.
+func seed(ctx context.Context, db *store.DB) error {
+	names, err := fs.Glob(data.Seeds, "*.md")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		b, err := fs.ReadFile(data.Seeds, name)
+		if err != nil {
+			return err
+		}
+		if _, _, err := addArticle(ctx, db, name, b); err != nil {
+			return fmt.Errorf("seed the library: %w", err)
+		}
+	}
+	return nil
+}
+
+// addArticle parses one file and stores it with its passages.
+func addArticle(ctx context.Context, db *store.DB, name string, b []byte) (parley.Article, store.Outcome, error) {
+	a, err := ingest.Parse(name, b)
+	if err != nil {
+		return a, 0, err
+	}
+	_, outcome, err := db.Add(ctx, &a, ingest.Passages(a.Body))
+	return a, outcome, err
+}

@@ -1,0 +1,196 @@
+// Command parley answers questions about the US–Russia–Ukraine peace
+// negotiations from a local library of news articles, quoting them verbatim.
+//
+// Run `parley --help` for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// usageError is a mistake in how parley was called; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// exitCode reports err on stderr and returns the process exit status.
+func exitCode(err error, stderr io.Writer) int {
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "parley: %s\nRun 'parley --help' for usage.\n", ue.msg)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "parley: %s\n", err)
+		return 1
+	}
+}
+
+// env is everything a command needs from the outside world, so tests can
+// run commands in-process.
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	global globalFlags
+}
+
+type globalFlags struct {
+	db     string
+	dbSet  bool // --db given explicitly
+	config string
+	seed   bool
+}
+
+type command struct {
+	name    string
+	args    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+// commands lists every subcommand; the order is the order of --help.
+var commands []command
+
+func init() {
+	commands = []command{
+		{"ask", "[--json] QUESTION…", "answer a question with quotes from the articles", cmdAsk},
+		{"search", "[--json] [--k N] QUERY…", "show the passages that best match a query", cmdSearch},
+		{"add", "PATH…", "add article files (.md, .txt, .html) or directories of them", cmdAdd},
+		{"list", "[--json]", "list the articles in the library", cmdList},
+		{"show", "ID", "show one article with its metadata and text", cmdShow},
+		{"remove", "ID…", "remove articles from the library", cmdRemove},
+		{"eval", "[--k N] [--json] FILE.jsonl", "measure retrieval and answers on a question set", cmdEval},
+	}
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("parley", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	defaultDB := "data/parley.db"
+	if v := getenv("PARLEY_DB"); v != "" {
+		defaultDB = v
+	}
+	fs.StringVar(&e.global.db, "db", defaultDB, "library file (env PARLEY_DB)")
+	fs.StringVar(&e.global.config, "config", "", "config file (default config.json when present)")
+	fs.BoolVar(&e.global.seed, "seed", true, "fill a new, empty library with the bundled articles")
+	fs.Usage = func() { mainUsage(fs) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	fs.Visit(func(f *flag.Flag) { e.global.dbSet = e.global.dbSet || f.Name == "db" })
+	if fs.NArg() == 0 {
+		mainUsage(fs)
+		return usagef("no command given")
+	}
+	name := fs.Arg(0)
+	if name == "help" {
+		mainUsage(fs)
+		return nil
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(ctx, e, fs.Args()[1:])
+		}
+	}
+	return usagef("unknown command %q", name)
+}
+
+func mainUsage(fs *flag.FlagSet) {
+	w := fs.Output()
+	fmt.Fprint(w, `Parley answers questions about the US–Russia–Ukraine peace negotiations
+from a library of news articles, quoting them verbatim with their sources.
+
+Usage: parley [global flags] COMMAND [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-7s %-28s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprint(w, "\nGlobal flags:\n")
+	fs.PrintDefaults()
+	fmt.Fprint(w, `
+Run 'parley COMMAND --help' for a command's flags.
+Example: parley ask "What did Russia agree to in Alaska?"
+`)
+}
+
+// newFlags makes the FlagSet of a subcommand, with a usage text that names it.
+func newFlags(e *env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("parley "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	for _, c := range commands {
+		if c.name == name {
+			fs.Usage = func() {
+				fmt.Fprintf(fs.Output(), "Usage: parley %s %s\n\n%s.\n", name, c.args, capitalize(c.summary))
+				if hasFlags(fs) {
+					fmt.Fprint(fs.Output(), "\nFlags:\n")
+					fs.PrintDefaults()
+				}
+			}
+		}
+	}
+	return fs
+}
+
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// parseFlags parses a subcommand's flags, wherever they stand among its
+// arguments (parley ask "question" --json works), and returns the
+// positional arguments. "--" ends the flags.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}

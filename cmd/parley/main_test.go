@@ -1,0 +1,278 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parley-bot/parley/eval"
+	"github.com/parley-bot/parley/prose"
+)
+
+// runParley runs the command in-process with the given environment and returns
+// its exit status, stdout and stderr.
+func runParley(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	err := run(context.Background(), args, getenv, strings.NewReader(""), &out, &errOut)
+	code := exitCode(err, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func tempDB(t *testing.T) map[string]string {
+	return map[string]string{"PARLEY_DB": filepath.Join(t.TempDir(), "parley.db")}
+}
+
+func TestAskAnswersFromTheBundledArticles(t *testing.T) {
+	env := tempDB(t)
+	code, out, errOut := runParley(t, env, "ask", "--json", "What did Russia agree to in Alaska?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var a struct {
+		Question  string  `json:"question"`
+		Answer    string  `json:"answer"`
+		Abstained bool    `json:"abstained"`
+		TookMS    float64 `json:"took_ms"`
+		Citations []struct {
+			N         int    `json:"n"`
+			ArticleID int64  `json:"article_id"`
+			Title     string `json:"title"`
+			Outlet    string `json:"outlet"`
+			URL       string `json:"url"`
+			Published string `json:"published"`
+			Quote     string `json:"quote"`
+			Start     int    `json:"start"`
+			End       int    `json:"end"`
+		} `json:"citations"`
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("ask --json: %v\n%s", err, out)
+	}
+	if a.Abstained || len(a.Citations) == 0 {
+		t.Fatalf("abstained on the headline question:\n%s", a.Answer)
+	}
+	if !strings.Contains(strings.ToLower(a.Answer), "agree") {
+		t.Errorf("answer never says what was agreed:\n%s", a.Answer)
+	}
+	for _, c := range a.Citations {
+		code, body, _ := runParley(t, env, "show", fmtInt(c.ArticleID))
+		if code != 0 {
+			t.Fatalf("show %d failed", c.ArticleID)
+		}
+		// show prints a header, a blank line, then the body.
+		text := body[strings.Index(body, "\n\n")+2:]
+		if c.End > len(text) || text[c.Start:c.End] != c.Quote {
+			t.Errorf("citation [%d] quote is not the body at %d–%d: %q", c.N, c.Start, c.End, c.Quote)
+		}
+		if !strings.Contains(a.Answer, "[") || !strings.Contains(a.Answer, c.Quote) {
+			t.Errorf("answer text does not show quote [%d] %q", c.N, c.Quote)
+		}
+		if c.Outlet == "" || c.URL == "" || c.Published == "" || c.Title == "" {
+			t.Errorf("citation [%d] lacks its source: %+v", c.N, c)
+		}
+	}
+}
+
+func fmtInt(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestUsageErrors(t *testing.T) {
+	env := tempDB(t)
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"ask"},
+		{"ask", "   "},
+		{"ask", "--bogus", "question"},
+		{"search"},
+		{"search", "--k", "0", "x"},
+		{"add"},
+		{"show"},
+		{"show", "abc"},
+		{"remove", "-1"},
+		{"eval"},
+		{"--nope", "list"},
+	} {
+		code, _, errOut := runParley(t, env, args...)
+		if code != 2 {
+			t.Errorf("parley %q: exit %d, want 2 (stderr %q)", args, code, errOut)
+		}
+		if errOut == "" {
+			t.Errorf("parley %q: no message on stderr", args)
+		}
+	}
+}
+
+func TestHelpEverywhere(t *testing.T) {
+	env := tempDB(t)
+	code, _, errOut := runParley(t, env, "--help")
+	if code != 0 || !strings.Contains(errOut, "Commands:") {
+		t.Errorf("--help: exit %d, %q", code, errOut)
+	}
+	for _, c := range commands {
+		code, _, errOut := runParley(t, env, c.name, "--help")
+		if code != 0 || !strings.Contains(errOut, "Usage: parley "+c.name) {
+			t.Errorf("%s --help: exit %d, %q", c.name, code, errOut)
+		}
+	}
+}
+
+func TestAddListShowRemove(t *testing.T) {
+	env := tempDB(t)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.md", "---\ntitle: Talks resume in Geneva\noutlet: Wire\npublished: 2025-11-23\nmood: hopeful\n---\n"+
+		"Negotiators from Ukraine and the United States met in Geneva on Sunday to discuss a revised peace plan. "+
+		"Officials said the talks were constructive and would continue on Monday.\n")
+	write("plain.txt", "Prisoners swapped\n\nUkraine and Russia exchanged 84 prisoners of war on Thursday, the first swap since the talks began.")
+	write("empty.md", "")
+	write("latin1.txt", "Caf\xe9 talks\n\nSome text.")
+	write(".hidden.md", "---\ntitle: hidden\n---\nNot to be added.")
+
+	code, out, _ := runParley(t, env, "--seed=false", "add", dir)
+	if code != 1 {
+		t.Errorf("add with rejected files: exit %d, want 1", code)
+	}
+	for _, want := range []string{"added", "empty.md", "latin1.txt", "rejected", "2 added", "Prisoners swapped"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("add output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "hidden") {
+		t.Errorf("add walked into a hidden file:\n%s", out)
+	}
+
+	code, out, _ = runParley(t, env, "add", good)
+	if code != 0 || !strings.Contains(out, "duplicate") {
+		t.Errorf("second add: exit %d, want a duplicate:\n%s", code, out)
+	}
+
+	code, out, _ = runParley(t, env, "list", "--json")
+	var list []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil {
+		t.Fatalf("list --json: exit %d\n%s", code, out)
+	}
+	var id string
+	for _, item := range list {
+		for _, k := range []string{"id", "title", "outlet", "url", "published", "passages"} {
+			if _, ok := item[k]; !ok {
+				t.Errorf("list item lacks %q: %v", k, item)
+			}
+		}
+		if item["title"] == "Talks resume in Geneva" {
+			id = fmtInt(int64(item["id"].(float64)))
+		}
+	}
+	if id == "" {
+		t.Fatalf("added article not listed: %s", out)
+	}
+	code, out, _ = runParley(t, env, "show", id)
+	if code != 0 || !strings.Contains(out, "Outlet:    Wire") || !strings.Contains(out, "Published: 2025-11-23") {
+		t.Errorf("show: exit %d\n%s", code, out)
+	}
+	code, out, _ = runParley(t, env, "remove", id, "99999")
+	if code != 1 || !strings.Contains(out, "removed "+id) {
+		t.Errorf("remove: exit %d\n%s", code, out)
+	}
+	if code, _, _ := runParley(t, env, "show", id); code != 1 {
+		t.Errorf("show after remove: exit %d, want 1", code)
+	}
+}
+
+func TestNotALibrary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(path, []byte(strings.Repeat("not a database\n", 100)), 0o644)
+	code, _, errOut := runParley(t, nil, "--db", path, "list")
+	if code != 1 || !strings.Contains(errOut, "not a Parley library") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.json")
+	os.WriteFile(cfg, []byte(`{"database": "${LIBDIR}/lib.db"}`), 0o644)
+	env := map[string]string{"LIBDIR": dir}
+	if code, _, errOut := runParley(t, env, "--config", cfg, "list"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lib.db")); err != nil {
+		t.Errorf("config database not used: %v", err)
+	}
+	os.WriteFile(cfg, []byte(`{"databse": "x.db"}`), 0o644)
+	code, _, errOut := runParley(t, env, "--config", cfg, "list")
+	if code != 1 || !strings.Contains(errOut, `"databse"`) {
+		t.Errorf("unknown key: exit %d, stderr %q; want an error naming the key", code, errOut)
+	}
+}
+
+func TestAddWhileAsking(t *testing.T) {
+	env := tempDB(t)
+	if code, _, errOut := runParley(t, env, "list"); code != 0 {
+		t.Fatal(errOut)
+	}
+	dir := t.TempDir()
+	for i := range 20 {
+		os.WriteFile(filepath.Join(dir, "a"+fmtInt(int64(i))+".md"), []byte("---\ntitle: Article "+fmtInt(int64(i))+
+			"\n---\nEnvoys met again to discuss the ceasefire and security guarantees for Ukraine, officials said on day "+fmtInt(int64(i))+"."), 0o644)
+	}
+	var wg sync.WaitGroup
+	codes := make([]int, 2)
+	wg.Add(2)
+	go func() { defer wg.Done(); codes[0], _, _ = runParley(t, env, "add", dir) }()
+	go func() {
+		defer wg.Done()
+		for range 10 {
+			if c, _, _ := runParley(t, env, "ask", "What did Russia agree to in Alaska?"); c != 0 {
+				codes[1] = c
+			}
+		}
+	}()
+	wg.Wait()
+	if codes[0] != 0 || codes[1] != 0 {
+		t.Errorf("add exit %d, ask exit %d; both must succeed", codes[0], codes[1])
+	}
+}
+
+// TestDevSet runs the question set of ../shared/eval against the bundled
+// articles and holds the figures the project promises.
+func TestDevSet(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "eval", "dev.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no dev set beside the project: %v", err)
+	}
+	env := tempDB(t)
+	code, out, errOut := runParley(t, env, "eval", "--json", path)
+	if code != 0 {
+		t.Fatalf("eval: exit %d: %s", code, errOut)
+	}
+	var r eval.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("recall@5 %.2f, support %.2f, false abstention %.2f, quote precision %.2f, abstention accuracy %.2f",
+		r.RecallAtK, r.AnswerSupport, r.FalseAbstention, r.QuotePrecision, r.AbstentionAccuracy)
+	if r.AnswerSupport < 0.9 || r.QuotePrecision != 1 || r.AbstentionAccuracy < 0.75 {
+		var b bytes.Buffer
+		r.Print(&b)
+		t.Errorf("dev set below target (support ≥ 0.9, quote precision 1.0, abstention accuracy ≥ 0.75):\n%s", b.String())
+	}
+	for _, res := range r.Results {
+		for _, q := range res.BadQuotes {
+			t.Errorf("%s: quote not in its article: %q", res.ID, prose.Fold(q))
+		}
+	}
+}

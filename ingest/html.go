@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+// minPageWords is the least main text a page must have to be an article;
+// below it readability has found only page furniture ("Home", a cookie
+// notice), not news.
+const minPageWords = 20
+
+// maxFallbackTitle is how many characters of the first line stand in for the
+// title of a page that has none.
+const maxFallbackTitle = 100
+
+// parseHTML reduces a saved web page to its article text with readability,
+// taking title, outlet, byline, language and date from the page metadata.
+func parseHTML(data []byte) (parley.Article, error) {
+	data, err := decodeHTML(data)
+	if err != nil {
+		return parley.Article{}, err
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return parley.Article{}, invalidf("file contains NUL bytes; it looks binary, not a web page")
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return parley.Article{}, invalidf("cannot read the page as HTML: %v", err)
+	}
+	canonical := canonicalURL(doc)
+	var base *url.URL
+	if canonical != "" {
+		base, _ = url.Parse(canonical)
+	}
+	parser := readability.NewParser()
+	page, err := parser.ParseAndMutate(doc, base)
+	if err != nil || page.Node == nil {
+		return parley.Article{}, invalidf("no article text found")
+	}
+	var text strings.Builder
+	if err := page.RenderText(&text); err != nil {
+		return parley.Article{}, invalidf("no article text found")
+	}
+	body := prose.Normalize(text.String())
+	if prose.WordCount(body) < minPageWords {
+		return parley.Article{}, invalidf("no article text found")
+	}
+	a := parley.Article{
+		Title:    cleanTitle(page.Title()),
+		Outlet:   cleanTitle(page.SiteName()),
+		URL:      canonical,
+		Author:   byline(page.Byline()),
+		Language: page.Language(),
+		Body:     body,
+	}
+	if t, err := page.PublishedTime(); err == nil {
+		a.Published = wallClock(t)
+	}
+	if a.Title == "" {
+		a.Title = shorten(cleanTitle(firstLine(body)), maxFallbackTitle)
+	}
+	return a, nil
+}
+
+// decodeHTML returns the page as UTF-8. A byte order mark or a declared
+// charset (<meta charset>) is honoured; an undeclared page must be UTF-8,
+// since guessing an encoding would put wrong characters in quotes.
+func decodeHTML(data []byte) ([]byte, error) {
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	// DetermineEncoding falls back to windows-1252 when nothing is declared;
+	// only believe that name when the page really names a charset.
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	declared := certain || name != "windows-1252" || bytes.Contains(head, []byte("charset"))
+	if !declared || name == "utf-8" {
+		if !utf8.Valid(data) {
+			return nil, invalidf("not UTF-8 text (convert it to UTF-8 or declare its charset)")
+		}
+		return bytes.TrimPrefix(data, []byte("\uFEFF")), nil
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, invalidf("page is not valid %s text", name)
+	}
+	// A UTF-16 byte order mark decodes to U+FEFF, which the HTML parser
+	// would take for text before <html>.
+	return bytes.TrimPrefix(out, []byte("\uFEFF")), nil
+}
+
+// canonicalURL returns the page's own address from <link rel="canonical"> or
+// <meta property="og:url">, if it is an absolute http(s) URL; it lets the
+// library recognise the same article saved twice.
+func canonicalURL(doc *html.Node) string {
+	var link, og string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && link == "" {
+					link = attr(n, "href")
+				}
+			case "meta":
+				if attr(n, "property") == "og:url" && og == "" {
+					og = attr(n, "content")
+				}
+			case "body":
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, s := range []string{link, og} {
+		s = strings.TrimSpace(s)
+		if u, err := url.Parse(s); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// byline strips the "By" that pages put before an author's name.
+func byline(s string) string {
+	s = cleanTitle(s)
+	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
+		s = strings.TrimSpace(s[3:])
+	}
+	return s
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// shorten cuts s to at most n characters at a word boundary, marking the cut
+// with an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	end, space := 0, 0 // byte offsets of the n-th rune and of the last space before it
+	for runes, i := 0, 0; runes < n; runes++ {
+		if s[i] == ' ' {
+			space = i
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		end = i
+	}
+	if space > 0 && s[end] != ' ' {
+		end = space
+	}
+	return strings.TrimSpace(s[:end]) + "…"
+}

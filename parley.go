@@ -1,0 +1,114 @@
+// Package parley holds the domain of Parley: the articles in its library, the
+// passages they are cut into, and the sourced answers composed from them.
+//
+// Every other package speaks these types. The package uses the standard
+// library only, so that the store, the ingesters, the answerers and the
+// Discord adapter can depend on it without depending on each other.
+package parley
+
+import (
+	"errors"
+	"time"
+)
+
+// Errors callers branch on. Wrap them with context; test with errors.Is.
+var (
+	// ErrNotFound means the article (or other record) asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrDuplicate means an article with the same text or URL is already in the library.
+	ErrDuplicate = errors.New("already in the library")
+	// ErrInvalid means the input cannot become an article or a question: empty,
+	// not UTF-8, too large, malformed. The wrapping message says which.
+	ErrInvalid = errors.New("invalid input")
+	// ErrNotLibrary means a file exists but is not a Parley library.
+	ErrNotLibrary = errors.New("not a Parley library")
+	// ErrNewerSchema means the library was written by a newer Parley.
+	ErrNewerSchema = errors.New("library was created by a newer version of Parley")
+)
+
+// DateLayout is how publication dates are written in JSON and on screen.
+const DateLayout = "2006-01-02"
+
+// Article is one news article in the library. Body is the text exactly as
+// ingested, with only line endings and Unicode normalised; every quote Parley
+// shows is a span of it.
+type Article struct {
+	ID        int64
+	Title     string
+	Outlet    string
+	URL       string
+	Author    string
+	Language  string
+	Published time.Time // zero when unknown
+	Added     time.Time
+	Body      string
+	Hash      string // hex SHA-256 of Body; the same text twice is one article
+}
+
+// Date returns the publication date as YYYY-MM-DD, or "" when unknown.
+func (a *Article) Date() string {
+	if a.Published.IsZero() {
+		return ""
+	}
+	return a.Published.Format(DateLayout)
+}
+
+// Source is an article without its body: what a search hit or a citation
+// needs to name where a passage comes from.
+type Source struct {
+	ArticleID int64
+	Title     string
+	Outlet    string
+	URL       string
+	Author    string
+	Published time.Time
+}
+
+// Date returns the publication date as YYYY-MM-DD, or "" when unknown.
+func (s Source) Date() string {
+	if s.Published.IsZero() {
+		return ""
+	}
+	return s.Published.Format(DateLayout)
+}
+
+// Passage is a run of whole sentences of an article body, about 40–150
+// words. Text == body[Start:End] for the article it belongs to.
+type Passage struct {
+	ID        int64
+	ArticleID int64
+	Seq       int // order within the article, from 0
+	Start     int // byte offset into the article body
+	End       int
+	Text      string
+}
+
+// Hit is a passage found by a search, with its source and score (higher is better).
+type Hit struct {
+	Passage
+	Source Source
+	Score  float64
+}
+
+// Citation is one numbered source of an answer: a verbatim quote, located by
+// byte offsets in the body of the article it comes from.
+type Citation struct {
+	N         int
+	Source    Source
+	PassageID int64
+	Quote     string
+	Start     int
+	End       int
+}
+
+// Answer is what Parley says to a question: the text a user sees, with [n]
+// markers that refer to Citations.
+type Answer struct {
+	Question  string
+	Text      string
+	Abstained bool
+	Citations []Citation
+	// Nearest names the closest articles when the answer abstains.
+	Nearest []Source
+	Took    time.Duration
+}

@@ -1,0 +1,232 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+// Outcome says what Add did with an article.
+type Outcome int
+
+// The outcomes of Add.
+const (
+	Added     Outcome = iota + 1 // a new article
+	Updated                      // an article with the same URL got new text
+	Duplicate                    // the same text is already in the library; nothing changed
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Added:
+		return "added"
+	case Updated:
+		return "updated"
+	case Duplicate:
+		return "duplicate"
+	}
+	return "unknown"
+}
+
+// Add stores an article with its passages, and indexes them, in one
+// transaction. The same body twice is one article (Duplicate, with the id of
+// the one already stored); the same URL with a new body replaces that
+// article's text (Updated). Passages must satisfy Text == Body[Start:End].
+func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (int64, Outcome, error) {
+	if err := checkArticle(a, ps); err != nil {
+		return 0, 0, err
+	}
+	if a.Hash == "" {
+		sum := sha256.Sum256([]byte(a.Body))
+		a.Hash = hex.EncodeToString(sum[:])
+	}
+	if a.Added.IsZero() {
+		a.Added = db.Now().UTC()
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)
+	}
+	defer tx.Rollback()
+	id, outcome, err := addTx(ctx, tx, a, ps)
+	if err != nil {
+		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)
+	}
+	a.ID = id
+	return id, outcome, nil
+}
+
+func checkArticle(a *parley.Article, ps []parley.Passage) error {
+	switch {
+	case a.Title == "":
+		return fmt.Errorf("%w: article has no title", parley.ErrInvalid)
+	case a.Body == "":
+		return fmt.Errorf("%w: article has no text", parley.ErrInvalid)
+	case len(ps) == 0:
+		return fmt.Errorf("%w: article has no passages", parley.ErrInvalid)
+	}
+	for i, p := range ps {
+		if p.Start < 0 || p.End > len(a.Body) || p.Start >= p.End || a.Body[p.Start:p.End] != p.Text {
+			return fmt.Errorf("%w: passage %d is not the body's text at %d–%d", parley.ErrInvalid, i, p.Start, p.End)
+		}
+	}
+	return nil
+}
+
+func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage) (int64, Outcome, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&id)
+	switch {
+	case err == nil:
+		return id, Duplicate, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, 0, err
+	}
+	outcome := Added
+	if a.URL != "" {
+		err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE url = ?", a.URL).Scan(&id)
+		switch {
+		case err == nil:
+			outcome = Updated
+		case !errors.Is(err, sql.ErrNoRows):
+			return 0, 0, err
+		}
+	}
+	if outcome == Updated {
+		// The passages go first: their trigger removes their index rows.
+		if _, err := tx.ExecContext(ctx, "DELETE FROM passages WHERE article_id = ?", id); err != nil {
+			return 0, 0, err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET title = ?, outlet = ?, author = ?, language = ?,
+			published = ?, added = ?, body = ?, hash = ? WHERE id = ?`,
+			a.Title, a.Outlet, a.Author, a.Language, timeText(a.Published), timeText(a.Added), a.Body, a.Hash, id)
+		if err != nil {
+			return 0, 0, err
+		}
+	} else {
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles (title, outlet, url, author, language, published, added, body, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.Title, a.Outlet, nullIfEmpty(a.URL), a.Author, a.Language, timeText(a.Published), timeText(a.Added), a.Body, a.Hash)
+		if err != nil {
+			return 0, 0, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, 0, err
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (article_id, seq, start_byte, end_byte, words, text) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer stmt.Close()
+	for i, p := range ps {
+		if _, err := stmt.ExecContext(ctx, id, i, p.Start, p.End, len(prose.Tokens(p.Text)), p.Text); err != nil {
+			return 0, 0, err
+		}
+	}
+	return id, outcome, nil
+}
+
+// Remove deletes an article with its passages and index rows.
+func (db *DB) Remove(ctx context.Context, id int64) error {
+	res, err := db.sql.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("remove article %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("remove article %d: %w", id, parley.ErrNotFound)
+	}
+	return nil
+}
+
+const articleColumns = "id, title, outlet, coalesce(url, ''), author, language, published, added"
+
+func scanSource(sc interface{ Scan(...any) error }, extra ...any) (parley.Article, error) {
+	var a parley.Article
+	var published, added string
+	dest := append([]any{&a.ID, &a.Title, &a.Outlet, &a.URL, &a.Author, &a.Language, &published, &added}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return a, err
+	}
+	a.Published, a.Added = parseTime(published), parseTime(added)
+	return a, nil
+}
+
+// Article returns the article with the given id, body included.
+func (db *DB) Article(ctx context.Context, id int64) (parley.Article, error) {
+	row := db.sql.QueryRowContext(ctx, "SELECT "+articleColumns+", body, hash FROM articles WHERE id = ?", id)
+	var body, hash string
+	a, err := scanSource(row, &body, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("article %d: %w", id, parley.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("article %d: %w", id, err)
+	}
+	a.Body, a.Hash = body, hash
+	return a, nil
+}
+
+// Listing is an article without its body, with its number of passages.
+type Listing struct {
+	parley.Article
+	Passages int
+}
+
+// List returns every article without its body, newest publication first
+// (undated ones last), then by id.
+func (db *DB) List(ctx context.Context) ([]Listing, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+articleColumns+`,
+		(SELECT count(*) FROM passages p WHERE p.article_id = articles.id)
+		FROM articles ORDER BY published = '', published DESC, id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Listing
+	for rows.Next() {
+		var l Listing
+		a, err := scanSource(rows, &l.Passages)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		l.Article = a
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// Count returns the number of articles in the library.
+func (db *DB) Count(ctx context.Context) (int, error) {
+	var n int
+	err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n)
+	return n, err
+}
+
+// Passages returns the passages of an article in order.
+func (db *DB) Passages(ctx context.Context, articleID int64) ([]parley.Passage, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, article_id, seq, start_byte, end_byte, text
+		FROM passages WHERE article_id = ? ORDER BY seq`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("passages of article %d: %w", articleID, err)
+	}
+	defer rows.Close()
+	var out []parley.Passage
+	for rows.Next() {
+		var p parley.Passage
+		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Seq, &p.Start, &p.End, &p.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

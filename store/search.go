@@ -1,0 +1,302 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+// Search tuning. See docs/benchmarks.md for how they were chosen.
+const (
+	// maxQueryTerms bounds the work a long question can cause.
+	maxQueryTerms = 24
+	// rareLimit is the document frequency below which a term is "rare":
+	// FTS5 ranks the passages matching rare terms by its own bm25(), which
+	// costs time in proportion to the number of matches. More common terms
+	// (Ukraine, Russia, Trump in a library about the war) are never ranked
+	// over all their matches; they only re-rank the candidates.
+	rareLimit = 1000
+	// poolSize is how many candidates each of the two candidate queries
+	// brings back for re-ranking.
+	poolSize = 200
+	// titleWeight boosts terms that appear in an article's title.
+	titleWeight = 2.0
+	// sameText is the word-set overlap (Jaccard) above which two passages of
+	// different articles count as the same text, so that syndicated copies
+	// of one story do not crowd other sources out of the results.
+	sameText = 0.6
+	bm25K1   = 1.2
+	bm25B    = 0.75
+)
+
+// queryTerm is one distinct content word of a question.
+type queryTerm struct {
+	stem   string // as prose.Terms gives it, for re-ranking
+	phrase string // the word as an FTS5 string literal, for MATCH
+	df     float64
+	rare   bool
+}
+
+// QueryTerms returns the FTS5 string literals Search would match for text:
+// each distinct content word, quoted, so that no user text ever reaches
+// MATCH as syntax. It is exported for tests and fuzzing.
+func QueryTerms(text string) []string {
+	var out []string
+	for _, t := range queryTerms(text) {
+		out = append(out, t.phrase)
+	}
+	return out
+}
+
+func queryTerms(text string) []queryTerm {
+	seen := map[string]bool{}
+	var terms []queryTerm
+	for _, tok := range prose.Tokens(text) {
+		word := text[tok.Start:tok.End]
+		if tok.Term == "" || prose.IsStopword(strings.ToLower(word)) || seen[tok.Term] {
+			continue
+		}
+		seen[tok.Term] = true
+		// FTS5 string literal: double quotes, with any inner quote doubled.
+		// Tokens are letters and digits, but quoting is what makes MATCH safe
+		// whatever a tokenizer change lets through.
+		terms = append(terms, queryTerm{stem: tok.Term, phrase: `"` + strings.ReplaceAll(word, `"`, `""`) + `"`})
+		if len(terms) == maxQueryTerms {
+			break
+		}
+	}
+	return terms
+}
+
+// Search returns up to k passages for a question, best first.
+//
+// Ranking is BM25 over the passage text and the article title. FTS5 ranks
+// only the passages that contain the question's rarer terms; the passages
+// most recently added that contain all its common terms join them; and the
+// union is re-ranked by BM25 over every term, with document frequencies that
+// are exact for rare terms and estimated for common ones. This keeps a search
+// in a library of 100k articles that all say "Ukraine" in milliseconds,
+// where ORDER BY bm25() over every match takes seconds.
+func (db *DB) Search(ctx context.Context, text string, k int) ([]parley.Hit, error) {
+	if k <= 0 {
+		return nil, nil
+	}
+	terms := queryTerms(text)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	var n, totalWords, maxID float64
+	err := db.sql.QueryRowContext(ctx, "SELECT passages, words, (SELECT coalesce(max(id), 0) FROM passages) FROM stats").Scan(&n, &totalWords, &maxID)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	avgLen := totalWords / n
+
+	live := terms[:0]
+	for _, t := range terms {
+		var count int
+		var minID float64
+		err := db.sql.QueryRowContext(ctx, `SELECT count(*), coalesce(min(rowid), 0) FROM
+			(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`, t.phrase, rareLimit).Scan(&count, &minID)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		switch {
+		case count == 0:
+			continue
+		case count < rareLimit:
+			t.df, t.rare = float64(count), true
+		default:
+			// The newest rareLimit matches span ids minID..maxID; assume the
+			// term is as dense in the rest of the library.
+			t.df = math.Min(n, float64(count)*n/math.Max(1, maxID-minID+1))
+		}
+		live = append(live, t)
+	}
+	terms = live
+	if len(terms) == 0 {
+		return nil, nil
+	}
+
+	var rare, common []string
+	for _, t := range terms {
+		if t.rare {
+			rare = append(rare, t.phrase)
+		} else {
+			common = append(common, t.phrase)
+		}
+	}
+	ids := map[int64]bool{}
+	if len(rare) > 0 {
+		err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+			ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(rare, " OR "), titleWeight, poolSize)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	if len(common) > 0 {
+		before := len(ids)
+		err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+			ORDER BY rowid DESC LIMIT ?`, strings.Join(common, " AND "), poolSize)
+		if err == nil && len(ids) == before && len(common) > 1 {
+			err = db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+				ORDER BY rowid DESC LIMIT ?`, strings.Join(common, " OR "), poolSize)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	hits, err := db.hits(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	counts := make([]map[string]int, len(hits))
+	for i := range hits {
+		counts[i] = termCounts(hits[i].Text)
+		hits[i].Score = score(counts[i], prose.Tokens(hits[i].Source.Title), terms, n, avgLen)
+	}
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &hits[order[i]], &hits[order[j]]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.ID < b.ID
+	})
+	return diverse(hits, counts, order, k), nil
+}
+
+// termCounts counts the terms of a text; the empty key holds its length.
+func termCounts(text string) map[string]int {
+	m := map[string]int{}
+	for _, t := range prose.Tokens(text) {
+		m[t.Term]++
+		m[""]++
+	}
+	return m
+}
+
+func (db *DB) collect(ctx context.Context, ids map[int64]bool, query string, args ...any) error {
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		ids[id] = true
+	}
+	return rows.Err()
+}
+
+// hits loads the passages with the given ids and their sources.
+func (db *DB) hits(ctx context.Context, ids map[int64]bool) ([]parley.Hit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, len(ids))
+	for id := range ids {
+		args = append(args, id)
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text,
+		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published
+		FROM passages p JOIN articles a ON a.id = p.article_id
+		WHERE p.id IN (?`+strings.Repeat(",?", len(args)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []parley.Hit
+	for rows.Next() {
+		var h parley.Hit
+		var published string
+		if err := rows.Scan(&h.ID, &h.ArticleID, &h.Seq, &h.Start, &h.End, &h.Text,
+			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published); err != nil {
+			return nil, err
+		}
+		h.Source.ArticleID = h.ArticleID
+		h.Source.Published = parseTime(published)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// score is Okapi BM25 of a passage for the question's terms, with matches in
+// the article title counted titleWeight times.
+func score(words map[string]int, title []prose.Token, terms []queryTerm, n, avgLen float64) float64 {
+	inTitle := map[string]bool{}
+	for _, t := range title {
+		inTitle[t.Term] = true
+	}
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(words[""])/math.Max(1, avgLen))
+	var s float64
+	for _, t := range terms {
+		f := float64(words[t.stem])
+		if inTitle[t.stem] {
+			f += titleWeight
+		}
+		if f == 0 {
+			continue
+		}
+		idf := math.Log(1 + (n-t.df+0.5)/(t.df+0.5))
+		s += idf * f * (bm25K1 + 1) / (f + norm)
+	}
+	return s
+}
+
+// diverse takes the first k hits in order, skipping any whose words are
+// nearly the same as those of a hit already taken from another article.
+func diverse(hits []parley.Hit, words []map[string]int, order []int, k int) []parley.Hit {
+	var out []parley.Hit
+	var taken []int
+	for _, i := range order {
+		h := hits[i]
+		if h.Score <= 0 {
+			continue
+		}
+		dup := false
+		for _, j := range taken {
+			if hits[j].ArticleID != h.ArticleID && jaccard(words[i], words[j]) >= sameText {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		out = append(out, h)
+		taken = append(taken, i)
+		if len(out) == k {
+			break
+		}
+	}
+	return out
+}
+
+func jaccard(a, b map[string]int) float64 {
+	inter := 0
+	for t := range a {
+		if _, ok := b[t]; ok && t != "" {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - 2 - inter // minus the length keys
+	if union <= 0 {
+		return 1
+	}
+	return float64(inter) / float64(union)
+}
