@@ -2,6 +2,8 @@ package prose
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,8 +62,26 @@ func Stem(word string) string {
 	if isNumber(word) {
 		return word
 	}
-	return english.Stem(word, true)
+	if s, ok := stems.Load(word); ok {
+		return s.(string)
+	}
+	s := english.Stem(word, true)
+	if stemCount.Add(1) <= maxCachedStems {
+		stems.Store(word, s)
+	}
+	return s
 }
+
+// The Snowball stemmer costs about a microsecond a word, which made stemming
+// most of the time of a search (every candidate passage is re-tokenised to
+// re-rank it). News vocabulary is bounded, so stems are cached; the cap
+// bounds memory against adversarial text at a few megabytes.
+var (
+	stems     sync.Map // lower-case word → stem
+	stemCount atomic.Int64
+)
+
+const maxCachedStems = 200_000
 
 // IsStopword reports whether the lower-case, unstemmed word is a function
 // word, a question word or an auxiliary verb: words that appear in every

@@ -23,7 +23,7 @@ const (
 	rareLimit = 1000
 	// poolSize is how many candidates each of the two candidate queries
 	// brings back for re-ranking.
-	poolSize = 200
+	poolSize = 64
 	// titleWeight boosts terms that appear in an article's title.
 	titleWeight = 2.0
 	// sameText is the word-set overlap (Jaccard) above which two passages of
