@@ -1,0 +1,221 @@
+package answers_test
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/answers"
+)
+
+// fakeSearcher returns passages of the given articles that contain any of
+// the question's words, as a crude stand-in for the store.
+type fakeSearcher struct {
+	SearchFunc func(ctx context.Context, text string, k int) ([]parley.Hit, error)
+}
+
+func (f fakeSearcher) Search(ctx context.Context, text string, k int) ([]parley.Hit, error) {
+	return f.SearchFunc(ctx, text, k)
+}
+
+type doc struct {
+	id     int64
+	outlet string
+	title  string
+	date   string
+	body   string
+}
+
+// library makes a searcher over docs: one passage per paragraph, scored by
+// the number of question words it contains.
+func library(docs ...doc) fakeSearcher {
+	return fakeSearcher{func(_ context.Context, text string, k int) ([]parley.Hit, error) {
+		words := strings.Fields(strings.ToLower(regexp.MustCompile(`[^\pL\pN ]+`).ReplaceAllString(text, " ")))
+		var hits []parley.Hit
+		for _, d := range docs {
+			pub, _ := time.Parse(parley.DateLayout, d.date)
+			off := 0
+			for i, para := range strings.Split(d.body, "\n") {
+				score := 0.0
+				for _, w := range words {
+					if len(w) > 3 && strings.Contains(strings.ToLower(para), w) {
+						score++
+					}
+				}
+				if score > 0 {
+					hits = append(hits, parley.Hit{
+						Passage: parley.Passage{ID: d.id*100 + int64(i), ArticleID: d.id, Seq: i, Start: off, End: off + len(para), Text: para},
+						Source:  parley.Source{ArticleID: d.id, Title: d.title, Outlet: d.outlet, URL: "https://example.com/" + d.outlet, Published: pub},
+						Score:   score,
+					})
+				}
+				off += len(para) + 1
+			}
+		}
+		for i := 1; i < len(hits); i++ {
+			for j := i; j > 0 && hits[j].Score > hits[j-1].Score; j-- {
+				hits[j], hits[j-1] = hits[j-1], hits[j]
+			}
+		}
+		if len(hits) > k {
+			hits = hits[:k]
+		}
+		return hits, nil
+	}}
+}
+
+var (
+	independent = doc{1, "The Independent", "Envoy says Putin agreed to protections", "2025-08-17",
+		"However U.S. envoy Steve Witkoff revealed that Putin agreed to allow the U.S. and its European allies to offer Ukraine a security guarantee at his meeting with Trump.\n" +
+			"“We were able to win the following concession: That the United States could offer Article 5-like protection, which is one of the real reasons why Ukraine wants to be in Nato,” Witkoff told CNN.\n" +
+			"He added that it “was the first time we had ever heard the Russians agree to that” and called them “game-changing.”\n" +
+			"Trump met with Putin for nearly three hours Friday at a U.S. military base in Anchorage. In their first meeting in six years the two leaders discussed the war in Ukraine.\n" +
+			"Secretary of State Marco Rubio said that further sanctions on Russia were, for the time being, likely off the table."}
+	brief = doc{2, "DC Brief", "Security guarantees advance", "2025-08-19",
+		"Security guarantees for Ukraine advance following a critical meeting between President Donald Trump and Russian President Vladimir Putin in Anchorage.\n" +
+			"Afterward, Trump made it clear that U.S. troops would not be deployed to Ukraine. However, White House Press Secretary Karoline Leavitt said the U.S. remains committed to supporting Ukraine.\n" +
+			"Zelenskyy welcomed the support, calling U.S. backing essential to any future peace deal."}
+)
+
+func bodyOf(id int64) string {
+	for _, d := range []doc{independent, brief} {
+		if d.id == id {
+			return d.body
+		}
+	}
+	return ""
+}
+
+func ask(t *testing.T, s answers.Searcher, q string) *parley.Answer {
+	t.Helper()
+	a, err := (&answers.Extractive{Searcher: s}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestQuotesAreVerbatimSpansWithMarkersAndSources(t *testing.T) {
+	a := ask(t, library(independent, brief), "What did Russia agree to in Alaska?")
+	if a.Abstained {
+		t.Fatalf("abstained:\n%s", a.Text)
+	}
+	if len(a.Citations) == 0 || len(a.Citations) > 5 {
+		t.Fatalf("%d citations, want 1–5:\n%s", len(a.Citations), a.Text)
+	}
+	articles := map[int64]bool{}
+	for _, c := range a.Citations {
+		articles[c.Source.ArticleID] = true
+		body := bodyOf(c.Source.ArticleID)
+		if c.Start < 0 || c.End > len(body) || body[c.Start:c.End] != c.Quote {
+			t.Errorf("citation [%d] %q is not body[%d:%d]", c.N, c.Quote, c.Start, c.End)
+		}
+		if !strings.Contains(a.Text, "“"+c.Quote+"”") {
+			t.Errorf("answer does not show quote %q in quotation marks", c.Quote)
+		}
+		marker := regexp.MustCompile(regexp.QuoteMeta(c.Quote) + `” — [^\n]*\[` + itoa(c.N) + `\]`)
+		if !marker.MatchString(a.Text) {
+			t.Errorf("quote %q is not followed by its source and [%d]:\n%s", c.Quote, c.N, a.Text)
+		}
+		if !strings.Contains(a.Text, "["+itoa(c.N)+"] "+c.Source.Outlet) || !strings.Contains(a.Text, c.Source.URL) {
+			t.Errorf("sources lack [%d] %s %s:\n%s", c.N, c.Source.Outlet, c.Source.URL, a.Text)
+		}
+	}
+	if len(articles) > 3 {
+		t.Errorf("quotes from %d articles, want at most 3", len(articles))
+	}
+	if !strings.Contains(a.Text, "agree") {
+		t.Errorf("the answer never quotes what was agreed:\n%s", a.Text)
+	}
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
+
+func TestSpeakerNamedOnlyWhenTheQuoteNamesThem(t *testing.T) {
+	a := ask(t, library(independent, brief), "What did Witkoff say about the concession Putin agreed to?")
+	if a.Abstained {
+		t.Fatalf("abstained:\n%s", a.Text)
+	}
+	for _, line := range strings.Split(a.Text, "\n") {
+		switch {
+		case strings.Contains(line, "Witkoff told CNN"):
+			if !strings.Contains(line, "— Witkoff, reported by The Independent") {
+				t.Errorf("quote naming its speaker is not attributed to him: %s", line)
+			}
+		case strings.HasPrefix(line, "- “He added"):
+			if !strings.Contains(line, "— reported by The Independent") {
+				t.Errorf("a quote that says only “he” must not name a speaker: %s", line)
+			}
+		}
+	}
+	// "He added…" brings the sentence that says who he is.
+	if strings.Contains(a.Text, "He added") && !strings.Contains(a.Text, "Witkoff told CNN") {
+		t.Errorf("“He added” quoted without the sentence before it:\n%s", a.Text)
+	}
+}
+
+func TestNumberQuestionsPreferFigures(t *testing.T) {
+	a := ask(t, library(independent, brief), "How long did Trump and Putin talk?")
+	if a.Abstained || len(a.Citations) == 0 {
+		t.Fatalf("no answer:\n%s", a.Text)
+	}
+	if !strings.Contains(a.Citations[0].Quote+a.Text, "nearly three hours") {
+		t.Errorf("answer lacks the duration:\n%s", a.Text)
+	}
+}
+
+func TestAbstainsAndNamesTheNearestArticles(t *testing.T) {
+	for _, q := range []string{
+		"How many Patriot batteries will Germany send to Ukraine this year?",
+		"Who won the Champions League final?",
+		"What did China's foreign minister say about the Alaska summit?",
+	} {
+		a := ask(t, library(independent, brief), q)
+		if !a.Abstained {
+			t.Errorf("%q: answered, want an abstention:\n%s", q, a.Text)
+			continue
+		}
+		if len(a.Citations) != 0 {
+			t.Errorf("%q: an abstention cites %d quotes", q, len(a.Citations))
+		}
+		if !strings.Contains(a.Text, "don't answer") {
+			t.Errorf("%q: abstention does not say so plainly: %s", q, a.Text)
+		}
+		if len(a.Nearest) > 3 {
+			t.Errorf("%q: %d nearest articles, want at most 3", q, len(a.Nearest))
+		}
+		for _, s := range a.Nearest {
+			if !strings.Contains(a.Text, s.Title) {
+				t.Errorf("%q: nearest article %q not named in %q", q, s.Title, a.Text)
+			}
+		}
+	}
+}
+
+func TestEmptyLibraryAbstains(t *testing.T) {
+	a := ask(t, library(), "What did Russia agree to?")
+	if !a.Abstained || len(a.Nearest) != 0 {
+		t.Errorf("empty library: %+v", a)
+	}
+}
+
+func TestBadQuestions(t *testing.T) {
+	for _, q := range []string{"", "   \n", strings.Repeat("x", answers.MaxQuestionBytes+1)} {
+		_, err := (&answers.Extractive{Searcher: library(independent)}).Ask(context.Background(), q)
+		if !errors.Is(err, parley.ErrInvalid) {
+			t.Errorf("Ask(%.20q): err = %v, want ErrInvalid", q, err)
+		}
+	}
+}
+
+func TestSearchErrorsAreReturned(t *testing.T) {
+	boom := errors.New("disk on fire")
+	s := fakeSearcher{func(context.Context, string, int) ([]parley.Hit, error) { return nil, boom }}
+	if _, err := (&answers.Extractive{Searcher: s}).Ask(context.Background(), "anything?"); !errors.Is(err, boom) {
+		t.Errorf("err = %v, want the search error", err)
+	}
+}
