@@ -101,11 +101,30 @@ type Citation struct {
 	End       int
 }
 
-// Answer is what Parley says to a question: the text a user sees, with [n]
-// markers that refer to Citations.
+// Query is what a search looks for: the words of Text, and, weighing half as
+// much, the words of Also (synonyms, or the conversation a follow-up
+// continues), which may find passages but never outrank Text's own words.
+type Query struct {
+	Text string
+	Also string
+}
+
+// Question is what someone asks. Context, for a follow-up, is the earlier
+// question and answer it follows: it widens retrieval, but the answer must
+// still answer Text.
+type Question struct {
+	Text    string
+	Context string
+}
+
+// Answer is what Parley says to a question. Text is everything a user sees:
+// Body (the answer, with [n] markers that refer to Citations) and then the
+// numbered Sources, where Sources[n-1] is source [n].
 type Answer struct {
 	Question  string
 	Text      string
+	Body      string
+	Sources   []Source
 	Abstained bool
 	Citations []Citation
 	// Nearest names the closest articles when the answer abstains.

@@ -17,7 +17,7 @@ import (
 
 // Searcher finds the passages that best match a question, best first.
 type Searcher interface {
-	Search(ctx context.Context, text string, k int) ([]parley.Hit, error)
+	Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error)
 }
 
 // Limits of an extractive answer: short enough to read in a chat, wide
@@ -66,21 +66,24 @@ func (l *sourceList) number(s parley.Source) int {
 
 // FormatSources writes the numbered source list under an answer:
 // outlet, title, date and URL of each cited article.
-func FormatSources(cs []parley.Citation) string {
+func FormatSources(sources []parley.Source) string {
 	var b strings.Builder
-	seen := map[int]bool{}
-	for _, c := range cs {
-		if seen[c.N] {
-			continue
-		}
-		seen[c.N] = true
-		fmt.Fprintf(&b, "[%d] %s", c.N, describe(c.Source))
-		if c.Source.URL != "" {
-			b.WriteString(" " + c.Source.URL)
+	for i, s := range sources {
+		fmt.Fprintf(&b, "[%d] %s", i+1, describe(s))
+		if s.URL != "" {
+			b.WriteString(" " + s.URL)
 		}
 		b.WriteString("\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// finish sets the text a user sees from the body and the sources.
+func finish(a *parley.Answer) {
+	a.Text = a.Body
+	if len(a.Sources) > 0 {
+		a.Text += "\n\nSources:\n" + FormatSources(a.Sources)
+	}
 }
 
 // describe names an article the way a reader wants it: outlet, “title”, date.
@@ -119,7 +122,8 @@ func abstain(question string, hits []parley.Hit, took time.Duration) *parley.Ans
 			}
 		}
 	}
-	a.Text = b.String()
+	a.Body = b.String()
+	finish(a)
 	a.Took = took
 	return a
 }

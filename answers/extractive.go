@@ -30,13 +30,14 @@ type Extractive struct {
 const DefaultMinCoverage = 0.33
 
 // Ask answers a question from the library.
-func (e *Extractive) Ask(ctx context.Context, question string) (*parley.Answer, error) {
+func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answer, error) {
 	start := time.Now()
+	question := qn.Text
 	if err := CheckQuestion(question); err != nil {
 		return nil, err
 	}
 	q := analyse(question)
-	hits, err := e.Searcher.Search(ctx, q.searchText(), searchK)
+	hits, err := e.Searcher.Search(ctx, parley.Query{Text: question, Also: q.also(qn.Context)}, searchK)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -118,9 +119,20 @@ var synonyms = [][]string{
 	{"give", "cede", "surrender", "compromises"},
 }
 
+// synonymWords maps a stem to the words of its synonyms, as retrieval
+// wants them (the index stems them its own way).
+var synonymWords = map[string][]string{}
+
 var synonymIndex = func() map[string][]string {
 	idx := map[string][]string{}
 	for _, g := range synonyms {
+		for _, w := range g {
+			for _, o := range g {
+				if o != w && !contains(synonymWords[prose.Stem(w)], o) {
+					synonymWords[prose.Stem(w)] = append(synonymWords[prose.Stem(w)], o)
+				}
+			}
+		}
 		stems := make([]string, len(g))
 		for i, w := range g {
 			stems[i] = prose.Stem(w)
@@ -167,14 +179,15 @@ func analyse(text string) query {
 	return q
 }
 
-// searchText is the question with the synonyms of its words, so that
-// retrieval finds "troops" when asked about "soldiers".
-func (q query) searchText() string {
+// also is what retrieval looks for besides the question: the synonyms of
+// its words, so that it finds "troops" when asked about "soldiers", and, for
+// a follow-up, the conversation it continues ("and what about sanctions?").
+func (q query) also(context string) string {
 	var b strings.Builder
-	b.WriteString(q.text)
+	b.WriteString(context)
 	for _, t := range q.terms {
-		for _, a := range t.alts {
-			b.WriteString(" " + a)
+		for _, w := range synonymWords[t.stem] {
+			b.WriteString(" " + w)
 		}
 	}
 	return b.String()
@@ -462,13 +475,9 @@ func compose(question string, picked []*sentence) *parley.Answer {
 		})
 		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, attribution(s), n))
 	}
-	var b strings.Builder
-	b.WriteString(lead(list.sources))
-	b.WriteString("\n\n")
-	b.WriteString(strings.Join(lines, "\n"))
-	b.WriteString("\n\nSources:\n")
-	b.WriteString(FormatSources(a.Citations))
-	a.Text = b.String()
+	a.Body = lead(list.sources) + "\n\n" + strings.Join(lines, "\n")
+	a.Sources = list.sources
+	finish(a)
 	return a
 }
 

@@ -18,8 +18,8 @@ type fakeSearcher struct {
 	SearchFunc func(ctx context.Context, text string, k int) ([]parley.Hit, error)
 }
 
-func (f fakeSearcher) Search(ctx context.Context, text string, k int) ([]parley.Hit, error) {
-	return f.SearchFunc(ctx, text, k)
+func (f fakeSearcher) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
+	return f.SearchFunc(ctx, q.Text+" "+q.Also, k)
 }
 
 type doc struct {
@@ -92,7 +92,7 @@ func bodyOf(id int64) string {
 
 func ask(t *testing.T, s answers.Searcher, q string) *parley.Answer {
 	t.Helper()
-	a, err := (&answers.Extractive{Searcher: s}).Ask(context.Background(), q)
+	a, err := (&answers.Extractive{Searcher: s}).Ask(context.Background(), parley.Question{Text: q})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestEmptyLibraryAbstains(t *testing.T) {
 
 func TestBadQuestions(t *testing.T) {
 	for _, q := range []string{"", "   \n", strings.Repeat("x", answers.MaxQuestionBytes+1)} {
-		_, err := (&answers.Extractive{Searcher: library(independent)}).Ask(context.Background(), q)
+		_, err := (&answers.Extractive{Searcher: library(independent)}).Ask(context.Background(), parley.Question{Text: q})
 		if !errors.Is(err, parley.ErrInvalid) {
 			t.Errorf("Ask(%.20q): err = %v, want ErrInvalid", q, err)
 		}
@@ -215,7 +215,7 @@ func TestBadQuestions(t *testing.T) {
 func TestSearchErrorsAreReturned(t *testing.T) {
 	boom := errors.New("disk on fire")
 	s := fakeSearcher{func(context.Context, string, int) ([]parley.Hit, error) { return nil, boom }}
-	if _, err := (&answers.Extractive{Searcher: s}).Ask(context.Background(), "anything?"); !errors.Is(err, boom) {
+	if _, err := (&answers.Extractive{Searcher: s}).Ask(context.Background(), parley.Question{Text: "anything?"}); !errors.Is(err, boom) {
 		t.Errorf("err = %v, want the search error", err)
 	}
 }

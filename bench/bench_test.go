@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/internal/synth"
@@ -154,7 +155,7 @@ func BenchmarkSearch(b *testing.B) {
 			db := open(b, n)
 			ctx := context.Background()
 			latencies(b, func(q string) {
-				if _, err := db.Search(ctx, q, 5); err != nil {
+				if _, err := db.Search(ctx, parley.Query{Text: q}, 5); err != nil {
 					b.Fatal(err)
 				}
 			})
@@ -169,7 +170,7 @@ func BenchmarkAsk(b *testing.B) {
 			asker := &answers.Extractive{Searcher: db}
 			ctx := context.Background()
 			latencies(b, func(q string) {
-				if _, err := asker.Ask(ctx, q); err != nil {
+				if _, err := asker.Ask(ctx, parley.Question{Text: q}); err != nil {
 					b.Fatal(err)
 				}
 			})

@@ -58,10 +58,10 @@ func Load(r io.Reader) ([]Item, error) {
 // The parts of Parley that an evaluation exercises.
 type (
 	Searcher interface {
-		Search(ctx context.Context, text string, k int) ([]parley.Hit, error)
+		Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error)
 	}
 	Asker interface {
-		Ask(ctx context.Context, question string) (*parley.Answer, error)
+		Ask(ctx context.Context, q parley.Question) (*parley.Answer, error)
 	}
 	Library interface {
 		Article(ctx context.Context, id int64) (parley.Article, error)
@@ -116,7 +116,7 @@ func Run(ctx context.Context, items []Item, s Searcher, a Asker, lib Library, k 
 			}
 		}
 		if it.Answerable {
-			hits, err := s.Search(ctx, it.Question, k)
+			hits, err := s.Search(ctx, parley.Query{Text: it.Question}, k)
 			if err != nil {
 				return nil, fmt.Errorf("%s: search: %w", it.ID, err)
 			}
@@ -128,7 +128,7 @@ func Run(ctx context.Context, items []Item, s Searcher, a Asker, lib Library, k 
 			}
 		}
 		start := time.Now()
-		ans, err := a.Ask(ctx, it.Question)
+		ans, err := a.Ask(ctx, parley.Question{Text: it.Question})
 		if err != nil {
 			return nil, fmt.Errorf("%s: ask: %w", it.ID, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -24,7 +25,7 @@ func FuzzSearch(f *testing.F) {
 		"Secretary of State Marco Rubio said further sanctions on Russia were likely off the table.\n“The talking stops,” he said in Istanbul."))
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, q string) {
-		hits, err := db.Search(ctx, q, 5)
+		hits, err := db.Search(ctx, parley.Query{Text: q}, 5)
 		if err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
 		}

@@ -38,23 +38,32 @@ const (
 type queryTerm struct {
 	stem   string // as prose.Terms gives it, for re-ranking
 	phrase string // the word as an FTS5 string literal, for MATCH
+	weight float64
 	df     float64
 	rare   bool
 }
+
+// alsoWeight is what a word of Query.Also counts, against 1 for the
+// question's own words.
+const alsoWeight = 0.5
 
 // QueryTerms returns the FTS5 string literals Search would match for text:
 // each distinct content word, quoted, so that no user text ever reaches
 // MATCH as syntax. It is exported for tests and fuzzing.
 func QueryTerms(text string) []string {
 	var out []string
-	for _, t := range queryTerms(text) {
+	for _, t := range queryTerms(text, nil) {
 		out = append(out, t.phrase)
 	}
 	return out
 }
 
-func queryTerms(text string) []queryTerm {
-	seen := map[string]bool{}
+// queryTerms returns the distinct content words of text (weight 1) that are
+// not in seen, marking them seen.
+func queryTerms(text string, seen map[string]bool) []queryTerm {
+	if seen == nil {
+		seen = map[string]bool{}
+	}
 	var terms []queryTerm
 	for _, tok := range prose.Tokens(text) {
 		word := text[tok.Start:tok.End]
@@ -65,7 +74,7 @@ func queryTerms(text string) []queryTerm {
 		// FTS5 string literal: double quotes, with any inner quote doubled.
 		// Tokens are letters and digits, but quoting is what makes MATCH safe
 		// whatever a tokenizer change lets through.
-		terms = append(terms, queryTerm{stem: tok.Term, phrase: `"` + strings.ReplaceAll(word, `"`, `""`) + `"`})
+		terms = append(terms, queryTerm{stem: tok.Term, phrase: `"` + strings.ReplaceAll(word, `"`, `""`) + `"`, weight: 1})
 		if len(terms) == maxQueryTerms {
 			break
 		}
@@ -82,11 +91,16 @@ func queryTerms(text string) []queryTerm {
 // are exact for rare terms and estimated for common ones. This keeps a search
 // in a library of 100k articles that all say "Ukraine" in milliseconds,
 // where ORDER BY bm25() over every match takes seconds.
-func (db *DB) Search(ctx context.Context, text string, k int) ([]parley.Hit, error) {
+func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
 	if k <= 0 {
 		return nil, nil
 	}
-	terms := queryTerms(text)
+	seen := map[string]bool{}
+	terms := queryTerms(q.Text, seen)
+	for _, t := range queryTerms(q.Also, seen) {
+		t.weight = alsoWeight
+		terms = append(terms, t)
+	}
 	if len(terms) == 0 {
 		return nil, nil
 	}
@@ -126,11 +140,17 @@ func (db *DB) Search(ctx context.Context, text string, k int) ([]parley.Hit, err
 		return nil, nil
 	}
 
+	// FTS5 ranks the matches of the rare terms. Of the common ones, only the
+	// question's own, and at most the three least common, choose the recent
+	// passages that join the candidates: intersecting more doclists of
+	// terms that are everywhere costs more than it brings.
 	var rare, common []string
+	sort.SliceStable(terms, func(i, j int) bool { return terms[i].df < terms[j].df })
 	for _, t := range terms {
-		if t.rare {
+		switch {
+		case t.rare:
 			rare = append(rare, t.phrase)
-		} else {
+		case t.weight == 1 && len(common) < 3:
 			common = append(common, t.phrase)
 		}
 	}
@@ -253,7 +273,7 @@ func score(words map[string]int, title []prose.Token, terms []queryTerm, n, avgL
 			continue
 		}
 		idf := math.Log(1 + (n-t.df+0.5)/(t.df+0.5))
-		s += idf * f * (bm25K1 + 1) / (f + norm)
+		s += t.weight * idf * f * (bm25K1 + 1) / (f + norm)
 	}
 	return s
 }

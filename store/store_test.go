@@ -91,10 +91,10 @@ func TestAddGetListRemove(t *testing.T) {
 	if err != nil || outcome != store.Updated || updID != id {
 		t.Errorf("update: got id %d, %v, %v; want %d, updated", updID, outcome, err, id)
 	}
-	if hits, _ := db.Search(ctx, "sanctions", 5); len(hits) != 0 {
+	if hits, _ := db.Search(ctx, parley.Query{Text: "sanctions"}, 5); len(hits) != 0 {
 		t.Errorf("old passages still indexed after update: %v", hits)
 	}
-	if hits, _ := db.Search(ctx, "game-changing concession", 5); len(hits) != 1 {
+	if hits, _ := db.Search(ctx, parley.Query{Text: "game-changing concession"}, 5); len(hits) != 1 {
 		t.Errorf("new passages not indexed after update: %v", hits)
 	}
 
@@ -112,7 +112,7 @@ func TestAddGetListRemove(t *testing.T) {
 	if err := db.Remove(ctx, id); !errors.Is(err, parley.ErrNotFound) {
 		t.Errorf("second remove: err = %v, want ErrNotFound", err)
 	}
-	if hits, _ := db.Search(ctx, "Witkoff protection", 5); len(hits) != 0 {
+	if hits, _ := db.Search(ctx, parley.Query{Text: "Witkoff protection"}, 5); len(hits) != 0 {
 		t.Errorf("index rows left after remove: %v", hits)
 	}
 	if ps, _ := db.Passages(ctx, id); len(ps) != 0 {
@@ -206,7 +206,7 @@ func TestSearchNeverFailsOnHostileQueries(t *testing.T) {
 		`""""`, `*`, `'; DROP TABLE articles; --`, "\x00sanctions", `sanctions:* -"x" ^y`, long, "",
 		"U.S. troops", "Rubio's", "5-like", "Ééé ñ", "sanctions\tRubio\n",
 	} {
-		hits, err := db.Search(ctx, q, 5)
+		hits, err := db.Search(ctx, parley.Query{Text: q}, 5)
 		if err != nil {
 			t.Errorf("Search(%.40q): %v", q, err)
 			continue
@@ -229,7 +229,7 @@ func TestSearchRanksAndBoostsTitles(t *testing.T) {
 		"Negotiators met again in Geneva on Tuesday without agreement. Both delegations blamed the other for the delay."))
 	mustAdd(t, db, article("Aid package passes", "AP", "https://example.com/3",
 		"Lawmakers approved a new aid package for Ukraine. The vote came after weeks of debate about the ceasefire and the talks."))
-	hits, err := db.Search(ctx, "ceasefire talks", 3)
+	hits, err := db.Search(ctx, parley.Query{Text: "ceasefire talks"}, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,7 @@ func TestSearchKeepsSyndicatedCopiesFromCrowdingOthersOut(t *testing.T) {
 	}
 	other := mustAdd(t, db, article("Europe weighs guarantees", "Politico", "",
 		"European leaders discussed what security guarantees for Ukraine could look like after Putin met Trump."))
-	hits, err := db.Search(ctx, "Putin security guarantees Ukraine", 3)
+	hits, err := db.Search(ctx, parley.Query{Text: "Putin security guarantees Ukraine"}, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +298,7 @@ func TestConcurrentAddAndSearch(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for range 40 {
-			if _, err := reader.Search(ctx, "peace talks Geneva", 5); err != nil {
+			if _, err := reader.Search(ctx, parley.Query{Text: "peace talks Geneva"}, 5); err != nil {
 				errs <- err
 			}
 		}

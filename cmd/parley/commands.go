@@ -78,7 +78,7 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	asker := &answers.Extractive{Searcher: db}
-	a, err := asker.Ask(ctx, question)
+	a, err := asker.Ask(ctx, parley.Question{Text: question})
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	start := time.Now()
-	hits, err := db.Search(ctx, query, *k)
+	hits, err := db.Search(ctx, parley.Query{Text: query}, *k)
 	if err != nil {
 		return err
 	}

@@ -7,56 +7,164 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 )
 
 // Config is the file given by --config (config.json by default, when it
-// exists). config.example.json documents every key. String values may name
-// environment variables as ${NAME}.
+// exists). config.example.json shows every key; the README explains them.
+// String values may name environment variables as ${NAME}. The key names
+// are a contract: tools outside the project write these files.
 type Config struct {
-	Database string `json:"database"`
+	Database string        `json:"database"`
+	Discord  DiscordConfig `json:"discord"`
+	Admins   AdminsConfig  `json:"admins"`
+	Limits   LimitsConfig  `json:"limits"`
+	Log      LogConfig     `json:"log"`
+}
+
+type DiscordConfig struct {
+	Token                string   `json:"token"`
+	APIURL               string   `json:"api_url"`
+	GuildIDs             []string `json:"guild_ids"`
+	AskChannelIDs        []string `json:"ask_channel_ids"`
+	MessageContentIntent bool     `json:"message_content_intent"`
+}
+
+type AdminsConfig struct {
+	UserIDs           []string `json:"user_ids"`
+	RoleIDs           []string `json:"role_ids"`
+	AllowManageServer *bool    `json:"allow_manage_server"`
+}
+
+type LimitsConfig struct {
+	QuestionsPerMinute   float64 `json:"questions_per_minute"`
+	Burst                int     `json:"burst"`
+	MaxConcurrentAnswers int     `json:"max_concurrent_answers"`
+}
+
+type LogConfig struct {
+	Level  string `json:"level"`
+	Format string `json:"format"`
+}
+
+// defaults fills what the file leaves out, and the settings that also work
+// without a file: DISCORD_TOKEN and PARLEY_DB.
+func (c *Config) defaults(getenv func(string) string) {
+	if c.Database == "" {
+		c.Database = getenv("PARLEY_DB")
+	}
+	if c.Discord.Token == "" {
+		c.Discord.Token = getenv("DISCORD_TOKEN")
+	}
+	if c.Discord.APIURL == "" {
+		c.Discord.APIURL = "https://discord.com"
+	}
+	if c.Admins.AllowManageServer == nil {
+		yes := true
+		c.Admins.AllowManageServer = &yes
+	}
+	if c.Limits.QuestionsPerMinute == 0 {
+		c.Limits.QuestionsPerMinute = 6
+	}
+	if c.Limits.Burst == 0 {
+		c.Limits.Burst = 3
+	}
+	if c.Limits.MaxConcurrentAnswers == 0 {
+		c.Limits.MaxConcurrentAnswers = 4
+	}
+	if c.Log.Level == "" {
+		c.Log.Level = "info"
+	}
+	if c.Log.Format == "" {
+		c.Log.Format = "text"
+	}
+}
+
+func (c *Config) check() error {
+	switch {
+	case c.Limits.QuestionsPerMinute < 0:
+		return errors.New("limits.questions_per_minute must be positive")
+	case c.Limits.Burst < 0:
+		return errors.New("limits.burst must be positive")
+	case c.Limits.MaxConcurrentAnswers < 0:
+		return errors.New("limits.max_concurrent_answers must be positive")
+	}
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("log.level %q: use debug, info, warn or error", c.Log.Level)
+	}
+	switch strings.ToLower(c.Log.Format) {
+	case "text", "json":
+	default:
+		return fmt.Errorf("log.format %q: use text or json", c.Log.Format)
+	}
+	return nil
 }
 
 var reEnvRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // loadConfig reads the config file. With no --config, config.json is read
 // when it exists and otherwise the defaults apply. Unknown keys are an error
-// that names the key, so a typo never silently does nothing.
+// that names the key, so a typo never silently does nothing. A ${NAME} whose
+// variable is unset becomes empty, and the setting falls back to its default
+// (so "token": "${DISCORD_TOKEN}" works for commands that need no token).
 func loadConfig(path string, explicit bool, getenv func(string) string) (Config, error) {
 	var c Config
 	b, err := os.ReadFile(path)
-	if err != nil {
-		if !explicit && errors.Is(err, fs.ErrNotExist) {
-			return c, nil
+	switch {
+	case err == nil:
+		if err := decodeConfig(path, b, &c); err != nil {
+			return c, err
 		}
+		expandEnv(reflect.ValueOf(&c).Elem(), getenv)
+	case !explicit && errors.Is(err, fs.ErrNotExist):
+	default:
 		return c, fmt.Errorf("config: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line := 1 + bytes.Count(b[:se.Offset], []byte("\n"))
-			return c, fmt.Errorf("config %s, line %d: %v", path, line, err)
-		}
-		// encoding/json says `json: unknown field "x"`; keep its key name.
-		return c, fmt.Errorf("config %s: %s", path, strings.TrimPrefix(err.Error(), "json: "))
-	}
-	var missing []string
-	expand := func(s string) string {
-		return reEnvRef.ReplaceAllStringFunc(s, func(ref string) string {
-			name := reEnvRef.FindStringSubmatch(ref)[1]
-			v := getenv(name)
-			if v == "" {
-				missing = append(missing, name)
-			}
-			return v
-		})
-	}
-	c.Database = expand(c.Database)
-	if len(missing) > 0 {
-		return c, fmt.Errorf("config %s: environment variable %s is not set", path, strings.Join(missing, ", "))
+	c.defaults(getenv)
+	if err := c.check(); err != nil {
+		return c, fmt.Errorf("config %s: %w", path, err)
 	}
 	return c, nil
+}
+
+func decodeConfig(path string, b []byte, c *Config) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(c)
+	if err == nil {
+		return nil
+	}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		line := 1 + bytes.Count(b[:se.Offset], []byte("\n"))
+		return fmt.Errorf("config %s, line %d: %v", path, line, se)
+	case errors.As(err, &te):
+		return fmt.Errorf("config %s: %s must be a %s, not a JSON %s", path, te.Field, te.Type, te.Value)
+	}
+	// encoding/json says `json: unknown field "x"`; keep its key name.
+	return fmt.Errorf("config %s: %s", path, strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// expandEnv replaces ${NAME} in every string of the config.
+func expandEnv(v reflect.Value, getenv func(string) string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(reEnvRef.ReplaceAllStringFunc(v.String(), func(ref string) string {
+			return getenv(reEnvRef.FindStringSubmatch(ref)[1])
+		}))
+	case reflect.Struct:
+		for i := range v.NumField() {
+			expandEnv(v.Field(i), getenv)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			expandEnv(v.Index(i), getenv)
+		}
+	}
 }
