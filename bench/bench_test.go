@@ -177,3 +177,40 @@ func BenchmarkAsk(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBoundedRecall measures what bounding the candidate set costs: the
+// share of the exhaustive top 5 (every passage with any query term
+// re-ranked) that Search's top 5 finds, over the benchmark queries.
+func BenchmarkBoundedRecall(b *testing.B) {
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			db := open(b, n)
+			ctx := context.Background()
+			var found, total int
+			for i := 0; i < b.N; i++ {
+				found, total = 0, 0
+				for _, q := range queries {
+					bounded, err := db.Search(ctx, parley.Query{Text: q}, 5)
+					if err != nil {
+						b.Fatal(err)
+					}
+					full, err := db.SearchExhaustive(ctx, parley.Query{Text: q}, 5)
+					if err != nil {
+						b.Fatal(err)
+					}
+					in := map[int64]bool{}
+					for _, h := range bounded {
+						in[h.ID] = true
+					}
+					for _, h := range full {
+						if in[h.ID] {
+							found++
+						}
+					}
+					total += len(full)
+				}
+			}
+			b.ReportMetric(float64(found)/float64(total), "overlap@5")
+		})
+	}
+}

@@ -15,12 +15,12 @@ import (
 const (
 	// maxQueryTerms bounds the work a long question can cause.
 	maxQueryTerms = 24
-	// rareLimit is the document frequency below which a term is "rare":
+	// defaultRareLimit is the document frequency below which a term is "rare":
 	// FTS5 ranks the passages matching rare terms by its own bm25(), which
 	// costs time in proportion to the number of matches. More common terms
 	// (Ukraine, Russia, Trump in a library about the war) are never ranked
 	// over all their matches; they only re-rank the candidates.
-	rareLimit = 1000
+	defaultRareLimit = 1000
 	// poolSize is how many candidates each of the two candidate queries
 	// brings back for re-ranking.
 	poolSize = 64
@@ -92,6 +92,19 @@ func queryTerms(text string, seen map[string]bool) []queryTerm {
 // in a library of 100k articles that all say "Ukraine" in milliseconds,
 // where ORDER BY bm25() over every match takes seconds.
 func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
+	return db.search(ctx, q, k, false)
+}
+
+// SearchExhaustive is Search without its bound on candidates: it re-ranks
+// every passage that has any of the terms. It is slow on a large library and
+// exists to measure what the bound costs (see docs/benchmarks.md).
+func (db *DB) SearchExhaustive(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
+	return db.search(ctx, q, k, true)
+}
+
+// search is Search; exhaustive re-ranks every passage that has any of the
+// terms instead of the bounded candidates.
+func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool) ([]parley.Hit, error) {
 	if k <= 0 {
 		return nil, nil
 	}
@@ -119,17 +132,17 @@ func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, 
 		var count int
 		var minID float64
 		err := db.sql.QueryRowContext(ctx, `SELECT count(*), coalesce(min(rowid), 0) FROM
-			(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`, t.phrase, rareLimit).Scan(&count, &minID)
+			(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`, t.phrase, db.rareLimit).Scan(&count, &minID)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		switch {
 		case count == 0:
 			continue
-		case count < rareLimit:
+		case count < db.rareLimit:
 			t.df, t.rare = float64(count), true
 		default:
-			// The newest rareLimit matches span ids minID..maxID; assume the
+			// The newest db.rareLimit matches span ids minID..maxID; assume the
 			// term is as dense in the rest of the library.
 			t.df = math.Min(n, float64(count)*n/math.Max(1, maxID-minID+1))
 		}
@@ -155,6 +168,16 @@ func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, 
 		}
 	}
 	ids := map[int64]bool{}
+	if exhaustive {
+		var all []string
+		for _, t := range terms {
+			all = append(all, t.phrase)
+		}
+		rare, common = nil, nil
+		if err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?`, strings.Join(all, " OR ")); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
 	if len(rare) > 0 {
 		err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
 			ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(rare, " OR "), titleWeight, poolSize)
@@ -223,15 +246,28 @@ func (db *DB) collect(ctx context.Context, ids map[int64]bool, query string, arg
 	return rows.Err()
 }
 
-// hits loads the passages with the given ids and their sources.
+// hits loads the passages with the given ids and their sources, a batch
+// of ids per query to stay under SQLite's limit on variables.
 func (db *DB) hits(ctx context.Context, ids map[int64]bool) ([]parley.Hit, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
+	const batch = 500
 	args := make([]any, 0, len(ids))
 	for id := range ids {
 		args = append(args, id)
 	}
+	var out []parley.Hit
+	for len(args) > 0 {
+		n := min(batch, len(args))
+		hs, err := db.hitsIn(ctx, args[:n])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, hs...)
+		args = args[n:]
+	}
+	return out, nil
+}
+
+func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text,
 		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published
 		FROM passages p JOIN articles a ON a.id = p.article_id

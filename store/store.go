@@ -40,6 +40,9 @@ type DB struct {
 	sql *sql.DB
 	// Now returns the current time; tests set it.
 	Now func() time.Time
+	// rareLimit is defaultRareLimit; tests of a small library lower it to
+	// take the path a large library takes.
+	rareLimit int
 }
 
 // Open opens the library at path, creating it (and its directory) if it does
@@ -68,7 +71,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
-	db := &DB{sql: sdb, Now: time.Now}
+	db := &DB{sql: sdb, Now: time.Now, rareLimit: defaultRareLimit}
 	if err := db.init(ctx); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open library %s: %w", path, err)
