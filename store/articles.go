@@ -128,10 +128,21 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 		return 0, 0, err
 	}
 	defer stmt.Close()
+	words := 0
 	for i, p := range ps {
-		if _, err := stmt.ExecContext(ctx, id, i, p.Start, p.End, len(prose.Tokens(p.Text)), p.Text); err != nil {
+		n := len(prose.Tokens(p.Text))
+		words += n
+		if _, err := stmt.ExecContext(ctx, id, i, p.Start, p.End, n, p.Text); err != nil {
 			return 0, 0, err
 		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO passages_fts (rowid, text, title, outlet)
+		SELECT p.id, p.text, ?, ? FROM passages p WHERE p.article_id = ?`, a.Title, a.Outlet, id)
+	if err != nil {
+		return 0, 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE stats SET passages = passages + ?, words = words + ? WHERE id = 1`, len(ps), words); err != nil {
+		return 0, 0, err
 	}
 	return id, outcome, nil
 }
