@@ -96,6 +96,32 @@ func parseText(data []byte) (parley.Article, error) {
 	if err != nil {
 		return parley.Article{}, err
 	}
+	return fromMeta(meta, rest)
+}
+
+// FromFields makes an article from fields given one by one (Discord's form:
+// title, outlet, url, published, author, language) and its text, with the
+// same checks and normalisation as a front-matter file. Empty fields are
+// left out; unknown ones are ignored.
+func FromFields(fields map[string]string, text string) (parley.Article, error) {
+	var meta Meta
+	for k, v := range fields {
+		set, ok := metaKeys[strings.ToLower(k)]
+		if v = strings.TrimSpace(v); !ok || v == "" {
+			continue
+		}
+		if err := set(&meta, v); err != nil {
+			return parley.Article{}, err
+		}
+	}
+	if bytes.IndexByte([]byte(text), 0) >= 0 || !utf8.ValidString(text) {
+		return parley.Article{}, invalidf("the text is not valid UTF-8")
+	}
+	return fromMeta(meta, text)
+}
+
+// fromMeta finishes an article from its metadata and raw body text.
+func fromMeta(meta Meta, rest string) (parley.Article, error) {
 	body := prose.Normalize(rest)
 	if body == "" {
 		return parley.Article{}, invalidf("no article text")

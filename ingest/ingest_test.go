@@ -309,3 +309,27 @@ func TestParseHTMLUTF16(t *testing.T) {
 		t.Errorf("Parse(UTF-16 page) = title %q, body %.60q", a.Title, a.Body)
 	}
 }
+
+func TestFromFields(t *testing.T) {
+	a, err := FromFields(map[string]string{"title": " Talks in Geneva ", "outlet": "Wire", "url": "https://example.com/x",
+		"published": "2025-11-23", "unknown": "ignored"}, "Envoys met in Geneva.\r\nThey talked for hours.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Talks in Geneva" || a.Outlet != "Wire" || a.Date() != "2025-11-23" || a.Body != "Envoys met in Geneva.\nThey talked for hours." {
+		t.Errorf("FromFields = %+v", a)
+	}
+	for name, tc := range map[string]struct {
+		fields map[string]string
+		text   string
+	}{
+		"bad date":    {map[string]string{"title": "T", "published": "23/11/2025"}, "Text."},
+		"bad url":     {map[string]string{"title": "T", "url": "example.com/x"}, "Text."},
+		"no text":     {map[string]string{"title": "T"}, "  \n "},
+		"binary text": {map[string]string{"title": "T"}, "a\x00b"},
+	} {
+		if _, err := FromFields(tc.fields, tc.text); !errors.Is(err, parley.ErrInvalid) {
+			t.Errorf("%s: err = %v, want ErrInvalid", name, err)
+		}
+	}
+}

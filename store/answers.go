@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -191,4 +192,21 @@ func (db *DB) Sources(ctx context.Context, query string, offset, limit int) ([]p
 		out = append(out, parley.Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Author: a.Author, Published: a.Published})
 	}
 	return out, total, rows.Err()
+}
+
+// Secret returns the library's random 32-byte secret of that name, making it
+// on first use.
+func (db *DB) Secret(ctx context.Context, name string) ([]byte, error) {
+	fresh := make([]byte, 32)
+	if _, err := rand.Read(fresh); err != nil {
+		return nil, err
+	}
+	if _, err := db.sql.ExecContext(ctx, `INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)`, name, fresh); err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	var v []byte
+	if err := db.sql.QueryRowContext(ctx, `SELECT value FROM settings WHERE name = ?`, name).Scan(&v); err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	return v, nil
 }

@@ -25,3 +25,11 @@ CREATE TABLE feedback (
 	created   TEXT NOT NULL,
 	PRIMARY KEY (answer_id, user_hash)
 );
+
+-- Values the library keeps for itself, such as the key voters are hashed
+-- with (random per library, so a vote cannot be traced back to a user id
+-- without the library file).
+CREATE TABLE settings (
+	name  TEXT PRIMARY KEY,
+	value BLOB NOT NULL
+);
