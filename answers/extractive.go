@@ -245,6 +245,7 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 		passages = append(passages, ps)
 		all = append(all, ps...)
 	}
+	linkAdjacent(passages)
 	if len(all) == 0 || len(q.terms) == 0 {
 		return nil
 	}
@@ -273,6 +274,10 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 			case s.words > 70:
 				s.score -= 0.1
 			}
+			if s.prev == nil && continues(s.text) {
+				// "He added…" with nothing before it to say who he is.
+				s.score -= 0.15
+			}
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
@@ -284,6 +289,27 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 	}
 	all[0].evidence = best
 	return all
+}
+
+// linkAdjacent joins the sentences of consecutive passages of one article,
+// so a sentence that opens a passage still knows the one before it.
+func linkAdjacent(passages [][]*sentence) {
+	last := map[[2]int64]*sentence{} // (article, seq) → last sentence
+	for _, ps := range passages {
+		if len(ps) > 0 {
+			h := ps[0].hit
+			last[[2]int64{h.ArticleID, int64(h.Seq)}] = ps[len(ps)-1]
+		}
+	}
+	for _, ps := range passages {
+		if len(ps) == 0 {
+			continue
+		}
+		h := ps[0].hit
+		if p, ok := last[[2]int64{h.ArticleID, int64(h.Seq) - 1}]; ok && p.next == nil {
+			p.next, ps[0].prev = ps[0], p
+		}
+	}
 }
 
 // weigh gives each question term an inverse frequency weight over the
