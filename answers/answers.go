@@ -78,11 +78,23 @@ func FormatSources(sources []parley.Source) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// finish sets the text a user sees from the body and the sources.
+// finish sets the text a user sees from the body and the sources (or, for
+// an abstention, the nearest articles). Discord shows the same list as an
+// embed under the body.
 func finish(a *parley.Answer) {
 	a.Text = a.Body
-	if len(a.Sources) > 0 {
+	switch {
+	case len(a.Sources) > 0:
 		a.Text += "\n\nSources:\n" + FormatSources(a.Sources)
+	case len(a.Nearest) > 0:
+		var b strings.Builder
+		for _, s := range a.Nearest {
+			b.WriteString("\n- " + describe(s))
+			if s.URL != "" {
+				b.WriteString(" " + s.URL)
+			}
+		}
+		a.Text += b.String()
 	}
 }
 
@@ -111,18 +123,10 @@ func abstain(question string, hits []parley.Hit, took time.Duration) *parley.Ans
 		seen[h.ArticleID] = true
 		a.Nearest = append(a.Nearest, h.Source)
 	}
-	var b strings.Builder
-	b.WriteString("The articles I have don't answer that.")
+	a.Body = "The articles I have don't answer that."
 	if len(a.Nearest) > 0 {
-		b.WriteString(" The nearest ones:")
-		for _, s := range a.Nearest {
-			b.WriteString("\n- " + describe(s))
-			if s.URL != "" {
-				b.WriteString(" " + s.URL)
-			}
-		}
+		a.Body += " The nearest ones:"
 	}
-	a.Body = b.String()
 	finish(a)
 	a.Took = took
 	return a

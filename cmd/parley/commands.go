@@ -361,3 +361,45 @@ func cmdRemove(ctx context.Context, e *env, args []string) error {
 	}
 	return nil
 }
+
+func cmdFeedback(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "feedback")
+	asJSON := fs.Bool("json", false, "print the votes as JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("feedback takes no arguments")
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fb, err := db.Feedback(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if fb == nil {
+			fb = []store.Feedback{}
+		}
+		return writeJSON(e.stdout, fb)
+	}
+	if len(fb) == 0 {
+		fmt.Fprintln(e.stdout, "No votes yet. Votes are the 👍/👎 buttons under answers in Discord.")
+		return nil
+	}
+	up := 0
+	for _, f := range fb {
+		mark := "👎"
+		if f.Vote > 0 {
+			mark, up = "👍", up+1
+		}
+		fmt.Fprintf(e.stdout, "%s %s  answer %d  %q\n    %s\n", mark, f.Created.Format("2006-01-02 15:04"), f.AnswerID, f.Question,
+			truncate(strings.ReplaceAll(f.Answer, "\n", " "), 160))
+	}
+	fmt.Fprintf(e.stdout, "%d votes: %d 👍, %d 👎\n", len(fb), up, len(fb)-up)
+	return nil
+}

@@ -81,6 +81,8 @@ func init() {
 		{"show", "ID", "show one article with its metadata and text", cmdShow},
 		{"remove", "ID…", "remove articles from the library", cmdRemove},
 		{"eval", "[--k N] [--json] FILE.jsonl", "measure retrieval and answers on a question set", cmdEval},
+		{"serve", "", "run the Discord bot (token from DISCORD_TOKEN or the config)", cmdServe},
+		{"feedback", "[--json]", "list the 👍/👎 votes on answers given in Discord", cmdFeedback},
 	}
 }
 

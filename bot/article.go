@@ -1,0 +1,284 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/parley-bot/parley"
+)
+
+// article serves /article and its subcommands; the dispatcher has already
+// checked that the user is an admin.
+func (b *Bot) article(ctx context.Context, c *call) error {
+	data := c.i.ApplicationCommandData()
+	if len(data.Options) == 0 {
+		return fmt.Errorf("article: no subcommand")
+	}
+	switch sub := data.Options[0]; sub.Name {
+	case "add":
+		return b.addArticle(ctx, c, data)
+	case "remove":
+		return b.removeArticle(ctx, c, sub)
+	case "list":
+		return b.listSources(ctx, c, true)
+	default:
+		return fmt.Errorf("article: unknown subcommand %q", sub.Name)
+	}
+}
+
+// addArticle adds from an attachment, or else opens the form.
+func (b *Bot) addArticle(ctx context.Context, c *call, data discordgo.ApplicationCommandInteractionData) error {
+	if stringOption(data.Options, "url") != "" {
+		return c.say("Adding by URL is not available yet. Attach the article as a file (.md, .txt, .html), " +
+			"or run /article add without options to fill in a form.")
+	}
+	file := option(data.Options, "file")
+	if file == nil {
+		return c.respond(articleModal())
+	}
+	id, _ := file.Value.(string)
+	var att *discordgo.MessageAttachment
+	if data.Resolved != nil {
+		att = data.Resolved.Attachments[id]
+	}
+	if att == nil {
+		return fmt.Errorf("add article: attachment %q not resolved", id)
+	}
+	if err := checkAttachment(att); err != nil {
+		return err
+	}
+	if err := c.deferReply(true); err != nil {
+		return err
+	}
+	body, err := b.download(ctx, att.URL)
+	if err != nil {
+		return err
+	}
+	a, outcome, err := b.lib.AddFile(ctx, att.Filename, body)
+	if err != nil {
+		return addError(err)
+	}
+	return c.say(outcomeText(a, outcome))
+}
+
+// checkAttachment refuses, before downloading, a file the library cannot take.
+func checkAttachment(att *discordgo.MessageAttachment) error {
+	switch strings.ToLower(path.Ext(att.Filename)) {
+	case ".md", ".txt", ".html", ".htm":
+	default:
+		return tell("I can add .md, .txt and .html files; “%s” is none of those.", escapeText(att.Filename))
+	}
+	if att.Size > maxDownload {
+		return tell("That file is %.1f MB; the most I take is 5 MB.", float64(att.Size)/(1<<20))
+	}
+	return nil
+}
+
+// download fetches an attachment from Discord's CDN, up to 5 MB.
+func (b *Bot) download(ctx context.Context, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, fmt.Errorf("download attachment: %w", err)
+	}
+	resp, err := b.Client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("download attachment: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("download attachment: status %s", resp.Status)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxDownload+1))
+	if err != nil {
+		return nil, fmt.Errorf("download attachment: %w", err)
+	}
+	if len(body) > maxDownload {
+		return nil, tell("That file is larger than 5 MB, the most I take.")
+	}
+	return body, nil
+}
+
+// articleModal is the form for an article typed or pasted in.
+func articleModal() *discordgo.InteractionResponse {
+	input := func(id, label string, style discordgo.TextInputStyle, required bool, max int, hint string) discordgo.MessageComponent {
+		return discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.TextInput{
+			CustomID: id, Label: label, Style: style, Required: required, MaxLength: max, Placeholder: hint,
+		}}}
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseModal,
+		Data: &discordgo.InteractionResponseData{
+			CustomID: "article:add",
+			Title:    "Add an article",
+			Components: []discordgo.MessageComponent{
+				input("title", "Title", discordgo.TextInputShort, true, 300, ""),
+				input("outlet", "Outlet", discordgo.TextInputShort, false, 100, "Reuters"),
+				input("url", "URL", discordgo.TextInputShort, false, 500, "https://…"),
+				input("date", "Date published (YYYY-MM-DD)", discordgo.TextInputShort, false, 10, "2025-08-17"),
+				input("text", "Text of the article", discordgo.TextInputParagraph, true, 4000, ""),
+			},
+		},
+	}
+}
+
+// submitArticle serves the form: it builds the article and stores it.
+func (b *Bot) submitArticle(ctx context.Context, c *call) error {
+	fields := map[string]string{}
+	for _, row := range c.i.ModalSubmitData().Components {
+		r, ok := row.(*discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, comp := range r.Components {
+			if in, ok := comp.(*discordgo.TextInput); ok {
+				fields[in.CustomID] = strings.TrimSpace(in.Value)
+			}
+		}
+	}
+	a := parley.Article{Title: fields["title"], Outlet: fields["outlet"], URL: fields["url"], Body: fields["text"]}
+	if d := fields["date"]; d != "" {
+		t, err := time.Parse(parley.DateLayout, d)
+		if err != nil {
+			return tell("“%s” is not a date I can read: write it as YYYY-MM-DD, e.g. 2025-08-17. Nothing was added.", escapeText(d))
+		}
+		a.Published = t
+	}
+	if err := c.deferReply(true); err != nil {
+		return err
+	}
+	stored, outcome, err := b.lib.AddArticle(ctx, a)
+	if err != nil {
+		return addError(err)
+	}
+	return c.say(outcomeText(stored, outcome))
+}
+
+// addError turns the library's verdict on an article into what the admin
+// reads; other errors pass through to be logged.
+func addError(err error) error {
+	if errors.Is(err, parley.ErrDuplicate) {
+		return tell("Nothing was added: that article is %s.", parley.ErrDuplicate)
+	}
+	return fmt.Errorf("add article: %w", err)
+}
+
+// outcomeText says what became of an added article.
+func outcomeText(a parley.Article, outcome string) string {
+	name := describeArticle(a)
+	switch outcome {
+	case "added":
+		return "Added " + name + "."
+	case "updated":
+		return "Updated " + name + "."
+	case "duplicate":
+		return "Already in the library: " + name + ". Nothing changed."
+	}
+	return name + ": " + escapeText(outcome) + "."
+}
+
+// describeArticle names an article in a reply: #12 “Title” (Outlet, date).
+func describeArticle(a parley.Article) string {
+	s := fmt.Sprintf("#%d “%s”", a.ID, escapeText(truncate(a.Title, 200)))
+	var meta []string
+	if a.Outlet != "" {
+		meta = append(meta, escapeText(truncate(a.Outlet, 100)))
+	}
+	if d := a.Date(); d != "" {
+		meta = append(meta, d)
+	}
+	if len(meta) > 0 {
+		s += " (" + strings.Join(meta, ", ") + ")"
+	}
+	return s
+}
+
+// removeArticle deletes one article, naming it in the reply.
+func (b *Bot) removeArticle(ctx context.Context, c *call, sub *discordgo.ApplicationCommandInteractionDataOption) error {
+	o := option(sub.Options, "id")
+	if o == nil {
+		return fmt.Errorf("article remove: no id option")
+	}
+	id := o.IntValue()
+	a, err := b.lib.Article(ctx, id)
+	if errors.Is(err, parley.ErrNotFound) {
+		return c.say(fmt.Sprintf("There is no article #%d.", id))
+	}
+	if err != nil {
+		return fmt.Errorf("look up article %d: %w", id, err)
+	}
+	if err := b.lib.Remove(ctx, id); err != nil {
+		if errors.Is(err, parley.ErrNotFound) {
+			return c.say(fmt.Sprintf("There is no article #%d.", id))
+		}
+		return fmt.Errorf("remove article %d: %w", id, err)
+	}
+	return c.say("Removed “" + escapeText(truncate(a.Title, 200)) + "” (#" + strconv.FormatInt(id, 10) + ").")
+}
+
+// maxChoices is how many suggestions Discord shows.
+const maxChoices = 25
+
+// completeArticle suggests articles for /article remove id: from the words
+// typed, or the article with the number typed.
+func (b *Bot) completeArticle(ctx context.Context, c *call) error {
+	typed := ""
+	for _, o := range flatten(c.i.ApplicationCommandData().Options) {
+		if o.Focused {
+			typed = strings.TrimSpace(strings.TrimPrefix(fmt.Sprint(o.Value), "#"))
+		}
+	}
+	var list []*discordgo.ApplicationCommandOptionChoice
+	if n, err := strconv.ParseInt(typed, 10, 64); err == nil {
+		if a, err := b.lib.Article(ctx, n); err == nil {
+			list = append(list, choice(parley.Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: a.Published}))
+		}
+		typed = ""
+	}
+	found, _, err := b.lib.Sources(ctx, typed, 0, maxChoices)
+	if err != nil {
+		return fmt.Errorf("suggest articles for %q: %w", typed, err)
+	}
+	for _, s := range found {
+		if len(list) == maxChoices {
+			break
+		}
+		if len(list) == 0 || list[0].Value != s.ArticleID {
+			list = append(list, choice(s))
+		}
+	}
+	return c.respond(choices(list))
+}
+
+// choice names an article in a suggestion: "#12 Title — Outlet, 2025-08-17".
+func choice(s parley.Source) *discordgo.ApplicationCommandOptionChoice {
+	name := fmt.Sprintf("#%d %s", s.ArticleID, strings.Join(strings.Fields(s.Title), " "))
+	var meta []string
+	if s.Outlet != "" {
+		meta = append(meta, s.Outlet)
+	}
+	if d := s.Date(); d != "" {
+		meta = append(meta, d)
+	}
+	if len(meta) > 0 {
+		name += " — " + strings.Join(meta, ", ")
+	}
+	return &discordgo.ApplicationCommandOptionChoice{Name: truncate(name, maxChoiceName), Value: s.ArticleID}
+}
+
+// flatten lists options and the options of their subcommands.
+func flatten(opts []*discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandInteractionDataOption {
+	var all []*discordgo.ApplicationCommandInteractionDataOption
+	for _, o := range opts {
+		all = append(all, o)
+		all = append(all, flatten(o.Options)...)
+	}
+	return all
+}

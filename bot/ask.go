@@ -1,0 +1,116 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/parley-bot/parley"
+)
+
+// ask serves /ask. It acknowledges at once, before queueing for a composer,
+// so that Discord's three seconds never depend on the queue; the answer
+// then replaces the "thinking" response.
+func (b *Bot) ask(ctx context.Context, c *call) error {
+	q := strings.TrimSpace(stringOption(c.i.ApplicationCommandData().Options, "question"))
+	if ok, wait := b.limits.allow(c.userID()); !ok {
+		return c.respond(ephemeral(tooFast(wait)))
+	}
+	if err := c.deferReply(false); err != nil {
+		return err
+	}
+	a, id, err := b.compose(ctx, parley.Question{Text: q})
+	if err != nil {
+		return err
+	}
+	parts := renderAnswer(a, id)
+	m, err := c.edit(parts[0])
+	if err != nil {
+		return err
+	}
+	b.link(ctx, m.ID, id)
+	for _, p := range parts[1:] {
+		m, err := c.followup(p)
+		if err != nil {
+			return err
+		}
+		b.link(ctx, m.ID, id)
+	}
+	return nil
+}
+
+// compose waits its turn for a composer (in order of arrival) and answers
+// q within the answer timeout; the answer is saved so that its buttons and
+// replies to it can find it.
+func (b *Bot) compose(ctx context.Context, q parley.Question) (*parley.Answer, int64, error) {
+	ctx, cancel := context.WithTimeout(ctx, tokenLife)
+	defer cancel()
+	if err := b.answers.Acquire(ctx, 1); err != nil {
+		return nil, 0, fmt.Errorf("wait for a composer: %w", err)
+	}
+	defer b.answers.Release(1)
+	actx, cancelAnswer := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
+	defer cancelAnswer()
+	a, err := b.ans.Ask(actx, q)
+	if err != nil {
+		return nil, 0, fmt.Errorf("answer %q: %w", q.Text, err)
+	}
+	id, err := b.mem.SaveAnswer(ctx, a)
+	if err != nil {
+		return nil, 0, fmt.Errorf("save answer: %w", err)
+	}
+	return a, id, nil
+}
+
+// link remembers that a message belongs to an answer. A failure costs only
+// the follow-ups to that message, so it is logged, not reported.
+func (b *Bot) link(ctx context.Context, messageID string, answerID int64) {
+	if err := b.mem.LinkMessage(ctx, messageID, answerID); err != nil {
+		b.log.Warn("message not linked to answer", "message", messageID, "answer", answerID, "err", err.Error())
+	}
+}
+
+// tooFast tells an over-eager user when to ask again.
+func tooFast(wait time.Duration) string {
+	return "You're asking faster than I can answer: " + retryText(wait) + "."
+}
+
+// helpText answers a bare mention.
+const helpText = "Ask me about the US–Russia–Ukraine peace negotiations: mention me with a question, " +
+	"reply to one of my answers to follow up, or use /ask. I answer with verbatim quotes from news articles, " +
+	"each numbered and linked to its source; /sources lists the articles I have."
+
+// stripMention removes the mentions of the bot, in both their forms, from
+// a question.
+func stripMention(text, userID string) string {
+	text = strings.ReplaceAll(text, "<@"+userID+">", "")
+	text = strings.ReplaceAll(text, "<@!"+userID+">", "")
+	return strings.TrimSpace(text)
+}
+
+// sendReply sends the parts of an answer (or a short text) as a reply to
+// message m, the first part referring to it; nobody is pinged.
+func (b *Bot) sendReply(m *discordgo.Message, parts []part) ([]*discordgo.Message, error) {
+	var sent []*discordgo.Message
+	for i, p := range parts {
+		embeds, components := nonNil(p)
+		send := &discordgo.MessageSend{
+			Content:         p.Content,
+			Embeds:          embeds,
+			Components:      components,
+			StickerIDs:      []string{},
+			AllowedMentions: noMentions(),
+		}
+		if i == 0 {
+			send.Reference = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+		}
+		msg, err := b.s.ChannelMessageSendComplex(m.ChannelID, send)
+		if err != nil {
+			return sent, fmt.Errorf("send reply in channel %s: %w", m.ChannelID, err)
+		}
+		sent = append(sent, msg)
+	}
+	return sent, nil
+}

@@ -1,0 +1,124 @@
+package bot
+
+import (
+	"github.com/bwmarrin/discordgo"
+)
+
+// commandRegistry declares every slash command: what Discord shows and
+// where its interactions go. A new command is one more entry.
+func (b *Bot) commandRegistry() []command {
+	manageServer := int64(discordgo.PermissionManageServer)
+	inDMs := false
+	return []command{
+		{
+			def: &discordgo.ApplicationCommand{
+				Name:        "ask",
+				Description: "Ask about the US–Russia–Ukraine peace talks; the answer quotes news articles",
+				Options: []*discordgo.ApplicationCommandOption{{
+					Type: discordgo.ApplicationCommandOptionString, Name: "question",
+					Description: "Your question", Required: true, MaxLength: maxQuestion,
+				}},
+			},
+			run: b.ask,
+		},
+		{
+			def: &discordgo.ApplicationCommand{
+				Name:        "sources",
+				Description: "List the articles Parley quotes from",
+				Options:     []*discordgo.ApplicationCommandOption{queryOption()},
+			},
+			run: b.sources,
+		},
+		{
+			def: &discordgo.ApplicationCommand{
+				Name:                     "article",
+				Description:              "Add, remove or list the articles in Parley's library (admins)",
+				DefaultMemberPermissions: &manageServer,
+				DMPermission:             &inDMs,
+				Options:                  articleSubcommands(),
+			},
+			run:      b.article,
+			complete: b.completeArticle,
+			admin:    true,
+		},
+	}
+}
+
+// componentRoutes declares where button presses and modal submissions go,
+// by the prefix of their custom ids.
+func (b *Bot) componentRoutes() []route {
+	return []route{
+		{prefix: "passages", run: b.showPassages},
+		{prefix: "vote", run: b.vote},
+		{prefix: "sources", run: b.turnPage},
+		{prefix: "article", run: b.submitArticle, admin: true, action: "add articles"},
+	}
+}
+
+// maxQuestion bounds what /ask accepts; a question is a sentence or two.
+const maxQuestion = 1000
+
+// maxQuery bounds a /sources query so that it always fits in the custom
+// id of a page button.
+const maxQuery = 80
+
+func queryOption() *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{
+		Type: discordgo.ApplicationCommandOptionString, Name: "query",
+		Description: "Words to look for; without it, the newest articles", MaxLength: maxQuery,
+	}
+}
+
+func articleSubcommands() []*discordgo.ApplicationCommandOption {
+	one := 1.0
+	return []*discordgo.ApplicationCommandOption{
+		{
+			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add",
+			Description: "Add an article from a file (.md, .txt, .html), or fill in a form",
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The article's address (not available yet)"},
+				{Type: discordgo.ApplicationCommandOptionAttachment, Name: "file", Description: "The article as a .md, .txt or .html file, up to 5 MB"},
+			},
+		},
+		{
+			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove",
+			Description: "Remove an article from the library",
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type: discordgo.ApplicationCommandOptionInteger, Name: "id",
+				Description: "The article; type words of its title to find it",
+				Required:    true, Autocomplete: true, MinValue: &one,
+			}},
+		},
+		{
+			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list",
+			Description: "List the articles in the library (only you see the list)",
+			Options:     []*discordgo.ApplicationCommandOption{queryOption()},
+		},
+	}
+}
+
+// option returns the named option of an interaction's data, looking inside
+// a subcommand, or nil.
+func option(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) *discordgo.ApplicationCommandInteractionDataOption {
+	for _, o := range opts {
+		if o.Name == name {
+			return o
+		}
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			if found := option(o.Options, name); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+// stringOption returns the named string option, or "".
+func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	if o := option(opts, name); o != nil {
+		if s, ok := o.Value.(string); ok {
+			return s
+		}
+	}
+	return ""
+}

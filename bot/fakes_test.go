@@ -1,0 +1,368 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/internal/discordtest"
+)
+
+// fakeAnswerer answers with AskFunc, or with a one-quote answer.
+type fakeAnswerer struct {
+	AskFunc func(ctx context.Context, q parley.Question) (*parley.Answer, error)
+
+	mu    sync.Mutex
+	asked []parley.Question
+}
+
+func (f *fakeAnswerer) Ask(ctx context.Context, q parley.Question) (*parley.Answer, error) {
+	f.mu.Lock()
+	f.asked = append(f.asked, q)
+	f.mu.Unlock()
+	if f.AskFunc != nil {
+		return f.AskFunc(ctx, q)
+	}
+	return quoteAnswer(q.Text), nil
+}
+
+func (f *fakeAnswerer) questions() []parley.Question {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]parley.Question(nil), f.asked...)
+}
+
+var talksSource = parley.Source{ArticleID: 7, Title: "Geneva talks resume", Outlet: "Reuters",
+	URL: "https://reuters.example/geneva", Published: time.Date(2025, 8, 17, 0, 0, 0, 0, time.UTC)}
+
+// quoteAnswer is an answer like the extractive composer's, with one quote.
+func quoteAnswer(question string) *parley.Answer {
+	quote := "Delegations from both sides met in Geneva on Monday."
+	a := &parley.Answer{
+		Question:  question,
+		Body:      "Here is what Reuters reported:\n\n- “" + quote + "” — Reuters, 2025-08-17 [1]",
+		Sources:   []parley.Source{talksSource},
+		Citations: []parley.Citation{{N: 1, Source: talksSource, PassageID: 70, Quote: quote}},
+	}
+	a.Text = a.Body + "\n\nSources:\n[1] Reuters, “Geneva talks resume”, 2025-08-17 https://reuters.example/geneva"
+	return a
+}
+
+// fakeLibrary keeps articles in memory and records removals.
+type fakeLibrary struct {
+	mu       sync.Mutex
+	articles map[int64]parley.Article
+	nextID   int64
+	removed  []int64
+	files    map[string][]byte
+}
+
+func newFakeLibrary() *fakeLibrary {
+	l := &fakeLibrary{articles: map[int64]parley.Article{}, nextID: 100, files: map[string][]byte{}}
+	l.articles[7] = parley.Article{ID: 7, Title: talksSource.Title, Outlet: "Reuters", URL: talksSource.URL,
+		Published: talksSource.Published, Body: "Delegations from both sides met in Geneva on Monday. They spoke for hours."}
+	return l
+}
+
+func (l *fakeLibrary) Sources(_ context.Context, query string, offset, limit int) ([]parley.Source, int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var all []parley.Source
+	for id := l.nextID; id > 0; id-- {
+		a, ok := l.articles[id]
+		if ok && strings.Contains(strings.ToLower(a.Title), strings.ToLower(query)) {
+			all = append(all, parley.Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published})
+		}
+	}
+	end := min(offset+limit, len(all))
+	if offset > end {
+		return nil, len(all), nil
+	}
+	return all[offset:end], len(all), nil
+}
+
+func (l *fakeLibrary) AddFile(_ context.Context, name string, data []byte) (parley.Article, string, error) {
+	if len(data) == 0 {
+		return parley.Article{}, "", fmt.Errorf("parse %s: %w: the file is empty", name, parley.ErrInvalid)
+	}
+	l.mu.Lock()
+	l.files[name] = data
+	l.mu.Unlock()
+	title, body, _ := strings.Cut(string(data), "\n")
+	return l.AddArticle(context.Background(), parley.Article{Title: strings.TrimPrefix(title, "# "), Body: body})
+}
+
+func (l *fakeLibrary) AddArticle(_ context.Context, a parley.Article) (parley.Article, string, error) {
+	if strings.TrimSpace(a.Body) == "" {
+		return parley.Article{}, "", fmt.Errorf("%w: the article has no text", parley.ErrInvalid)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.nextID++
+	a.ID = l.nextID
+	l.articles[a.ID] = a
+	return a, "added", nil
+}
+
+func (l *fakeLibrary) Article(_ context.Context, id int64) (parley.Article, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	a, ok := l.articles[id]
+	if !ok {
+		return parley.Article{}, fmt.Errorf("article %d: %w", id, parley.ErrNotFound)
+	}
+	return a, nil
+}
+
+func (l *fakeLibrary) Remove(_ context.Context, id int64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.removed = append(l.removed, id)
+	if _, ok := l.articles[id]; !ok {
+		return parley.ErrNotFound
+	}
+	delete(l.articles, id)
+	return nil
+}
+
+func (l *fakeLibrary) removals() []int64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]int64(nil), l.removed...)
+}
+
+func (l *fakeLibrary) PassagesByID(_ context.Context, ids []int64) ([]parley.Hit, error) {
+	var hits []parley.Hit
+	for _, id := range ids {
+		if id == 70 {
+			hits = append(hits, parley.Hit{Passage: parley.Passage{ID: 70, ArticleID: 7,
+				Text: "Delegations from both sides met in Geneva on Monday. They spoke for hours, @everyone said."}, Source: talksSource})
+		}
+	}
+	return hits, nil
+}
+
+// fakeMemory keeps answers, message links and votes in memory.
+type fakeMemory struct {
+	mu      sync.Mutex
+	answers map[int64]*parley.Answer
+	links   map[string]int64
+	votes   []vote
+}
+
+type vote struct {
+	answerID int64
+	user     string
+	value    int
+}
+
+func newFakeMemory() *fakeMemory {
+	return &fakeMemory{answers: map[int64]*parley.Answer{}, links: map[string]int64{}}
+}
+
+func (m *fakeMemory) SaveAnswer(_ context.Context, a *parley.Answer) (int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	id := int64(len(m.answers) + 1)
+	m.answers[id] = a
+	return id, nil
+}
+
+func (m *fakeMemory) Answer(_ context.Context, id int64) (*parley.Answer, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	a, ok := m.answers[id]
+	if !ok {
+		return nil, parley.ErrNotFound
+	}
+	return a, nil
+}
+
+func (m *fakeMemory) LinkMessage(_ context.Context, messageID string, answerID int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.links[messageID] = answerID
+	return nil
+}
+
+func (m *fakeMemory) AnswerForMessage(_ context.Context, messageID string) (*parley.Answer, int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	id, ok := m.links[messageID]
+	if !ok {
+		return nil, 0, parley.ErrNotFound
+	}
+	return m.answers[id], id, nil
+}
+
+func (m *fakeMemory) Vote(_ context.Context, answerID int64, userHash string, value int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.answers[answerID]; !ok {
+		return parley.ErrNotFound
+	}
+	m.votes = append(m.votes, vote{answerID, userHash, value})
+	return nil
+}
+
+func (m *fakeMemory) allVotes() []vote {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]vote(nil), m.votes...)
+}
+
+func (m *fakeMemory) linked() map[string]int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := map[string]int64{}
+	for k, v := range m.links {
+		out[k] = v
+	}
+	return out
+}
+
+// harness is a bot running against the fake Discord.
+type harness struct {
+	t   testing.TB
+	srv *discordtest.Server
+	bot *Bot
+	ans *fakeAnswerer
+	lib *fakeLibrary
+	mem *fakeMemory
+	log *lockedWriter
+	// stop ends Run, as a signal would, and waits for it to return.
+	stop func() error
+}
+
+// start runs a bot with cfg (UserHashKey and a generous rate limit filled
+// in when zero) and waits until its commands are registered.
+func start(t testing.TB, cfg Config, ans *fakeAnswerer) *harness {
+	t.Helper()
+	if cfg.UserHashKey == nil {
+		cfg.UserHashKey = []byte("test key")
+	}
+	if cfg.QuestionsPerMinute == 0 {
+		cfg.QuestionsPerMinute, cfg.Burst = 600, 100
+	}
+	if ans == nil {
+		ans = &fakeAnswerer{}
+	}
+	srv := discordtest.New(t)
+	s, err := NewSession("secret-token", srv.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, srv: srv, ans: ans, lib: newFakeLibrary(), mem: newFakeMemory(), log: &lockedWriter{}}
+	logger := slog.New(slog.NewTextHandler(h.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	h.bot = New(s, cfg, h.ans, h.lib, h.mem, logger)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- h.bot.Run(ctx) }()
+	var once sync.Once
+	var runErr error
+	h.stop = func() error {
+		once.Do(func() { cancel(); runErr = <-done })
+		return runErr
+	}
+	t.Cleanup(func() {
+		if err := h.stop(); err != nil {
+			t.Errorf("Run: %v", err)
+		}
+		if strings.Contains(h.logs(), "secret-token") {
+			t.Errorf("the token was logged")
+		}
+	})
+	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer wcancel()
+	if _, err := srv.WaitForCall(wctx, "PUT", "/applications/{app}/commands"); err != nil {
+		t.Fatalf("commands not registered: %v", err)
+	}
+	return h
+}
+
+// lockedWriter lets handlers log from many goroutines into one builder.
+type lockedWriter struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (h *harness) logs() string {
+	h.log.mu.Lock()
+	defer h.log.mu.Unlock()
+	return h.log.b.String()
+}
+
+// member is a guild member with the given permissions and roles.
+func member(userID string, perms int64, roles ...string) *discordgo.Member {
+	return &discordgo.Member{GuildID: discordtest.DefaultGuildID, User: &discordgo.User{ID: userID, Username: "u" + userID},
+		Permissions: perms, Roles: append([]string{}, roles...), JoinedAt: time.Now().UTC()}
+}
+
+// command sends a slash command from m (the fake's default user when nil).
+func (h *harness) command(m *discordgo.Member, name string, opts ...*discordgo.ApplicationCommandInteractionDataOption) string {
+	id, _ := h.srv.SendInteraction(&discordgo.Interaction{GuildID: discordtest.DefaultGuildID, Member: m,
+		Data: discordgo.ApplicationCommandInteractionData{ID: "1", Name: name, Options: opts}})
+	return id
+}
+
+// ask sends /ask question: from m.
+func (h *harness) ask(m *discordgo.Member, question string) string {
+	return h.command(m, "ask", strOpt("question", question))
+}
+
+// press sends a button press on a message the bot sent.
+func (h *harness) press(m *discordgo.Member, customID string, msg *discordgo.Message) string {
+	id, _ := h.srv.SendInteraction(&discordgo.Interaction{GuildID: discordtest.DefaultGuildID, Member: m, Message: msg,
+		Data: discordgo.MessageComponentInteractionData{CustomID: customID, ComponentType: discordgo.ButtonComponent}})
+	return id
+}
+
+func strOpt(name, value string) *discordgo.ApplicationCommandInteractionDataOption {
+	return &discordgo.ApplicationCommandInteractionDataOption{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value}
+}
+
+func subOpt(name string, opts ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.ApplicationCommandInteractionDataOption {
+	return &discordgo.ApplicationCommandInteractionDataOption{Name: name, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}
+}
+
+// wait polls the state of an interaction until ok says it is done.
+func (h *harness) wait(id string, ok func(st discordtest.InteractionState) bool) discordtest.InteractionState {
+	h.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		st, _ := h.srv.Interaction(id)
+		if ok(st) {
+			return st
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatalf("interaction %s: gave up waiting; callbacks %d, original %+v", id, len(st.Callbacks), st.Original)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// answered waits for an interaction's original response to have content.
+func (h *harness) answered(id string) discordtest.InteractionState {
+	h.t.Helper()
+	return h.wait(id, func(st discordtest.InteractionState) bool {
+		return st.Original != nil && (st.Original.Content != "" || len(st.Original.Embeds) > 0)
+	})
+}
+
+// responded waits for an interaction's first callback.
+func (h *harness) responded(id string) discordtest.InteractionState {
+	h.t.Helper()
+	return h.wait(id, func(st discordtest.InteractionState) bool { return len(st.Callbacks) > 0 })
+}

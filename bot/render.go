@@ -1,0 +1,256 @@
+package bot
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/parley-bot/parley"
+)
+
+// Discord's limits on what one message may carry, counted in characters
+// (code points), as Discord counts them.
+const (
+	maxContent     = 2000
+	maxEmbedTitle  = 256
+	maxEmbedDesc   = 4096
+	maxEmbedsTotal = 6000
+	maxEmbeds      = 10
+	maxCustomID    = 100
+	maxChoiceName  = 100
+)
+
+// zwsp breaks a mention without changing what a reader sees.
+const zwsp = "\u200b"
+
+// noMentions is sent with every message: whatever the text says, nobody is
+// pinged. Parse must be an empty slice, not nil, which would marshal as null.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// part is one message of a rendered answer.
+type part struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+}
+
+// renderAnswer lays an answer out as Discord messages: the body, split to
+// fit, then the sources embed and the buttons on the last message, so that
+// they sit under the whole answer.
+func renderAnswer(a *parley.Answer, answerID int64) []part {
+	var parts []part
+	for _, c := range splitContent(escapeText(a.Body), maxContent) {
+		parts = append(parts, part{Content: c})
+	}
+	if len(parts) == 0 {
+		parts = []part{{Content: "(empty answer)"}}
+	}
+	last := &parts[len(parts)-1]
+	if e := sourcesEmbed(a); e != nil {
+		last.Embeds = []*discordgo.MessageEmbed{e}
+	}
+	last.Components = answerButtons(answerID)
+	return parts
+}
+
+// answerButtons are the buttons under every answer. Their custom ids carry
+// the answer id, so a press can be served after a restart.
+func answerButtons(answerID int64) []discordgo.MessageComponent {
+	id := strconv.FormatInt(answerID, 10)
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Show passages", Style: discordgo.SecondaryButton, CustomID: "passages:" + id},
+		discordgo.Button{Label: "👍", Style: discordgo.SecondaryButton, CustomID: "vote:up:" + id},
+		discordgo.Button{Label: "👎", Style: discordgo.SecondaryButton, CustomID: "vote:down:" + id},
+	}}}
+}
+
+// sourcesEmbed lists an answer's numbered sources, or the nearest articles
+// of an abstention, as one embed within Discord's limits.
+func sourcesEmbed(a *parley.Answer) *discordgo.MessageEmbed {
+	title, list := "Sources", a.Sources
+	if a.Abstained {
+		title, list = "Nearest articles", a.Nearest
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	lines := make([]string, len(list))
+	for i, s := range list {
+		lines[i] = fmt.Sprintf("[%d] %s", i+1, sourceLine(s))
+	}
+	return &discordgo.MessageEmbed{Title: title, Description: joinWithin(lines, maxEmbedDesc)}
+}
+
+// maxTitleInLine keeps one long title from crowding out the other sources.
+const maxTitleInLine = 200
+
+// sourceLine names an article as "[Title](URL) — Outlet, 2025-08-17", the
+// title escaped and linked.
+func sourceLine(s parley.Source) string {
+	title := escapeLinkText(truncate(s.Title, maxTitleInLine))
+	if title == "" {
+		title = "untitled"
+	}
+	if u := linkURL(s.URL); u != "" {
+		title = "[" + title + "](" + u + ")"
+	}
+	var meta []string
+	if s.Outlet != "" {
+		meta = append(meta, escapeText(truncate(s.Outlet, maxTitleInLine)))
+	}
+	if d := s.Date(); d != "" {
+		meta = append(meta, d)
+	}
+	if len(meta) == 0 {
+		return title
+	}
+	return title + " — " + strings.Join(meta, ", ")
+}
+
+// linkURL returns a URL fit for the target of a markdown link: http(s)
+// only, with the characters that would end the link percent-encoded.
+func linkURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	s := strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u.String())
+	if utf8.RuneCountInString(s) > 512 {
+		return ""
+	}
+	return s
+}
+
+// joinWithin joins lines with newlines, leaving out the ones that do not fit
+// in limit characters and saying how many were left out.
+func joinWithin(lines []string, limit int) string {
+	var b strings.Builder
+	n := 0
+	for i, l := range lines {
+		more := fmt.Sprintf("… and %d more", len(lines)-i)
+		if n+runeLen(l)+1+runeLen(more) > limit && i < len(lines)-1 || n+runeLen(l) > limit {
+			if n > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(more)
+			break
+		}
+		if n > 0 {
+			b.WriteString("\n")
+			n++
+		}
+		b.WriteString(l)
+		n += runeLen(l)
+	}
+	return b.String()
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// truncate shortens s to at most n characters, ending in "…" when it cut,
+// never in the middle of a character or just after an escaping backslash.
+func truncate(s string, n int) string {
+	if runeLen(s) <= n {
+		return s
+	}
+	if n <= 0 {
+		return ""
+	}
+	r := []rune(s)[:n-1]
+	cut := strings.TrimRightFunc(string(r), unicode.IsSpace)
+	if trailing := len(cut) - len(strings.TrimRight(cut, `\`)); trailing%2 == 1 {
+		cut = cut[:len(cut)-1]
+	}
+	return cut + "…"
+}
+
+var (
+	reURL     = regexp.MustCompile(`https?://[^\s<>]+`)
+	reMention = regexp.MustCompile(`@(everyone|here)|<(@|#)`)
+	reMarker  = regexp.MustCompile(`^\[\d{1,3}\]`)
+)
+
+// escapeText makes text from an article or a model safe to show: mentions
+// are broken with a zero-width space, and Discord markdown is escaped where
+// it would change the text, leaving [n] markers and plain list dashes as
+// they are. URLs are kept whole and wrapped in <…>, which stops Discord from
+// previewing them.
+func escapeText(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range reURL.FindAllStringIndex(s, -1) {
+		end := loc[0] + len(strings.TrimRight(s[loc[0]:loc[1]], ".,;:!?)]}'\"”’"))
+		b.WriteString(escapeMarkdown(s[last:loc[0]], last == 0 || s[last-1] == '\n', true))
+		b.WriteString("<" + s[loc[0]:end] + ">")
+		last = end
+	}
+	b.WriteString(escapeMarkdown(s[last:], last == 0 || s[last-1] == '\n', true))
+	return breakMentions(b.String())
+}
+
+// escapeLinkText escapes text for the inside of a markdown link, where every
+// bracket counts and a URL must not start a second link.
+func escapeLinkText(s string) string {
+	return breakMentions(escapeMarkdown(strings.ReplaceAll(s, "\n", " "), false, false))
+}
+
+// breakMentions inserts a zero-width space into every mention, so that it
+// neither pings nor renders as a mention.
+func breakMentions(s string) string {
+	return reMention.ReplaceAllStringFunc(s, func(m string) string {
+		return m[:1] + zwsp + m[1:]
+	})
+}
+
+// escapeMarkdown escapes the markdown characters of s that would format
+// text. lineStart says whether s begins a line, where headings, block
+// quotes and subtext are recognised; keepMarkers leaves [n] markers bare.
+func escapeMarkdown(s string, lineStart, keepMarkers bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i := 0; i < len(s); i++ {
+		if lineStart {
+			if i = escapeLineStart(&b, s, i); i >= len(s) {
+				break
+			}
+			lineStart = false
+		}
+		c := s[i]
+		switch c {
+		case '\\', '*', '_', '~', '`', '|', ']':
+			b.WriteByte('\\')
+		case '[':
+			if m := reMarker.FindString(s[i:]); m != "" && keepMarkers {
+				b.WriteString(m)
+				i += len(m) - 1
+				continue
+			}
+			b.WriteByte('\\')
+		case '\n':
+			lineStart = true
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// escapeLineStart copies the indentation at s[i:] and escapes a heading,
+// block quote or subtext marker that follows it. It returns where the rest
+// of the line starts.
+func escapeLineStart(b *strings.Builder, s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		b.WriteByte(s[i])
+		i++
+	}
+	if i < len(s) && (s[i] == '#' || s[i] == '>' || strings.HasPrefix(s[i:], "-#")) {
+		b.WriteByte('\\')
+	}
+	return i
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/store"
+)
+
+func cmdServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("serve takes no arguments; settings come from the config file and the environment")
+	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
+	if cfg.Discord.Token == "" {
+		return errors.New("no Discord bot token: set DISCORD_TOKEN, or discord.token in the config file")
+	}
+	log := newLogger(e.stderr, cfg.Log)
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	key, err := db.Secret(ctx, "voter-hash-key")
+	if err != nil {
+		return err
+	}
+	session, err := bot.NewSession(cfg.Discord.Token, cfg.Discord.APIURL)
+	if err != nil {
+		return err
+	}
+	b := bot.New(session, bot.Config{
+		GuildIDs:             cfg.Discord.GuildIDs,
+		AskChannelIDs:        cfg.Discord.AskChannelIDs,
+		MessageContentIntent: cfg.Discord.MessageContentIntent,
+		AdminUserIDs:         cfg.Admins.UserIDs,
+		AdminRoleIDs:         cfg.Admins.RoleIDs,
+		AllowManageServer:    *cfg.Admins.AllowManageServer,
+		QuestionsPerMinute:   cfg.Limits.QuestionsPerMinute,
+		Burst:                cfg.Limits.Burst,
+		MaxConcurrentAnswers: cfg.Limits.MaxConcurrentAnswers,
+		UserHashKey:          key,
+	}, &answers.Extractive{Searcher: db}, library{db}, db, log)
+	path, _ := e.dbPath()
+	log.Info("parley starting", "library", path, "api_url", cfg.Discord.APIURL, "guilds", len(cfg.Discord.GuildIDs))
+	return b.Run(ctx)
+}
+
+// newLogger makes the slog logger the config asks for.
+func newLogger(w io.Writer, c LogConfig) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(c.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(c.Format, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// library gives the bot the library with ingest in front of it.
+type library struct{ *store.DB }
+
+var _ bot.Library = library{}
+
+func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.Article, string, error) {
+	a, outcome, err := addArticle(ctx, l.DB, name, data)
+	if err != nil {
+		return a, "", err
+	}
+	return a, outcome.String(), nil
+}
+
+func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.Article, string, error) {
+	fields := map[string]string{"title": given.Title, "outlet": given.Outlet, "url": given.URL,
+		"author": given.Author, "language": given.Language}
+	a, err := ingest.FromFields(fields, given.Body)
+	if err != nil {
+		return a, "", err
+	}
+	a.Published = given.Published
+	_, outcome, err := l.DB.Add(ctx, &a, ingest.Passages(a.Body))
+	if err != nil {
+		return a, "", fmt.Errorf("add %q: %w", a.Title, err)
+	}
+	return a, outcome.String(), nil
+}
