@@ -46,11 +46,14 @@ type Article struct {
 }
 
 // Date returns the publication date as YYYY-MM-DD, or "" when unknown.
-func (a *Article) Date() string {
-	if a.Published.IsZero() {
+func (a *Article) Date() string { return FormatDate(a.Published) }
+
+// FormatDate writes a date as YYYY-MM-DD, and the zero time as "".
+func FormatDate(t time.Time) string {
+	if t.IsZero() {
 		return ""
 	}
-	return a.Published.Format(DateLayout)
+	return t.Format(DateLayout)
 }
 
 // Source is an article without its body: what a search hit or a citation
@@ -65,12 +68,7 @@ type Source struct {
 }
 
 // Date returns the publication date as YYYY-MM-DD, or "" when unknown.
-func (s Source) Date() string {
-	if s.Published.IsZero() {
-		return ""
-	}
-	return s.Published.Format(DateLayout)
-}
+func (s Source) Date() string { return FormatDate(s.Published) }
 
 // Passage is a run of whole sentences of an article body, about 40–150
 // words. Text == body[Start:End] for the article it belongs to.

@@ -69,7 +69,7 @@ func (l *sourceList) number(s parley.Source) int {
 func FormatSources(sources []parley.Source) string {
 	var b strings.Builder
 	for i, s := range sources {
-		fmt.Fprintf(&b, "[%d] %s", i+1, describe(s))
+		fmt.Fprintf(&b, "[%d] %s", i+1, Describe(s))
 		if s.URL != "" {
 			b.WriteString(" " + s.URL)
 		}
@@ -89,7 +89,7 @@ func finish(a *parley.Answer) {
 	case len(a.Nearest) > 0:
 		var b strings.Builder
 		for _, s := range a.Nearest {
-			b.WriteString("\n- " + describe(s))
+			b.WriteString("\n- " + Describe(s))
 			if s.URL != "" {
 				b.WriteString(" " + s.URL)
 			}
@@ -98,8 +98,8 @@ func finish(a *parley.Answer) {
 	}
 }
 
-// describe names an article the way a reader wants it: outlet, “title”, date.
-func describe(s parley.Source) string {
+// Describe names an article the way a reader wants it: outlet, “title”, date.
+func Describe(s parley.Source) string {
 	var parts []string
 	if s.Outlet != "" {
 		parts = append(parts, s.Outlet)

@@ -143,21 +143,9 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	for i, h := range hits {
-		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, describeSource(h.Source), h.Score, h.Text)
+		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, answers.Describe(h.Source), h.Score, h.Text)
 	}
 	return nil
-}
-
-func describeSource(s parley.Source) string {
-	parts := []string{}
-	if s.Outlet != "" {
-		parts = append(parts, s.Outlet)
-	}
-	parts = append(parts, "“"+s.Title+"”")
-	if d := s.Date(); d != "" {
-		parts = append(parts, d)
-	}
-	return strings.Join(parts, ", ")
 }
 
 func cmdAdd(ctx context.Context, e *env, args []string) error {
