@@ -127,5 +127,22 @@ type Answer struct {
 	Citations []Citation
 	// Nearest names the closest articles when the answer abstains.
 	Nearest []Source
+	// Mode says who wrote the answer: "extractive" (quotes picked from the
+	// articles) or "llm" (a language model, every quote verified).
+	Mode string
+	// Dropped lists what a model wrote that verification removed, and why.
+	Dropped []Dropped
 	Took    time.Duration
+}
+
+// Mode values of an Answer.
+const (
+	ModeExtractive = "extractive"
+	ModeLLM        = "llm"
+)
+
+// Dropped is a sentence of a model's answer that was not shown, and why.
+type Dropped struct {
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
 }

@@ -114,7 +114,7 @@ func Describe(s parley.Source) string {
 // abstain is the answer when the library does not cover a question: it says
 // so plainly and names the nearest articles, so the user can judge.
 func abstain(question string, hits []parley.Hit, took time.Duration) *parley.Answer {
-	a := &parley.Answer{Question: question, Abstained: true}
+	a := &parley.Answer{Question: question, Abstained: true, Mode: parley.ModeExtractive}
 	seen := map[int64]bool{}
 	for _, h := range hits {
 		if seen[h.ArticleID] || len(a.Nearest) == maxNearest {

@@ -491,7 +491,7 @@ func similarity(a, b *sentence) float64 {
 // compose writes the answer: a one-line lead, each quote with who said or
 // reported it and its [n], and the numbered sources.
 func compose(question string, picked []*sentence) *parley.Answer {
-	a := &parley.Answer{Question: question}
+	a := &parley.Answer{Question: question, Mode: parley.ModeExtractive}
 	var list sourceList
 	var lines []string
 	for _, s := range picked {
