@@ -21,7 +21,7 @@ func (b *Bot) ask(ctx context.Context, c *call) error {
 	if err := c.deferReply(false); err != nil {
 		return err
 	}
-	a, id, err := b.compose(ctx, parley.Question{Text: q})
+	a, id, err := b.compose(ctx, parley.Question{Text: q}, b.drafter(c))
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func (b *Bot) ask(ctx context.Context, c *call) error {
 // compose waits its turn for a composer (in order of arrival) and answers
 // q within the answer timeout; the answer is saved so that its buttons and
 // replies to it can find it.
-func (b *Bot) compose(ctx context.Context, q parley.Question) (*parley.Answer, int64, error) {
+func (b *Bot) compose(ctx context.Context, q parley.Question, onDraft func(string)) (*parley.Answer, int64, error) {
 	ctx, cancel := context.WithTimeout(ctx, tokenLife)
 	defer cancel()
 	if err := b.answers.Acquire(ctx, 1); err != nil {
@@ -53,7 +53,13 @@ func (b *Bot) compose(ctx context.Context, q parley.Question) (*parley.Answer, i
 	defer b.answers.Release(1)
 	actx, cancelAnswer := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
 	defer cancelAnswer()
-	a, err := b.ans.Ask(actx, q)
+	var a *parley.Answer
+	var err error
+	if sa, ok := b.ans.(StreamingAnswerer); ok && onDraft != nil {
+		a, err = sa.AskStream(actx, q, onDraft)
+	} else {
+		a, err = b.ans.Ask(actx, q)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("answer %q: %w", q.Text, err)
 	}
@@ -62,6 +68,37 @@ func (b *Bot) compose(ctx context.Context, q parley.Question) (*parley.Answer, i
 		return nil, 0, fmt.Errorf("save answer: %w", err)
 	}
 	return a, id, nil
+}
+
+// draftEvery is how often a growing draft may replace the last one: fast
+// enough to watch, slow enough for Discord's rate limits on edits.
+const draftEvery = 1500 * time.Millisecond
+
+// draftNote marks a draft, so nobody takes unchecked text for the answer.
+const draftNote = "✍️ *Draft: the quotes are still being checked against the articles.*\n\n"
+
+// drafter returns the function that shows a model's growing draft in the
+// interaction's response, at most once every draftEvery. It runs on the
+// composer's goroutine, so the last draft is always edited before the
+// verified answer replaces it.
+func (b *Bot) drafter(c *call) func(string) {
+	var last time.Time
+	return func(draft string) {
+		now := b.Now()
+		if now.Sub(last) < draftEvery {
+			return
+		}
+		last = now
+		// The draft's end is what is new; a long one shows its last part.
+		text := escapeText(draft)
+		if room := maxContent - runeLen(draftNote) - 1; runeLen(text) > room {
+			r := []rune(text)
+			text = "…" + string(r[len(r)-room+1:])
+		}
+		if _, err := c.edit(part{Content: draftNote + text}); err != nil {
+			b.log.Warn("draft not shown", "err", err.Error())
+		}
+	}
 }
 
 // link remembers that a message belongs to an answer. A failure costs only

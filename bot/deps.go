@@ -13,6 +13,13 @@ type Answerer interface {
 	Ask(ctx context.Context, q parley.Question) (*parley.Answer, error)
 }
 
+// StreamingAnswerer is an Answerer that can show its answer as it is
+// written. The drafts are unverified; the bot shows them marked as drafts
+// and replaces them with the answer AskStream returns.
+type StreamingAnswerer interface {
+	AskStream(ctx context.Context, q parley.Question, onDraft func(draft string)) (*parley.Answer, error)
+}
+
 // Library is what the bot reads and changes of the article library.
 type Library interface {
 	// Sources lists articles newest first, or those matching query, a page

@@ -14,9 +14,11 @@ import (
 	"github.com/parley-bot/parley/internal/discordtest"
 )
 
-// fakeAnswerer answers with AskFunc, or with a one-quote answer.
+// fakeAnswerer answers with AskFunc, or with a one-quote answer; it
+// streams with StreamFunc when that is set.
 type fakeAnswerer struct {
-	AskFunc func(ctx context.Context, q parley.Question) (*parley.Answer, error)
+	AskFunc    func(ctx context.Context, q parley.Question) (*parley.Answer, error)
+	StreamFunc func(ctx context.Context, q parley.Question, onDraft func(string)) (*parley.Answer, error)
 
 	mu    sync.Mutex
 	asked []parley.Question
@@ -30,6 +32,13 @@ func (f *fakeAnswerer) Ask(ctx context.Context, q parley.Question) (*parley.Answ
 		return f.AskFunc(ctx, q)
 	}
 	return quoteAnswer(q.Text), nil
+}
+
+func (f *fakeAnswerer) AskStream(ctx context.Context, q parley.Question, onDraft func(string)) (*parley.Answer, error) {
+	if f.StreamFunc == nil {
+		return f.Ask(ctx, q)
+	}
+	return f.StreamFunc(ctx, q, onDraft)
 }
 
 func (f *fakeAnswerer) questions() []parley.Question {
