@@ -105,6 +105,9 @@ type Citation struct {
 type Query struct {
 	Text string
 	Also string
+	// Vector, when set, is Text's embedding: search then fuses the text
+	// ranking with the passages' similarity to it.
+	Vector []float32
 }
 
 // Question is what someone asks. Context, for a follow-up, is the earlier

@@ -91,8 +91,31 @@ func queryTerms(text string, seen map[string]bool) []queryTerm {
 // are exact for rare terms and estimated for common ones. This keeps a search
 // in a library of 100k articles that all say "Ukraine" in milliseconds,
 // where ORDER BY bm25() over every match takes seconds.
+//
+// With q.Vector (hybrid retrieval), the text ranking and the ranking by
+// cosine similarity to the stored passage embeddings are fused by
+// reciprocal rank fusion; without it, or with no embeddings stored, search
+// is text only.
 func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
-	return db.search(ctx, q, k, false)
+	if len(q.Vector) == 0 || k <= 0 {
+		return db.search(ctx, q, k, false)
+	}
+	text, err := db.search(ctx, q, fuseDepth, false)
+	if err != nil {
+		return nil, err
+	}
+	vector, err := db.nearest(ctx, q.Vector, fuseDepth)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if len(vector) == 0 {
+		return text[:min(k, len(text))], nil
+	}
+	hits, err := db.fuse(ctx, text, vector, k)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return hits, nil
 }
 
 // SearchExhaustive is Search without its bound on candidates: it re-ranks
