@@ -40,15 +40,21 @@ type citationJSON struct {
 }
 
 type answerJSON struct {
-	Question  string         `json:"question"`
-	Answer    string         `json:"answer"`
-	Abstained bool           `json:"abstained"`
-	TookMS    float64        `json:"took_ms"`
-	Citations []citationJSON `json:"citations"`
+	Question  string           `json:"question"`
+	Answer    string           `json:"answer"`
+	Abstained bool             `json:"abstained"`
+	Mode      string           `json:"mode"`
+	TookMS    float64          `json:"took_ms"`
+	Citations []citationJSON   `json:"citations"`
+	Dropped   []parley.Dropped `json:"dropped"`
 }
 
 func toJSON(a *parley.Answer) answerJSON {
-	out := answerJSON{Question: a.Question, Answer: a.Text, Abstained: a.Abstained, TookMS: ms(a.Took), Citations: []citationJSON{}}
+	out := answerJSON{Question: a.Question, Answer: a.Text, Abstained: a.Abstained, Mode: a.Mode, TookMS: ms(a.Took),
+		Citations: []citationJSON{}, Dropped: a.Dropped}
+	if out.Dropped == nil {
+		out.Dropped = []parley.Dropped{}
+	}
 	for _, c := range a.Citations {
 		out.Citations = append(out.Citations, citationJSON{
 			N: c.N, ArticleID: c.Source.ArticleID, Title: c.Source.Title, Outlet: c.Source.Outlet,
@@ -72,13 +78,12 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	if err := answers.CheckQuestion(question); err != nil {
 		return usagef("%s", strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": "))
 	}
-	db, err := openLibrary(ctx, e)
+	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	asker := &answers.Extractive{Searcher: db}
-	a, err := asker.Ask(ctx, parley.Question{Text: question})
+	a, err := br.answerer.Ask(ctx, parley.Question{Text: question})
 	if err != nil {
 		return err
 	}
@@ -164,7 +169,7 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("no .md, .txt or .html files in %s", strings.Join(pos, ", "))
 	}
-	db, err := openLibrary(ctx, e)
+	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
 	}
@@ -174,7 +179,7 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		status, detail := addFile(ctx, db, path)
+		status, detail := addFile(ctx, db, br, path)
 		counts[status]++
 		fmt.Fprintf(e.stdout, "[%d/%d] %-9s %s%s\n", i+1, len(files), status, path, detail)
 	}
@@ -187,7 +192,7 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 
 // addFile adds one file and says what happened to it, in words: added,
 // updated, duplicate or rejected, with the reason or the article id.
-func addFile(ctx context.Context, db *store.DB, path string) (status, detail string) {
+func addFile(ctx context.Context, db *store.DB, br *brain, path string) (status, detail string) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() > ingest.MaxBytes {
 		return "rejected", fmt.Sprintf(": file is %.1f MB; the limit is %d MB", float64(fi.Size())/(1<<20), ingest.MaxBytes>>20)
 	}
@@ -199,7 +204,13 @@ func addFile(ctx context.Context, db *store.DB, path string) (status, detail str
 	if err != nil {
 		return "rejected", ": " + strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": ")
 	}
-	return outcome.String(), fmt.Sprintf(" (article %d: %s)", a.ID, a.Title)
+	detail = fmt.Sprintf(" (article %d: %s)", a.ID, a.Title)
+	if outcome != store.Duplicate {
+		if err := br.embedPassages(ctx, db, a.ID); err != nil {
+			detail += "; not embedded (" + err.Error() + "): run parley reindex --embeddings later"
+		}
+	}
+	return outcome.String(), detail
 }
 
 func cmdList(ctx context.Context, e *env, args []string) error {
@@ -389,5 +400,46 @@ func cmdFeedback(ctx context.Context, e *env, args []string) error {
 			truncate(strings.ReplaceAll(f.Answer, "\n", " "), 160))
 	}
 	fmt.Fprintf(e.stdout, "%d votes: %d 👍, %d 👎\n", len(fb), up, len(fb)-up)
+	return nil
+}
+
+func cmdReindex(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "reindex")
+	embeddings := fs.Bool("embeddings", false, "embed every passage that has no embedding yet (needs llm.embedding_model)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || !*embeddings {
+		return usagef("reindex needs --embeddings: parley reindex --embeddings")
+	}
+	db, br, err := e.openWithBrain(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if br.embedder == nil {
+		return usagef("no embedding model: set llm.embedding_model in the config (see README, With a language model)")
+	}
+	const batch = 256
+	done := 0
+	for {
+		ps, err := db.PassagesWithoutVectors(ctx, br.embModel, batch)
+		if err != nil {
+			return err
+		}
+		if len(ps) == 0 {
+			break
+		}
+		if err := br.embed(ctx, db, ps); err != nil {
+			return fmt.Errorf("after %d passages: %w", done, err)
+		}
+		done += len(ps)
+		fmt.Fprintf(e.stderr, "\rembedded %d passages", done)
+	}
+	if done > 0 {
+		fmt.Fprintln(e.stderr)
+	}
+	fmt.Fprintf(e.stdout, "%d passages embedded with %s; every passage has an embedding now\n", done, br.embModel)
 	return nil
 }

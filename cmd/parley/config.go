@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Config is the file given by --config (config.json by default, when it
@@ -22,6 +23,20 @@ type Config struct {
 	Admins   AdminsConfig  `json:"admins"`
 	Limits   LimitsConfig  `json:"limits"`
 	Log      LogConfig     `json:"log"`
+	LLM      *LLMConfig    `json:"llm"`
+}
+
+// LLMConfig is the optional language model. Without it, or without a key
+// for a server that needs one, answers are extractive.
+type LLMConfig struct {
+	BaseURL        string   `json:"base_url"`
+	APIKey         string   `json:"api_key"`
+	Model          string   `json:"model"`
+	Timeout        string   `json:"timeout"`
+	MaxTokens      int      `json:"max_tokens"`
+	Temperature    *float64 `json:"temperature"`
+	Stream         *bool    `json:"stream"`
+	EmbeddingModel string   `json:"embedding_model"`
 }
 
 type DiscordConfig struct {
@@ -80,6 +95,28 @@ func (c *Config) defaults(getenv func(string) string) {
 	if c.Log.Format == "" {
 		c.Log.Format = "text"
 	}
+	if l := c.LLM; l != nil {
+		if l.BaseURL == "" {
+			l.BaseURL = "https://api.openai.com/v1"
+		}
+		if l.Model == "" {
+			l.Model = "gpt-4o-mini"
+		}
+		if l.Timeout == "" {
+			l.Timeout = "20s"
+		}
+		if l.MaxTokens == 0 {
+			l.MaxTokens = 700
+		}
+		if l.Temperature == nil {
+			t := 0.2
+			l.Temperature = &t
+		}
+		if l.Stream == nil {
+			yes := true
+			l.Stream = &yes
+		}
+	}
 }
 
 func (c *Config) check() error {
@@ -90,6 +127,14 @@ func (c *Config) check() error {
 		return errors.New("limits.burst must be positive")
 	case c.Limits.MaxConcurrentAnswers < 0:
 		return errors.New("limits.max_concurrent_answers must be positive")
+	}
+	if l := c.LLM; l != nil {
+		if d, err := time.ParseDuration(l.Timeout); err != nil || d <= 0 {
+			return fmt.Errorf("llm.timeout %q: use a duration such as 20s", l.Timeout)
+		}
+		if l.MaxTokens < 0 || *l.Temperature < 0 || *l.Temperature > 2 {
+			return errors.New("llm.max_tokens must be positive and llm.temperature between 0 and 2")
+		}
 	}
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":
@@ -165,6 +210,10 @@ func expandEnv(v reflect.Value, getenv func(string) string) {
 	case reflect.Slice:
 		for i := range v.Len() {
 			expandEnv(v.Index(i), getenv)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			expandEnv(v.Elem(), getenv)
 		}
 	}
 }

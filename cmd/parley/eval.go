@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/eval"
 )
 
@@ -32,12 +31,12 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
-	db, err := openLibrary(ctx, e)
+	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	report, err := eval.Run(ctx, items, db, &answers.Extractive{Searcher: db}, db, *k)
+	report, err := eval.Run(ctx, items, br.searcher, br.answerer, db, *k)
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,28 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 	return db, nil
 }
 
+// openWithBrain opens the library and the answerer the config asks for,
+// telling the terminal when a configured model cannot be used.
+func (e *env) openWithBrain(ctx context.Context) (*store.DB, *brain, error) {
+	cfg, err := e.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return nil, nil, err
+	}
+	br, err := newBrain(cfg, db, newLogger(e.stderr, cfg.Log))
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	if br.note != "" {
+		fmt.Fprintln(e.stderr, "parley: "+br.note)
+	}
+	return db, br, nil
+}
+
 // dbPath resolves the library path: --db, then PARLEY_DB, then the config's
 // "database", then data/parley.db.
 func (e *env) dbPath() (string, error) {

@@ -81,6 +81,7 @@ func init() {
 		{"show", "ID", "show one article with its metadata and text", cmdShow},
 		{"remove", "ID…", "remove articles from the library", cmdRemove},
 		{"eval", "[--k N] [--json] FILE.jsonl", "measure retrieval and answers on a question set", cmdEval},
+		{"reindex", "--embeddings", "embed the passages that have no embedding (hybrid retrieval)", cmdReindex},
 		{"serve", "", "run the Discord bot (token from DISCORD_TOKEN or the config)", cmdServe},
 		{"feedback", "[--json]", "list the 👍/👎 votes on answers given in Discord", cmdFeedback},
 	}

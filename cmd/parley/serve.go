@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/parley-bot/parley"
-	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/store"
@@ -32,7 +31,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return errors.New("no Discord bot token: set DISCORD_TOKEN, or discord.token in the config file")
 	}
 	log := newLogger(e.stderr, cfg.Log)
-	db, err := openLibrary(ctx, e)
+	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
 	}
@@ -56,7 +55,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		Burst:                cfg.Limits.Burst,
 		MaxConcurrentAnswers: cfg.Limits.MaxConcurrentAnswers,
 		UserHashKey:          key,
-	}, &answers.Extractive{Searcher: db}, library{db}, db, log)
+	}, br.answerer, library{db, br, log}, db, log)
 	path, _ := e.dbPath()
 	log.Info("parley starting", "library", path, "api_url", cfg.Discord.APIURL, "guilds", len(cfg.Discord.GuildIDs))
 	return b.Run(ctx)
@@ -73,8 +72,13 @@ func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// library gives the bot the library with ingest in front of it.
-type library struct{ *store.DB }
+// library gives the bot the library with ingest in front of it (and the
+// embedding of new passages, with hybrid retrieval).
+type library struct {
+	*store.DB
+	br  *brain
+	log *slog.Logger
+}
 
 var _ bot.Library = library{}
 
@@ -83,6 +87,7 @@ func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.
 	if err != nil {
 		return a, "", err
 	}
+	l.embed(ctx, a.ID, outcome)
 	return a, outcome.String(), nil
 }
 
@@ -98,5 +103,17 @@ func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.A
 	if err != nil {
 		return a, "", fmt.Errorf("add %q: %w", a.Title, err)
 	}
+	l.embed(ctx, a.ID, outcome)
 	return a, outcome.String(), nil
+}
+
+// embed embeds a new article's passages; a failure leaves them to
+// `parley reindex --embeddings` and is not the user's problem.
+func (l library) embed(ctx context.Context, id int64, outcome store.Outcome) {
+	if outcome == store.Duplicate {
+		return
+	}
+	if err := l.br.embedPassages(ctx, l.DB, id); err != nil {
+		l.log.Warn("passages not embedded", "article", id, "err", err)
+	}
 }
