@@ -8,7 +8,7 @@ import (
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/answers"
-	"github.com/parley-bot/parley/llm"
+	llm "github.com/parley-bot/parley/answers/openai"
 	"github.com/parley-bot/parley/store"
 )
 
