@@ -11,6 +11,7 @@ import (
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/answers"
+	llm "github.com/parley-bot/parley/answers/openai"
 )
 
 // passagesOf cuts docs into one passage per paragraph, numbered in order.
@@ -224,4 +225,40 @@ func TestLLMAnswers(t *testing.T) {
 		}
 		checkCitations(t, a.Citations)
 	})
+}
+
+// BenchmarkVerify measures verification of a model answer of about 700
+// tokens (~520 words: 24 sentences, each with a quote and a citation, one in
+// six relocated to another passage and one in eight not verbatim) against
+// eight passages.
+func BenchmarkVerify(b *testing.B) {
+	ps := passagesOf(independent, brief)
+	sentences := []string{
+		"Witkoff said the United States could offer “Article 5-like protection” to Ukraine, which he presented as a concession won in Anchorage [2].",
+		"He added that it “was the first time we had ever heard the Russians agree to that” and called the step significant for the talks [3].",
+		"Secretary of State Marco Rubio said that further sanctions on Russia were, for the time being, “likely off the table” after the summit [5].",
+		"Trump met with Putin “for nearly three hours Friday” at a U.S. military base in Anchorage, their first meeting in six years [1].",
+		"After the White House meeting, Trump made it clear that “U.S. troops would not be deployed to Ukraine” under any arrangement [7].",
+		"Zelenskyy welcomed the support, “calling U.S. backing essential” to any future peace deal with Moscow and its allies [8].",
+		"The envoy also said Russia agreed to “a permanent demilitarised zone” along the front line, according to the report [2].",
+		"Security guarantees for Ukraine “advance following a critical meeting” in Anchorage, the outlet wrote in its summary of events [6].",
+	}
+	var reply strings.Builder
+	for i := 0; i < 24; i++ {
+		reply.WriteString(sentences[i%len(sentences)])
+		reply.WriteString(" ")
+		if i%4 == 3 {
+			reply.WriteString("\n")
+		}
+	}
+	text := reply.String()
+	b.ResetTimer()
+	for range b.N {
+		v := answers.Verify(text, ps)
+		if len(v.Citations) == 0 {
+			b.Fatal("nothing verified")
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(llm.CountTokens(text)), "tokens")
 }

@@ -276,3 +276,15 @@ func TestDevSet(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigExample keeps config.example.json loadable: every key it shows
+// is one the config knows.
+func TestConfigExample(t *testing.T) {
+	c, err := loadConfig(filepath.Join("..", "..", "config.example.json"), true, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.LLM == nil || c.LLM.Model != "gpt-4o-mini" || c.Limits.MaxConcurrentAnswers != 4 || c.Discord.APIURL != "https://discord.com" {
+		t.Errorf("config.example.json read as %+v", c)
+	}
+}
