@@ -64,6 +64,10 @@ func toJSON(a *parley.Answer) answerJSON {
 	return out
 }
 
+// askTimeout bounds one answer on the command line, as the bot's answer
+// timeout does in Discord.
+const askTimeout = 60 * time.Second
+
 func cmdAsk(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ask")
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
@@ -83,6 +87,10 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// However slow a model is, an answer comes within askTimeout: the
+	// model's retries stop at the deadline and the articles answer alone.
+	ctx, cancel := context.WithTimeout(ctx, askTimeout)
+	defer cancel()
 	a, err := br.answerer.Ask(ctx, parley.Question{Text: question})
 	if err != nil {
 		return err
