@@ -230,6 +230,11 @@ func (db *DB) Passages(ctx context.Context, articleID int64) ([]parley.Passage, 
 	if err != nil {
 		return nil, fmt.Errorf("passages of article %d: %w", articleID, err)
 	}
+	return scanPassages(rows)
+}
+
+// scanPassages reads rows of (id, article_id, seq, start_byte, end_byte, text).
+func scanPassages(rows *sql.Rows) ([]parley.Passage, error) {
 	defer rows.Close()
 	var out []parley.Passage
 	for rows.Next() {

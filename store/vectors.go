@@ -72,16 +72,7 @@ func (db *DB) PassagesWithoutVectors(ctx context.Context, model string, limit in
 	if err != nil {
 		return nil, fmt.Errorf("passages without vectors: %w", err)
 	}
-	defer rows.Close()
-	var out []parley.Passage
-	for rows.Next() {
-		var p parley.Passage
-		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Seq, &p.Start, &p.End, &p.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return scanPassages(rows)
 }
 
 // nearest ranks the passages with a stored vector by cosine similarity to
