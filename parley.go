@@ -8,6 +8,9 @@ package parley
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -108,6 +111,10 @@ type Query struct {
 	// Vector, when set, is Text's embedding: search then fuses the text
 	// ranking with the passages' similarity to it.
 	Vector []float32
+	// Copies keeps passages that are near-copies of a better one from
+	// another article. Answers leave them out so that one wire story cannot
+	// crowd out other sources; digests want every outlet that reported it.
+	Copies bool
 }
 
 // Question is what someone asks. Context, for a follow-up, is the earlier
@@ -148,4 +155,49 @@ const (
 type Dropped struct {
 	Text   string `json:"text"`
 	Reason string `json:"reason"`
+}
+
+// Scope is what a summary or a timeline covers: a topic, a window of
+// publication dates, or one article. Zero fields do not narrow it.
+type Scope struct {
+	Topic     string
+	Since     time.Time // inclusive
+	Until     time.Time // exclusive
+	ArticleID int64
+}
+
+// Point is one bullet of a summary or one event of a timeline: a verbatim
+// sentence (Text, with who reported it) and every article that reports it.
+type Point struct {
+	Date      time.Time // for a timeline: when it happened
+	Text      string
+	Citations []Citation
+}
+
+// Digest is a summary or a timeline. Sources[n-1] is source [n].
+type Digest struct {
+	Scope   Scope
+	Points  []Point
+	Sources []Source
+	Body    string // the lead and the points, with [n] markers
+	Text    string // everything a user sees: Body, then the sources
+	Mode    string
+	Took    time.Duration
+}
+
+// ParseWhen reads the "since" or "until" of a scope: a duration back from
+// now ("24h", "7d", "2w") or a date (YYYY-MM-DD). Empty is the zero time.
+func ParseWhen(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(DateLayout, s); err == nil {
+		return t, nil
+	}
+	units := map[byte]time.Duration{'h': time.Hour, 'd': 24 * time.Hour, 'w': 7 * 24 * time.Hour}
+	if n, err := strconv.Atoi(s[:len(s)-1]); err == nil && n > 0 && units[s[len(s)-1]] > 0 {
+		return now.Add(-time.Duration(n) * units[s[len(s)-1]]), nil
+	}
+	return time.Time{}, fmt.Errorf("%w: %q is not a time: use 24h, 7d, 2w or a date like 2025-08-17", ErrInvalid, s)
 }

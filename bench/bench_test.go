@@ -214,3 +214,27 @@ func BenchmarkBoundedRecall(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSummary measures `summary --since 7d`: the week up to the newest
+// article of the generated library (its articles are dated 2025–2026, so
+// "now" is the newest one).
+func BenchmarkSummary(b *testing.B) {
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			db := open(b, n)
+			ctx := context.Background()
+			newest, err := db.Newest(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			since, _ := parley.ParseWhen("7d", newest)
+			d := &answers.Digests{Corpus: db, Searcher: db}
+			latencies(b, func(string) {
+				dg, err := d.Summary(ctx, parley.Scope{Since: since})
+				if err != nil || len(dg.Points) == 0 {
+					b.Fatalf("summary: %v, %d points", err, len(dg.Points))
+				}
+			})
+		})
+	}
+}

@@ -42,8 +42,10 @@ type Bot struct {
 	// Client downloads attached articles; it is a field so tests can point
 	// it at a local server.
 	Client *http.Client
-	// Now is the clock of the rate limiter.
+	// Now is the clock of the rate limiter and of /summary's "7d".
 	Now func() time.Time
+	// Digests, when set before Run, adds /summary and /timeline.
+	Digests Digester
 
 	commands []command
 	routes   []route
@@ -73,7 +75,6 @@ func New(s *discordgo.Session, cfg Config, ans Answerer, lib Library, mem Memory
 		work:    context.Background(),
 	}
 	b.limits = newLimiter(cfg.QuestionsPerMinute, cfg.Burst, func() time.Time { return b.Now() })
-	b.commands = b.commandRegistry()
 	b.routes = b.componentRoutes()
 	return b
 }
@@ -104,6 +105,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 	b.work = work
+	// The registry is made here, not in New, so that Digests set after New
+	// adds its commands.
+	b.commands = b.commandRegistry()
 	routeDiscordgoLog(b.log, b.s.Token)
 	b.s.LogLevel = discordgo.LogWarning
 	if len(b.cfg.UserHashKey) == 0 {

@@ -9,7 +9,7 @@ import (
 func (b *Bot) commandRegistry() []command {
 	manageServer := int64(discordgo.PermissionManageServer)
 	inDMs := false
-	return []command{
+	return append([]command{
 		{
 			def: &discordgo.ApplicationCommand{
 				Name:        "ask",
@@ -41,7 +41,7 @@ func (b *Bot) commandRegistry() []command {
 			complete: b.completeArticle,
 			admin:    true,
 		},
-	}
+	}, b.digestCommands()...)
 }
 
 // componentRoutes declares where button presses and modal submissions go,

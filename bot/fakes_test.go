@@ -253,6 +253,12 @@ type harness struct {
 // in when zero) and waits until its commands are registered.
 func start(t testing.TB, cfg Config, ans *fakeAnswerer) *harness {
 	t.Helper()
+	return startWith(t, cfg, ans, nil)
+}
+
+// startWith is start with setup run on the bot before it starts.
+func startWith(t testing.TB, cfg Config, ans *fakeAnswerer, setup func(*Bot)) *harness {
+	t.Helper()
 	if cfg.UserHashKey == nil {
 		cfg.UserHashKey = []byte("test key")
 	}
@@ -270,6 +276,9 @@ func start(t testing.TB, cfg Config, ans *fakeAnswerer) *harness {
 	h := &harness{t: t, srv: srv, ans: ans, lib: newFakeLibrary(), mem: newFakeMemory(), log: &lockedWriter{}}
 	logger := slog.New(slog.NewTextHandler(h.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	h.bot = New(s, cfg, h.ans, h.lib, h.mem, logger)
+	if setup != nil {
+		setup(h.bot)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- h.bot.Run(ctx) }()

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/prose"
@@ -245,4 +247,51 @@ func scanPassages(rows *sql.Rows) ([]parley.Passage, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// Articles returns the articles published in [since, until) (zero times do
+// not bound), newest first, at most limit, bodies included; with ids, only
+// those articles. Undated articles are left out of a bounded window.
+func (db *DB) Articles(ctx context.Context, since, until time.Time, ids []int64, limit int) ([]parley.Article, error) {
+	where := []string{"1=1"}
+	var args []any
+	if !since.IsZero() {
+		where = append(where, "published >= ?")
+		args = append(args, since.UTC().Format(parley.DateLayout))
+	}
+	if !until.IsZero() {
+		where = append(where, "published != '' AND published < ?")
+		args = append(args, until.UTC().Format(parley.DateLayout))
+	}
+	if len(ids) > 0 {
+		where = append(where, "id IN (?"+strings.Repeat(",?", len(ids)-1)+")")
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+articleColumns+", body FROM articles WHERE "+strings.Join(where, " AND ")+
+		" ORDER BY published = '', published DESC, id DESC LIMIT ?", append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	defer rows.Close()
+	var out []parley.Article
+	for rows.Next() {
+		var body string
+		a, err := scanSource(rows, &body)
+		if err != nil {
+			return nil, err
+		}
+		a.Body = body
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Newest returns the publication date of the newest dated article, or the
+// zero time for a library with none.
+func (db *DB) Newest(ctx context.Context) (time.Time, error) {
+	var s string
+	err := db.sql.QueryRowContext(ctx, "SELECT coalesce(max(published), '') FROM articles").Scan(&s)
+	return parseTime(s), err
 }

@@ -111,7 +111,7 @@ func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, 
 	if len(vector) == 0 {
 		return text[:min(k, len(text))], nil
 	}
-	hits, err := db.fuse(ctx, text, vector, k)
+	hits, err := db.fuse(ctx, text, vector, k, q.Copies)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -240,7 +240,7 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 		}
 		return a.ID < b.ID
 	})
-	return diverse(hits, counts, order, k), nil
+	return diverse(hits, counts, order, k, q.Copies), nil
 }
 
 // termCounts counts the terms of a text; the empty key holds its length.
@@ -339,7 +339,7 @@ func score(words map[string]int, title []prose.Token, terms []queryTerm, n, avgL
 
 // diverse takes the first k hits in order, skipping any whose words are
 // nearly the same as those of a hit already taken from another article.
-func diverse(hits []parley.Hit, words []map[string]int, order []int, k int) []parley.Hit {
+func diverse(hits []parley.Hit, words []map[string]int, order []int, k int, copies bool) []parley.Hit {
 	var out []parley.Hit
 	var taken []int
 	for _, i := range order {
@@ -349,6 +349,9 @@ func diverse(hits []parley.Hit, words []map[string]int, order []int, k int) []pa
 		}
 		dup := false
 		for _, j := range taken {
+			if copies {
+				break
+			}
 			if hits[j].ArticleID != h.ArticleID && jaccard(words[i], words[j]) >= sameText {
 				dup = true
 				break

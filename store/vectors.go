@@ -132,7 +132,7 @@ func norm(v []float32) float64 {
 
 // fuse merges the text ranking and the vector ranking by reciprocal rank
 // fusion and returns the first k hits, near-copies skipped as in Search.
-func (db *DB) fuse(ctx context.Context, text []parley.Hit, vector []int64, k int) ([]parley.Hit, error) {
+func (db *DB) fuse(ctx context.Context, text []parley.Hit, vector []int64, k int, copies bool) ([]parley.Hit, error) {
 	score := map[int64]float64{}
 	for r, h := range text {
 		score[h.ID] += 1 / float64(rrfK+r+1)
@@ -162,5 +162,5 @@ func (db *DB) fuse(ctx context.Context, text []parley.Hit, vector []int64, k int
 		}
 		return a.ID < b.ID
 	})
-	return diverse(hits, counts, order, k), nil
+	return diverse(hits, counts, order, k, copies), nil
 }

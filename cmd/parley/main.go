@@ -80,6 +80,8 @@ func init() {
 		{"list", "[--json]", "list the articles in the library", cmdList},
 		{"show", "ID", "show one article with its metadata and text", cmdShow},
 		{"remove", "ID…", "remove articles from the library", cmdRemove},
+		{"summary", "[--topic T] [--since S] [--until U] [--article ID] [--json]", "what happened: 4–8 sourced bullets", cmdSummary},
+		{"timeline", "[--topic T] [--since S] [--until U] [--json]", "dated events, oldest first, with sources", cmdTimeline},
 		{"eval", "[--k N] [--json] FILE.jsonl", "measure retrieval and answers on a question set", cmdEval},
 		{"reindex", "--embeddings", "embed the passages that have no embedding (hybrid retrieval)", cmdReindex},
 		{"serve", "", "run the Discord bot (token from DISCORD_TOKEN or the config)", cmdServe},

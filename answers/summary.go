@@ -1,0 +1,428 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+// Corpus is the part of the library a digest reads: whole articles.
+type Corpus interface {
+	// Articles returns the articles published in [since, until), newest
+	// first, at most limit; with ids, only those.
+	Articles(ctx context.Context, since, until time.Time, ids []int64, limit int) ([]parley.Article, error)
+	// Newest returns the date of the newest dated article.
+	Newest(ctx context.Context) (time.Time, error)
+}
+
+// Digests makes summaries and timelines from the articles alone.
+type Digests struct {
+	Corpus   Corpus
+	Searcher Searcher
+}
+
+// Digest sizes: enough to catch up, short enough to read in a chat.
+const (
+	minBullets = 4
+	maxBullets = 8
+	// maxDigestArticles bounds the articles one digest reads, newest (or,
+	// with a topic, most relevant) first, so that a busy week in a large
+	// library still answers in a fraction of a second.
+	maxDigestArticles = 40
+	// latestWindow is "the latest developments": the week up to the newest
+	// article.
+	latestWindow = 7 * 24 * time.Hour
+	// sameFact is the similarity above which two sentences of different
+	// articles report the same fact and make one bullet.
+	sameFact = 0.5
+)
+
+// scopeArticles reads the articles a scope covers.
+func (d *Digests) scopeArticles(ctx context.Context, scope *parley.Scope) ([]parley.Article, error) {
+	if scope.ArticleID != 0 {
+		return d.Corpus.Articles(ctx, time.Time{}, time.Time{}, []int64{scope.ArticleID}, 1)
+	}
+	if scope.Since.IsZero() && scope.Until.IsZero() && scope.Topic == "" {
+		newest, err := d.Corpus.Newest(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !newest.IsZero() {
+			scope.Since = newest.Add(-latestWindow + 24*time.Hour).Truncate(24 * time.Hour)
+		}
+	}
+	var ids []int64
+	if scope.Topic != "" {
+		hits, err := d.Searcher.Search(ctx, parley.Query{Text: scope.Topic, Copies: true}, 4*maxDigestArticles)
+		if err != nil {
+			return nil, err
+		}
+		seen := map[int64]bool{}
+		for _, h := range hits {
+			if !seen[h.ArticleID] {
+				seen[h.ArticleID] = true
+				ids = append(ids, h.ArticleID)
+			}
+		}
+		if len(ids) == 0 {
+			return nil, nil
+		}
+	}
+	return d.Corpus.Articles(ctx, scope.Since, scope.Until, ids, maxDigestArticles)
+}
+
+// unit is a sentence of an article in a digest's scope.
+type unit struct {
+	art   *parley.Article
+	start int
+	end   int
+	text  string
+	pos   int // sentence number in its article
+	vec   map[string]float64
+	norm  float64
+	score float64
+}
+
+// reBoilerplate drops the lines sites put around an article.
+var reBoilerplate = regexp.MustCompile(`(?i)^(for more|read more|subscribe|sign up|follow us|click here|visit |©|copyright)|\b(newsletter|all rights reserved)\b`)
+
+// units cuts articles into candidate sentences with TF-IDF vectors.
+func units(arts []parley.Article) []*unit {
+	var us []*unit
+	df := map[string]float64{}
+	for i := range arts {
+		a := &arts[i]
+		for n, sp := range prose.Sentences(a.Body) {
+			text := a.Body[sp.Start:sp.End]
+			words := prose.WordCount(text)
+			if words < 8 || words > 60 || strings.HasSuffix(text, "?") || reBoilerplate.MatchString(text) {
+				continue
+			}
+			u := &unit{art: a, start: sp.Start, end: sp.End, text: text, pos: n, vec: map[string]float64{}}
+			for _, t := range prose.Terms(text) {
+				u.vec[t]++
+			}
+			for t := range u.vec {
+				df[t]++
+			}
+			us = append(us, u)
+		}
+	}
+	n := float64(len(us))
+	for _, u := range us {
+		for t, tf := range u.vec {
+			w := tf * math.Log(1+n/df[t])
+			u.vec[t] = w
+			u.norm += w * w
+		}
+		u.norm = math.Sqrt(u.norm)
+	}
+	return us
+}
+
+func cosine(a, b *unit) float64 {
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	if len(a.vec) > len(b.vec) {
+		a, b = b, a
+	}
+	dot := 0.0
+	for t, w := range a.vec {
+		dot += w * b.vec[t]
+	}
+	return dot / (a.norm * b.norm)
+}
+
+// centrality is LexRank's degree centrality: how many other sentences say
+// much the same, weighted by how much. What several articles report is
+// what happened.
+func centrality(us []*unit) []float64 {
+	c := make([]float64, len(us))
+	for i := range us {
+		for j := i + 1; j < len(us); j++ {
+			if s := cosine(us[i], us[j]); s > 0.1 {
+				c[i] += s
+				c[j] += s
+			}
+		}
+	}
+	maxC := 0.0
+	for _, x := range c {
+		maxC = math.Max(maxC, x)
+	}
+	if maxC > 0 {
+		for i := range c {
+			c[i] /= maxC
+		}
+	}
+	return c
+}
+
+// Summary tells what happened in a scope: 4–8 bullets, each a verbatim
+// sentence with who reported it, the facts several outlets report first
+// and as one bullet citing them all. For one article, its main points in
+// its own order.
+func (d *Digests) Summary(ctx context.Context, scope parley.Scope) (*parley.Digest, error) {
+	start := time.Now()
+	arts, err := d.scopeArticles(ctx, &scope)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	dg := &parley.Digest{Scope: scope, Mode: parley.ModeExtractive}
+	us := units(arts)
+	if len(us) == 0 {
+		dg.Text = emptyScope(scope)
+		dg.Body = dg.Text
+		dg.Took = time.Since(start)
+		return dg, nil
+	}
+	cent := centrality(us)
+	topic := &unit{vec: map[string]float64{}}
+	for _, t := range prose.Terms(scope.Topic) {
+		topic.vec[t] = 1
+	}
+	topic.norm = math.Sqrt(float64(len(topic.vec)))
+	before, err := d.alreadyReported(ctx, scope)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	for i, u := range us {
+		lead := 1 / (1 + float64(u.pos)) // news puts the news first
+		u.score = 0.5*cent[i] + 0.3*lead
+		if scope.Topic != "" {
+			u.score += 0.6 * cosine(u, topic)
+		}
+		for _, o := range before {
+			if sameWords(u, o) {
+				u.score *= 0.3 // old news, told again
+				break
+			}
+		}
+	}
+	picked := mmr(us, maxBullets)
+	if scope.ArticleID != 0 {
+		sort.SliceStable(picked, func(i, j int) bool { return picked[i].start < picked[j].start })
+	}
+	var list sourceList
+	for _, u := range picked {
+		p := parley.Point{Citations: []parley.Citation{cite(u)}}
+		others := sameFacts(u, us, picked)
+		for _, o := range others {
+			p.Citations = append(p.Citations, cite(o))
+		}
+		for i := range p.Citations {
+			p.Citations[i].N = list.number(p.Citations[i].Source)
+		}
+		p.Text = bullet(u, p.Citations)
+		dg.Points = append(dg.Points, p)
+	}
+	dg.Sources = list.sources
+	dg.Text = digestText(summaryLead(scope, arts), dg)
+	dg.Took = time.Since(start)
+	return dg, nil
+}
+
+// priorArticles is how many articles from just before a window count as
+// what was already reported.
+const priorArticles = 20
+
+// alreadyReported returns the sentences of the articles published just
+// before a window, so that a summary of the window prefers what is new.
+func (d *Digests) alreadyReported(ctx context.Context, scope parley.Scope) ([]*unit, error) {
+	if scope.Since.IsZero() || scope.ArticleID != 0 {
+		return nil, nil
+	}
+	arts, err := d.Corpus.Articles(ctx, time.Time{}, scope.Since, nil, priorArticles)
+	if err != nil {
+		return nil, err
+	}
+	return units(arts), nil
+}
+
+// mmr picks up to n units by maximal marginal relevance, so that bullets
+// don't repeat each other; it stops early when what is left is weak.
+func mmr(us []*unit, n int) []*unit {
+	var out []*unit
+	taken := map[*unit]bool{}
+	best := 0.0
+	for len(out) < n {
+		var next *unit
+		nextV := math.Inf(-1)
+		for _, u := range us {
+			if taken[u] {
+				continue
+			}
+			maxSim, repeats := 0.0, false
+			for _, o := range out {
+				maxSim = math.Max(maxSim, cosine(u, o))
+				repeats = repeats || sameWords(u, o)
+			}
+			if repeats {
+				continue // the same fact as a bullet already taken
+			}
+			if v := 0.7*u.score - 0.3*maxSim; v > nextV {
+				next, nextV = u, v
+			}
+		}
+		if next == nil || (len(out) >= minBullets && next.score < 0.35*best) {
+			break
+		}
+		if len(out) == 0 {
+			best = next.score
+		}
+		taken[next] = true
+		out = append(out, next)
+	}
+	return out
+}
+
+// sameWords reports whether two sentences say the same: similar by TF-IDF
+// cosine, or sharing half their words (which cosine underrates when they
+// differ only in a rare name, as syndicated boilerplate does).
+func sameWords(a, b *unit) bool {
+	if cosine(a, b) >= sameFact {
+		return true
+	}
+	inter := 0
+	for t := range a.vec {
+		if _, ok := b.vec[t]; ok {
+			inter++
+		}
+	}
+	union := len(a.vec) + len(b.vec) - inter
+	return union > 0 && float64(inter)/float64(union) >= 0.5
+}
+
+// sameFacts finds the sentences of other articles that report the fact u
+// reports, one per article, not counting those already bullets.
+func sameFacts(u *unit, us, picked []*unit) []*unit {
+	isPicked := map[*unit]bool{}
+	for _, p := range picked {
+		isPicked[p] = true
+	}
+	best := map[int64]*unit{}
+	sims := map[*unit]float64{}
+	for _, o := range us {
+		if o.art.ID == u.art.ID || isPicked[o] {
+			continue
+		}
+		if s := cosine(u, o); sameWords(u, o) && s > sims[best[o.art.ID]] {
+			best[o.art.ID], sims[o] = o, s
+		}
+	}
+	var out []*unit
+	for _, o := range best {
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].art.ID < out[j].art.ID })
+	return out
+}
+
+func sourceOf(a *parley.Article) parley.Source {
+	return parley.Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Author: a.Author, Published: a.Published}
+}
+
+func cite(u *unit) parley.Citation {
+	return parley.Citation{Source: sourceOf(u.art), Quote: u.text, Start: u.start, End: u.end}
+}
+
+// bullet writes a point: the quote, who reported it and when, and the
+// other outlets that report the same.
+func bullet(u *unit, cs []parley.Citation) string {
+	s := sourceOf(u.art)
+	who := s.Outlet
+	if who == "" {
+		who = "“" + s.Title + "”"
+	}
+	if d := s.Date(); d != "" {
+		who += ", " + d
+	}
+	var marks strings.Builder
+	seen := map[int]bool{}
+	for _, c := range cs {
+		if !seen[c.N] {
+			seen[c.N] = true
+			fmt.Fprintf(&marks, "[%d]", c.N)
+		}
+	}
+	text := fmt.Sprintf("“%s” — %s", u.text, who)
+	if n := len(seen); n > 1 {
+		text += fmt.Sprintf("; reported by %d outlets", n)
+	}
+	return text + " " + marks.String()
+}
+
+func summaryLead(scope parley.Scope, arts []parley.Article) string {
+	var first, last string
+	for i := range arts {
+		if d := arts[i].Date(); d != "" {
+			if first == "" || d < first {
+				first = d
+			}
+			if d > last {
+				last = d
+			}
+		}
+	}
+	what := "What happened"
+	if scope.Topic != "" {
+		what += " on " + scope.Topic
+	}
+	if scope.ArticleID != 0 && len(arts) == 1 {
+		return fmt.Sprintf("The main points of “%s”, in its own words:", arts[0].Title)
+	}
+	when := ""
+	switch {
+	case first == "":
+	case first == last:
+		when = " on " + first
+	default:
+		when = fmt.Sprintf(" between %s and %s", first, last)
+	}
+	return fmt.Sprintf("%s, from %d articles published%s:", what, len(arts), when)
+}
+
+// digestText sets the body (the lead and the points) and returns the text
+// with the numbered sources.
+func digestText(lead string, dg *parley.Digest) string {
+	var b strings.Builder
+	b.WriteString(lead + "\n")
+	for _, p := range dg.Points {
+		if !p.Date.IsZero() {
+			b.WriteString("\n- " + p.Date.Format(parley.DateLayout) + ": " + p.Text)
+		} else {
+			b.WriteString("\n- " + p.Text)
+		}
+	}
+	dg.Body = b.String()
+	return dg.Body + "\n\nSources:\n" + FormatSources(dg.Sources)
+}
+
+// emptyScope says plainly that nothing is in scope.
+func emptyScope(scope parley.Scope) string {
+	var parts []string
+	if scope.Topic != "" {
+		parts = append(parts, "about “"+scope.Topic+"”")
+	}
+	if !scope.Since.IsZero() {
+		parts = append(parts, "since "+scope.Since.Format(parley.DateLayout))
+	}
+	if !scope.Until.IsZero() {
+		parts = append(parts, "before "+scope.Until.Format(parley.DateLayout))
+	}
+	if scope.ArticleID != 0 {
+		return fmt.Sprintf("There is no article %d in the library.", scope.ArticleID)
+	}
+	if len(parts) == 0 {
+		return "The library has no articles to summarise."
+	}
+	return "The articles I have don't cover anything " + strings.Join(parts, " ") + "."
+}

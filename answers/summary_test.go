@@ -1,0 +1,198 @@
+package answers_test
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/data"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/prose"
+	"github.com/parley-bot/parley/store"
+)
+
+// seeded opens a library with the bundled articles and the given extra
+// ones, each a front-matter text.
+func seeded(t *testing.T, extra ...string) (*store.DB, map[string]int64) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ids := map[string]int64{}
+	add := func(name string, b []byte) {
+		a, err := ingest.Parse(name, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[a.Outlet] = id
+	}
+	names, _ := fs.Glob(data.Seeds, "*.md")
+	for _, n := range names {
+		b, _ := fs.ReadFile(data.Seeds, n)
+		add(n, b)
+	}
+	for i, e := range extra {
+		add("extra"+string(rune('a'+i))+".md", []byte(e))
+	}
+	return db, ids
+}
+
+func TestSummaryOfTheSeeds(t *testing.T) {
+	db, _ := seeded(t)
+	d := &answers.Digests{Corpus: db, Searcher: db}
+	dg, err := d.Summary(context.Background(), parley.Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(dg.Points); n < 4 || n > 8 {
+		t.Fatalf("%d bullets, want 4–8:\n%s", n, dg.Text)
+	}
+	if !strings.HasPrefix(dg.Text, "What happened, from 2 articles published between 2025-08-17 and 2025-08-19:") {
+		t.Errorf("lead:\n%s", dg.Text)
+	}
+	checkPoints(t, db, dg)
+}
+
+// checkPoints holds what every digest promises: quotes verbatim at their
+// offsets, citations numbered within the sources, no two bullets the same
+// fact.
+func checkPoints(t *testing.T, db *store.DB, dg *parley.Digest) {
+	t.Helper()
+	ctx := context.Background()
+	for i, p := range dg.Points {
+		if len(p.Citations) == 0 {
+			t.Errorf("point %d cites nothing: %s", i, p.Text)
+		}
+		for _, c := range p.Citations {
+			a, err := db.Article(ctx, c.Source.ArticleID)
+			if err != nil || a.Body[c.Start:c.End] != c.Quote {
+				t.Errorf("point %d: quote %q is not article %d at %d–%d", i, c.Quote, c.Source.ArticleID, c.Start, c.End)
+			}
+			if c.N < 1 || c.N > len(dg.Sources) || dg.Sources[c.N-1].ArticleID != c.Source.ArticleID {
+				t.Errorf("point %d: [%d] is not its source", i, c.N)
+			}
+		}
+		if !strings.Contains(dg.Text, p.Citations[0].Quote) {
+			t.Errorf("text lacks point %d", i)
+		}
+		for j := range i {
+			if overlap(p.Citations[0].Quote, dg.Points[j].Citations[0].Quote) >= 0.5 {
+				t.Errorf("points %d and %d tell the same fact:\n%s\n%s", j, i, dg.Points[j].Text, p.Text)
+			}
+		}
+	}
+}
+
+func overlap(a, b string) float64 {
+	sa, sb := map[string]bool{}, map[string]bool{}
+	for _, t := range prose.Terms(a) {
+		sa[t] = true
+	}
+	for _, t := range prose.Terms(b) {
+		sb[t] = true
+	}
+	inter := 0
+	for t := range sa {
+		if sb[t] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(sa)+len(sb)-inter)
+}
+
+func TestSummaryOfOneArticleKeepsItsOrder(t *testing.T) {
+	db, ids := seeded(t)
+	d := &answers.Digests{Corpus: db, Searcher: db}
+	dg, err := d.Summary(context.Background(), parley.Scope{ArticleID: ids["The Independent"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(dg.Text, "The main points of “Top Trump envoy says Putin agreed") || len(dg.Points) < 4 {
+		t.Fatalf("summary:\n%s", dg.Text)
+	}
+	for i := 1; i < len(dg.Points); i++ {
+		if dg.Points[i].Citations[0].Start < dg.Points[i-1].Citations[0].Start {
+			t.Errorf("points out of the article's order at %d", i)
+		}
+		if dg.Points[i].Citations[0].Source.Outlet != "The Independent" {
+			t.Errorf("point %d quotes another article", i)
+		}
+	}
+	checkPoints(t, db, dg)
+}
+
+func TestSummaryMergesOneFactFromManyOutlets(t *testing.T) {
+	wire := "Ukraine and Russia exchanged 84 prisoners of war on Thursday in a swap brokered by the United Arab Emirates, officials said."
+	var extra []string
+	for i, outlet := range []string{"AP", "Reuters", "Kyiv Post"} {
+		extra = append(extra, "---\ntitle: Prisoner swap "+outlet+"\noutlet: "+outlet+"\npublished: 2025-08-2"+string(rune('1'+i))+"\n---\n"+
+			wire+"\n"+strings.Repeat("Local reaction from "+outlet+" readers was mixed after the announcement. ", 2))
+	}
+	db, _ := seeded(t, extra...)
+	d := &answers.Digests{Corpus: db, Searcher: db}
+	dg, err := d.Summary(context.Background(), parley.Scope{Topic: "prisoner swap"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dg.Points) == 0 || !strings.Contains(dg.Points[0].Text, "reported by 3 outlets") || len(dg.Points[0].Citations) != 3 {
+		t.Fatalf("the swap is not one bullet citing 3 outlets (%d points):\n%s", len(dg.Points), dg.Text)
+	}
+	checkPoints(t, db, dg)
+}
+
+func TestSummaryWindowAndEmptyScope(t *testing.T) {
+	db, _ := seeded(t)
+	d := &answers.Digests{Corpus: db, Searcher: db}
+	day := func(s string) time.Time { t, _ := time.Parse(parley.DateLayout, s); return t }
+	// [2025-08-18, 2025-08-20): only DC Brief (published 2025-08-19).
+	dg, err := d.Summary(context.Background(), parley.Scope{Since: day("2025-08-18"), Until: day("2025-08-20")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range dg.Points {
+		for _, c := range p.Citations {
+			if c.Source.Outlet != "DC Brief" {
+				t.Errorf("a bullet from outside the window: %s", p.Text)
+			}
+		}
+	}
+	// Until is exclusive: up to 2025-08-17 has nothing.
+	dg, err = d.Summary(context.Background(), parley.Scope{Until: day("2025-08-17")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dg.Points) != 0 || dg.Text != "The articles I have don't cover anything before 2025-08-17." {
+		t.Errorf("empty window: %q", dg.Text)
+	}
+	dg, _ = d.Summary(context.Background(), parley.Scope{Topic: "Champions League final"})
+	if len(dg.Points) != 0 || !strings.Contains(dg.Text, "don't cover anything about “Champions League final”") {
+		t.Errorf("unknown topic: %q", dg.Text)
+	}
+}
+
+func TestSummaryOfAWindowPrefersWhatIsNew(t *testing.T) {
+	old := "Trump met with Putin for nearly three hours Friday at a U.S. military base in Anchorage, officials said."
+	db, _ := seeded(t,
+		"---\ntitle: Recap\noutlet: Recap Daily\npublished: 2025-08-25\n---\n"+old+"\nEuropean leaders agreed on Monday to send a joint delegation to Kyiv to discuss air defense and reconstruction funding.\nThe delegation will include foreign ministers from France, Germany, Italy and Poland, according to a joint statement.\nOfficials said the visit would focus on winter energy supplies and the protection of power plants from drone attacks.")
+	d := &answers.Digests{Corpus: db, Searcher: db}
+	dg, err := d.Summary(context.Background(), parley.Scope{Since: day("2025-08-24")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dg.Points) == 0 || strings.Contains(dg.Points[0].Text, "nearly three hours") {
+		t.Errorf("the window's summary leads with old news:\n%s", dg.Text)
+	}
+	checkPoints(t, db, dg)
+}
