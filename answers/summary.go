@@ -26,6 +26,10 @@ type Corpus interface {
 type Digests struct {
 	Corpus   Corpus
 	Searcher Searcher
+	// Model, when set, writes summaries from the best sentences, every
+	// quote verified; without it, or when nothing it writes verifies,
+	// summaries are the sentences themselves.
+	Model Model
 }
 
 // Digest sizes: enough to catch up, short enough to read in a chat.
@@ -207,6 +211,15 @@ func (d *Digests) Summary(ctx context.Context, scope parley.Scope) (*parley.Dige
 			}
 		}
 	}
+	lead := summaryLead(scope, arts)
+	if d.Model != nil {
+		mdg, note := d.modelSummary(ctx, scope, us, lead)
+		if mdg != nil {
+			mdg.Took = time.Since(start)
+			return mdg, nil
+		}
+		lead = note + "; here are the articles' own words.\n\n" + lead
+	}
 	picked := mmr(us, maxBullets)
 	if scope.ArticleID != 0 {
 		sort.SliceStable(picked, func(i, j int) bool { return picked[i].start < picked[j].start })
@@ -225,7 +238,7 @@ func (d *Digests) Summary(ctx context.Context, scope parley.Scope) (*parley.Dige
 		dg.Points = append(dg.Points, p)
 	}
 	dg.Sources = list.sources
-	dg.Text = digestText(summaryLead(scope, arts), dg)
+	dg.Text = digestText(lead, dg)
 	dg.Took = time.Since(start)
 	return dg, nil
 }

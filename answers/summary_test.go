@@ -2,8 +2,10 @@ package answers_test
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -195,4 +197,52 @@ func TestSummaryOfAWindowPrefersWhatIsNew(t *testing.T) {
 		t.Errorf("the window's summary leads with old news:\n%s", dg.Text)
 	}
 	checkPoints(t, db, dg)
+}
+
+var reSentence = regexp.MustCompile(`\[(\d+)\] \(([^)]*)\) (.*)`)
+
+// numberOf finds the number the model's prompt gives the sentence that
+// contains phrase.
+func numberOf(prompt, phrase string) string {
+	for _, m := range reSentence.FindAllStringSubmatch(prompt, -1) {
+		if strings.Contains(m[3], phrase) {
+			return m[1]
+		}
+	}
+	return "0"
+}
+
+func TestSummaryWithModel(t *testing.T) {
+	db, _ := seeded(t)
+	m := fakeModel{func(_ context.Context, msgs []answers.Message, _ func(string)) (string, error) {
+		p := msgs[1].Content
+		return "- Witkoff said Putin agreed to allow a “security guarantee” for Ukraine [" + numberOf(p, "Witkoff revealed") + "].\n" +
+			"- DC Brief called Anchorage “a critical meeting between President Donald Trump and Russian President Vladimir Putin” [" + numberOf(p, "a critical meeting") + "].\n" +
+			"- Russia promised “a lasting ceasefire by Christmas” [1].\n" +
+			"- Leaders met at the White House, with no citation.", nil
+	}}
+	d := &answers.Digests{Corpus: db, Searcher: db, Model: m}
+	dg, err := d.Summary(context.Background(), parley.Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dg.Mode != parley.ModeLLM || len(dg.Points) != 2 {
+		t.Fatalf("mode %s, %d points:\n%s", dg.Mode, len(dg.Points), dg.Text)
+	}
+	if strings.Contains(dg.Text, "Christmas") || strings.Contains(dg.Text, "no citation") {
+		t.Errorf("unverified bullets shown:\n%s", dg.Text)
+	}
+	if dg.Points[0].Citations[0].Quote != "security guarantee" || dg.Points[1].Citations[0].Quote != "a critical meeting between President Donald Trump and Russian President Vladimir Putin" {
+		t.Errorf("quotes: %+v", dg.Points)
+	}
+	checkPoints(t, db, dg)
+
+	failing := &answers.Digests{Corpus: db, Searcher: db, Model: replies("", errors.New("model server busy (429)"))}
+	dg, err = failing.Summary(context.Background(), parley.Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dg.Mode != parley.ModeExtractive || len(dg.Points) < 4 || !strings.HasPrefix(dg.Text, "The language model was unavailable (model server busy (429))") {
+		t.Errorf("fallback:\n%s", dg.Text)
+	}
 }

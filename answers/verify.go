@@ -20,6 +20,9 @@ type Verification struct {
 	Sources   []parley.Source
 	Citations []parley.Citation
 	Dropped   []parley.Dropped
+	// Paragraphs are Body's paragraphs (a model's lines) with the
+	// citations of each, for digests whose bullets are lines.
+	Paragraphs []parley.Point
 }
 
 // quotePairs are the quotation marks a model may use, opening → closing.
@@ -45,6 +48,7 @@ func Verify(reply string, passages []parley.Hit) Verification {
 	var paragraphs []string
 	for _, para := range strings.Split(strings.TrimSpace(reply), "\n") {
 		var kept []string
+		var paraCites []parley.Citation
 		for _, text := range sentencesWithMarkers(para) {
 			out, cited, cites, reason := verifySentence(text, passages)
 			if reason != "" {
@@ -65,11 +69,13 @@ func Verify(reply string, passages []parley.Hit) Verification {
 			for _, c := range cites {
 				c.N = list.number(c.Source)
 				v.Citations = append(v.Citations, c)
+				paraCites = append(paraCites, c)
 			}
 			kept = append(kept, withMarkers(out, marks.String()))
 		}
 		if len(kept) > 0 {
 			paragraphs = append(paragraphs, strings.Join(kept, " "))
+			v.Paragraphs = append(v.Paragraphs, parley.Point{Text: paragraphs[len(paragraphs)-1], Citations: paraCites})
 		}
 	}
 	v.Body = strings.Join(paragraphs, "\n\n")

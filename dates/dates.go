@@ -249,7 +249,7 @@ func (s *sentence) dayOfMonth(g match, m time.Month, day, year string) (time.Tim
 	if year != "" {
 		return exact(year, m, day)
 	}
-	fut := s.futureFor(g)
+	fut, _ := s.futureFor(g)
 	var best time.Time
 	for y := s.pub.Year() - 4; y <= s.pub.Year()+4; y++ {
 		if !valid(y, m, d) {
@@ -306,7 +306,7 @@ func (s *sentence) monthAlone(g match) (time.Time, Precision, bool) {
 		if m <= pm {
 			y++
 		}
-	case s.futureFor(g):
+	case s.future(g):
 		if m < pm {
 			y++
 		}
@@ -348,7 +348,10 @@ func (s *sentence) weekday(g match) (time.Time, Precision, bool) {
 	case "next":
 		return s.pub.AddDate(0, 0, ahead), Day, true
 	}
-	if s.futureFor(g) {
+	// With no tense to go by ("All eyes are now on the meeting at the White
+	// House Monday", in a Sunday paper), the nearer of the two, the past
+	// on a tie: news names the days of the week it is in.
+	if future, decided := s.futureFor(g); future || (!decided && ahead < back) {
 		return s.pub.AddDate(0, 0, ahead), Day, true
 	}
 	return s.pub.AddDate(0, 0, -back), Day, true

@@ -426,6 +426,11 @@ func TestSeedArticles(t *testing.T) {
 		{dcbrief, "While Trump acknowledged these conditions, he suggested Sunday that Ukraine could end the war by considering territorial compromises and dropping NATO membership as part of a peace agreement.", []string{"Sunday=2025-08-17"}},
 		{dcbrief, "That peace framework remained the focus Monday, when Trump hosted Ukrainian President Volodymyr Zelenskyy and several European leaders at the White House.", []string{"Monday=2025-08-18"}},
 		{dcbrief, "Afterward, Trump made it clear that U.S. troops would not be deployed to Ukraine.", nil},
+		// No tense cue at all: the nearer Monday, the day after this Sunday paper.
+		{independent, "All eyes are now on Ukrainian leader Volodymyr Zelensky’s crucial meeting with Trump at the White House Monday.", []string{"Monday=2025-08-18"}},
+		// "-ed" verbs are past cues, except before "to".
+		{independent, "The envoys agreed to meet Friday in Geneva.", []string{"Friday=2025-08-15"}},
+		{dcbrief, "Negotiators gathered Thursday in Riyadh.", []string{"Thursday=2025-08-14"}},
 		{dcbrief, "These protections may resemble NATO’s Article 5 clause, which treats an attack on one member as an attack on all.", nil},
 	}
 	for _, tt := range tests {

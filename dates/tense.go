@@ -45,6 +45,13 @@ var pastVerbs = map[string]bool{
 
 var wordRE = regexp.MustCompile(`\pL+`)
 
+// regularPast reads a word in -ed as a past verb ("hosted", "remained"),
+// unless "to" follows, where it usually leads to a future ("agreed to
+// meet", "expected to", "scheduled to"), or it is a future marker itself.
+func regularPast(word, after string) bool {
+	return len(word) >= 5 && strings.HasSuffix(word, "ed") && word != "scheduled" && !nextTo.MatchString(after)
+}
+
 // cue is a word that marks tense, at a byte offset of the sentence.
 type cue struct {
 	at     int
@@ -66,7 +73,7 @@ func (s *sentence) tenseCues() []cue {
 		}
 	}
 	for _, w := range wordRE.FindAllStringIndex(s.text, -1) {
-		if !pastVerbs[strings.ToLower(s.text[w[0]:w[1]])] {
+		if word := strings.ToLower(s.text[w[0]:w[1]]); !pastVerbs[word] && !regularPast(word, s.text[w[1]:]) {
 			continue
 		}
 		switch previousWord(s.text, w[0]) {
@@ -87,21 +94,21 @@ var nextTo = regexp.MustCompile(`(?i)^\s+to\b`)
 // in two ("Trump, who met Putin on Friday, will host Zelensky on Monday",
 // "Zelensky said Monday that he will travel on Thursday") is read by the
 // nearest tense cue before the expression, or failing one, the first after
-// it ("On Monday, Zelensky will…"). With no cue at all the sentence is past,
-// as news mostly is.
-func (s *sentence) futureFor(g match) bool {
+// it ("On Monday, Zelensky will…"). With no cue at all, decided is false
+// and the caller chooses.
+func (s *sentence) futureFor(g match) (future, decided bool) {
 	cues := s.tenseCues()
 	for i := len(cues) - 1; i >= 0; i-- {
 		if cues[i].at < g.start() {
-			return cues[i].future
+			return cues[i].future, true
 		}
 	}
 	for _, c := range cues {
 		if c.at >= g.end() {
-			return c.future
+			return c.future, true
 		}
 	}
-	return false
+	return false, false
 }
 
 // previousWord is the lower-cased word that ends before i, skipping the
@@ -123,4 +130,10 @@ func previousWord(text string, i int) string {
 		i -= n
 	}
 	return strings.ToLower(text[i:end])
+}
+
+// future is futureFor with no cue read as the past, as news mostly is.
+func (s *sentence) future(g match) bool {
+	f, _ := s.futureFor(g)
+	return f
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley"
-	"github.com/parley-bot/parley/answers"
 )
 
 // scopeJSON, summaryJSON and timelineJSON are what --json prints (a
@@ -86,12 +85,12 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 	if scope.Until, err = parley.ParseWhen(*until, now); err != nil {
 		return usagef("--until: %v", err)
 	}
-	db, err := openLibrary(ctx, e)
+	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	d := &answers.Digests{Corpus: db, Searcher: db}
+	d := br.digests(db)
 	var dg *parley.Digest
 	if name == "summary" {
 		dg, err = d.Summary(ctx, scope)

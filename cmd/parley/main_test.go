@@ -288,3 +288,40 @@ func TestConfigExample(t *testing.T) {
 		t.Errorf("config.example.json read as %+v", c)
 	}
 }
+
+func TestSummaryAndTimelineCommands(t *testing.T) {
+	env := tempDB(t)
+	code, out, errOut := runParley(t, env, "summary", "--json")
+	var s struct {
+		Scope   map[string]any   `json:"scope"`
+		Bullets []map[string]any `json:"bullets"`
+		Mode    string           `json:"mode"`
+		TookMS  *float64         `json:"took_ms"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &s) != nil || len(s.Bullets) < 4 || s.Mode != "extractive" || s.TookMS == nil {
+		t.Fatalf("summary --json: exit %d %s\n%s", code, errOut, out)
+	}
+	for _, k := range []string{"topic", "since", "until", "article_id"} {
+		if _, ok := s.Scope[k]; !ok {
+			t.Errorf("scope lacks %q", k)
+		}
+	}
+	code, out, _ = runParley(t, env, "timeline", "--json", "--since", "2025-08-01", "--until", "2025-09-01")
+	var tl struct {
+		Events []struct {
+			Date      string           `json:"date"`
+			Text      string           `json:"text"`
+			Citations []map[string]any `json:"citations"`
+		} `json:"events"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &tl) != nil || len(tl.Events) == 0 || tl.Events[0].Date != "2025-08-15" {
+		t.Fatalf("timeline --json: exit %d\n%s", code, out)
+	}
+	code, out, _ = runParley(t, env, "summary", "--since", "24h")
+	if code != 0 || !strings.HasPrefix(out, "The articles I have don't cover anything since ") {
+		t.Errorf("an empty window: exit %d, %q", code, out)
+	}
+	if code, _, errOut := runParley(t, env, "timeline", "--since", "yesterday-ish"); code != 2 || !strings.Contains(errOut, "24h, 7d, 2w") {
+		t.Errorf("a bad --since: exit %d, %q", code, errOut)
+	}
+}

@@ -23,10 +23,16 @@ type answerer interface {
 type brain struct {
 	answerer answerer
 	searcher answers.Searcher
+	model    answers.Model    // nil without a usable llm block
 	embedder answers.Embedder // nil without embedding_model
 	embModel string
 	// note says, for the terminal, why a configured model is not used.
 	note string
+}
+
+// digests makes summaries and timelines the way the config asks.
+func (b *brain) digests(db *store.DB) *answers.Digests {
+	return &answers.Digests{Corpus: db, Searcher: b.searcher, Model: b.model}
 }
 
 // newBrain builds the answerer the config asks for. No llm block, or no key
@@ -51,6 +57,7 @@ func newBrain(cfg Config, db *store.DB, log *slog.Logger) (*brain, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.model = client
 	if l.EmbeddingModel != "" {
 		b.embedder, b.embModel = client, l.EmbeddingModel
 		b.searcher = hybrid{db: db, emb: client, log: log}

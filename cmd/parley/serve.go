@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/parley-bot/parley"
-	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/store"
@@ -57,7 +56,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		MaxConcurrentAnswers: cfg.Limits.MaxConcurrentAnswers,
 		UserHashKey:          key,
 	}, br.answerer, library{db, br, log}, db, log)
-	b.Digests = &answers.Digests{Corpus: db, Searcher: br.searcher}
+	b.Digests = br.digests(db)
 	path, _ := e.dbPath()
 	log.Info("parley starting", "library", path, "api_url", cfg.Discord.APIURL, "guilds", len(cfg.Discord.GuildIDs))
 	return b.Run(ctx)
