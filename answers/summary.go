@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -89,18 +90,63 @@ type unit struct {
 	end   int
 	text  string
 	pos   int // sentence number in its article
-	vec   map[string]float64
-	norm  float64
-	score float64
+	// terms (sorted term ids) and weights are the sentence's TF-IDF vector,
+	// as sorted slices: comparing every pair of sentences of a week of news
+	// is the cost of a digest, and merging slices is several times faster
+	// than looking terms up in maps.
+	terms   []int32
+	weights []float64
+	norm    float64
+	score   float64
+}
+
+// vocab numbers terms, so that the sentences of one digest share ids.
+type vocab map[string]int32
+
+func (v vocab) id(t string) int32 {
+	id, ok := v[t]
+	if !ok {
+		id = int32(len(v))
+		v[t] = id
+	}
+	return id
+}
+
+// vector sets u's terms from counts (term id → weight) and its norm.
+func (u *unit) vector(counts map[int32]float64) {
+	u.terms = make([]int32, 0, len(counts))
+	for t := range counts {
+		u.terms = append(u.terms, t)
+	}
+	slices.Sort(u.terms)
+	u.weights = make([]float64, len(u.terms))
+	u.norm = 0
+	for i, t := range u.terms {
+		u.weights[i] = counts[t]
+		u.norm += counts[t] * counts[t]
+	}
+	u.norm = math.Sqrt(u.norm)
+}
+
+// query is a unit for the words of a topic, each of weight 1.
+func (v vocab) query(text string) *unit {
+	counts := map[int32]float64{}
+	for _, t := range prose.Terms(text) {
+		counts[v.id(t)] = 1
+	}
+	u := &unit{}
+	u.vector(counts)
+	return u
 }
 
 // reBoilerplate drops the lines sites put around an article.
 var reBoilerplate = regexp.MustCompile(`(?i)^(for more|read more|subscribe|sign up|follow us|click here|visit |©|copyright)|\b(newsletter|all rights reserved)\b`)
 
 // units cuts articles into candidate sentences with TF-IDF vectors.
-func units(arts []parley.Article) []*unit {
+func units(arts []parley.Article, v vocab) []*unit {
 	var us []*unit
-	df := map[string]float64{}
+	var tfs []map[int32]float64
+	df := map[int32]float64{}
 	for i := range arts {
 		a := &arts[i]
 		for n, sp := range prose.Sentences(a.Body) {
@@ -109,39 +155,52 @@ func units(arts []parley.Article) []*unit {
 			if words < 8 || words > 60 || strings.HasSuffix(text, "?") || reBoilerplate.MatchString(text) {
 				continue
 			}
-			u := &unit{art: a, start: sp.Start, end: sp.End, text: text, pos: n, vec: map[string]float64{}}
+			tf := map[int32]float64{}
 			for _, t := range prose.Terms(text) {
-				u.vec[t]++
+				tf[v.id(t)]++
 			}
-			for t := range u.vec {
+			for t := range tf {
 				df[t]++
 			}
-			us = append(us, u)
+			us = append(us, &unit{art: a, start: sp.Start, end: sp.End, text: text, pos: n})
+			tfs = append(tfs, tf)
 		}
 	}
 	n := float64(len(us))
-	for _, u := range us {
-		for t, tf := range u.vec {
-			w := tf * math.Log(1+n/df[t])
-			u.vec[t] = w
-			u.norm += w * w
+	for i, u := range us {
+		for t, tf := range tfs[i] {
+			tfs[i][t] = tf * math.Log(1+n/df[t])
 		}
-		u.norm = math.Sqrt(u.norm)
+		u.vector(tfs[i])
 	}
 	return us
+}
+
+// overlap returns the dot product of two units' vectors and the number of
+// terms they share.
+func overlap(a, b *unit) (dot float64, shared int) {
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			i++
+		case a.terms[i] > b.terms[j]:
+			j++
+		default:
+			dot += a.weights[i] * b.weights[j]
+			shared++
+			i++
+			j++
+		}
+	}
+	return dot, shared
 }
 
 func cosine(a, b *unit) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	if len(a.vec) > len(b.vec) {
-		a, b = b, a
-	}
-	dot := 0.0
-	for t, w := range a.vec {
-		dot += w * b.vec[t]
-	}
+	dot, _ := overlap(a, b)
 	return dot / (a.norm * b.norm)
 }
 
@@ -181,7 +240,8 @@ func (d *Digests) Summary(ctx context.Context, scope parley.Scope) (*parley.Dige
 		return nil, fmt.Errorf("summary: %w", err)
 	}
 	dg := &parley.Digest{Scope: scope, Mode: parley.ModeExtractive}
-	us := units(arts)
+	v := vocab{}
+	us := units(arts, v)
 	if len(us) == 0 {
 		dg.Text = emptyScope(scope)
 		dg.Body = dg.Text
@@ -189,12 +249,8 @@ func (d *Digests) Summary(ctx context.Context, scope parley.Scope) (*parley.Dige
 		return dg, nil
 	}
 	cent := centrality(us)
-	topic := &unit{vec: map[string]float64{}}
-	for _, t := range prose.Terms(scope.Topic) {
-		topic.vec[t] = 1
-	}
-	topic.norm = math.Sqrt(float64(len(topic.vec)))
-	before, err := d.alreadyReported(ctx, scope)
+	topic := v.query(scope.Topic)
+	before, err := d.alreadyReported(ctx, scope, v)
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
@@ -249,7 +305,7 @@ const priorArticles = 20
 
 // alreadyReported returns the sentences of the articles published just
 // before a window, so that a summary of the window prefers what is new.
-func (d *Digests) alreadyReported(ctx context.Context, scope parley.Scope) ([]*unit, error) {
+func (d *Digests) alreadyReported(ctx context.Context, scope parley.Scope, v vocab) ([]*unit, error) {
 	if scope.Since.IsZero() || scope.ArticleID != 0 {
 		return nil, nil
 	}
@@ -257,7 +313,7 @@ func (d *Digests) alreadyReported(ctx context.Context, scope parley.Scope) ([]*u
 	if err != nil {
 		return nil, err
 	}
-	return units(arts), nil
+	return units(arts, v), nil
 }
 
 // mmr picks up to n units by maximal marginal relevance, so that bullets
@@ -301,17 +357,15 @@ func mmr(us []*unit, n int) []*unit {
 // cosine, or sharing half their words (which cosine underrates when they
 // differ only in a rare name, as syndicated boilerplate does).
 func sameWords(a, b *unit) bool {
-	if cosine(a, b) >= sameFact {
+	if a.norm == 0 || b.norm == 0 {
+		return false
+	}
+	dot, shared := overlap(a, b)
+	if dot/(a.norm*b.norm) >= sameFact {
 		return true
 	}
-	inter := 0
-	for t := range a.vec {
-		if _, ok := b.vec[t]; ok {
-			inter++
-		}
-	}
-	union := len(a.vec) + len(b.vec) - inter
-	return union > 0 && float64(inter)/float64(union) >= 0.5
+	union := len(a.terms) + len(b.terms) - shared
+	return union > 0 && float64(shared)/float64(union) >= 0.5
 }
 
 // sameFacts finds the sentences of other articles that report the fact u

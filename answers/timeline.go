@@ -10,7 +10,6 @@ import (
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/dates"
-	"github.com/parley-bot/parley/prose"
 )
 
 // Timeline sizes.
@@ -41,13 +40,10 @@ func (d *Digests) Timeline(ctx context.Context, scope parley.Scope) (*parley.Dig
 	}
 	scope.Since = read.Since // "the latest developments" sets it
 	dg := &parley.Digest{Scope: scope, Mode: parley.ModeExtractive}
-	us := units(arts)
+	v := vocab{}
+	us := units(arts, v)
 	cent := centrality(us)
-	topic := &unit{vec: map[string]float64{}}
-	for _, t := range prose.Terms(scope.Topic) {
-		topic.vec[t] = 1
-	}
-	topic.norm = math.Sqrt(float64(len(topic.vec)))
+	topic := v.query(scope.Topic)
 	type event struct {
 		date  time.Time
 		units []*unit
