@@ -51,6 +51,7 @@ func (b *Bot) componentRoutes() []route {
 		{prefix: "passages", run: b.showPassages},
 		{prefix: "vote", run: b.vote},
 		{prefix: "sources", run: b.turnPage},
+		{prefix: "timeline", run: b.turnTimeline},
 		{prefix: "article", run: b.submitArticle, admin: true, action: "add articles"},
 	}
 }

@@ -2,7 +2,10 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -71,7 +74,13 @@ func (b *Bot) digest(ctx context.Context, c *call, make func(context.Context, pa
 	if err != nil {
 		return err
 	}
-	parts := renderDigest(dg)
+	if c.i.ApplicationCommandData().Name == "timeline" {
+		parts := renderDigest(dg, maxContent-pageNoteRoom)
+		// A long timeline pages with buttons that recompute it.
+		_, err := c.edit(timelinePage(parts, 0, scope))
+		return err
+	}
+	parts := renderDigest(dg, maxContent)
 	if _, err := c.edit(parts[0]); err != nil {
 		return err
 	}
@@ -83,11 +92,72 @@ func (b *Bot) digest(ctx context.Context, c *call, make func(context.Context, pa
 	return nil
 }
 
+// pageNoteRoom is what "Page n of m" takes under a page.
+const pageNoteRoom = 40
+
+// timelinePage is page n of a timeline's parts, with the sources and, past
+// one page, Previous/Next buttons that carry the scope.
+func timelinePage(parts []part, n int, scope parley.Scope) part {
+	n = min(max(n, 0), len(parts)-1)
+	p := parts[n]
+	p.Embeds = parts[len(parts)-1].Embeds
+	if len(parts) > 1 {
+		p.Content = strings.TrimRight(p.Content, "\n") + fmt.Sprintf("\n\n*Page %d of %d*", n+1, len(parts))
+		p.Components = pageButtons(n, len(parts), func(page int) string { return timelineID(page, scope) })
+	}
+	return p
+}
+
+// timelineID is "timeline:<page>:<since>:<until>:<topic>", the topic cut on
+// a character boundary to fit in a custom id.
+func timelineID(page int, scope parley.Scope) string {
+	prefix := fmt.Sprintf("timeline:%d:%s:%s:", page, parley.FormatDate(scope.Since), parley.FormatDate(scope.Until))
+	topic := scope.Topic
+	if room := maxCustomID - runeLen(prefix); runeLen(topic) > room {
+		topic = string([]rune(topic)[:room])
+	}
+	return prefix + topic
+}
+
+// turnTimeline serves the timeline's page buttons: the timeline is made
+// again (it is cheap, and the library may have grown) and the message shows
+// the page asked for.
+func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
+	if b.Digests == nil {
+		return fmt.Errorf("timeline button: this bot makes no timelines")
+	}
+	f := strings.SplitN(c.i.MessageComponentData().CustomID, ":", 5)
+	if len(f) != 5 {
+		return fmt.Errorf("parse timeline button %q: malformed", c.i.MessageComponentData().CustomID)
+	}
+	page, err := strconv.Atoi(f[1])
+	if err != nil {
+		return fmt.Errorf("parse timeline button page %q: %w", f[1], err)
+	}
+	scope := parley.Scope{Topic: f[4]}
+	if scope.Since, err = parley.ParseWhen(f[2], time.Time{}); err != nil {
+		return err
+	}
+	if scope.Until, err = parley.ParseWhen(f[3], time.Time{}); err != nil {
+		return err
+	}
+	dctx, cancel := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
+	defer cancel()
+	dg, err := b.Digests.Timeline(dctx, scope)
+	if err != nil {
+		return err
+	}
+	p := timelinePage(renderDigest(dg, maxContent-pageNoteRoom), page, scope)
+	embeds, components := nonNil(p)
+	return c.respond(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage,
+		Data: &discordgo.InteractionResponseData{Content: p.Content, Embeds: embeds, Components: components, AllowedMentions: noMentions()}})
+}
+
 // renderDigest lays a digest out like an answer: the body split to fit,
 // the sources embed under the last part.
-func renderDigest(dg *parley.Digest) []part {
+func renderDigest(dg *parley.Digest, limit int) []part {
 	var parts []part
-	for _, s := range splitContent(escapeText(dg.Body), maxContent) {
+	for _, s := range splitContent(escapeText(dg.Body), limit) {
 		parts = append(parts, part{Content: s})
 	}
 	if len(parts) == 0 {

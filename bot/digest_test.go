@@ -10,7 +10,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/parley-bot/parley"
-	"github.com/parley-bot/parley/internal/discordtest"
 )
 
 // fakeDigests returns a fixed digest and records the scopes asked for.
@@ -53,22 +52,29 @@ func TestSummaryAndTimelineCommands(t *testing.T) {
 		t.Fatalf("commands registered: %v", names)
 	}
 	id := h2.command(nil, "timeline", strOpt("topic", "talks"), strOpt("since", "7d"))
-	st := h2.wait(id, func(st discordtest.InteractionState) bool { return st.Original != nil && len(st.Followups) > 0 })
+	st := h2.answered(id)
 	if st.Callbacks[0].Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
 		t.Errorf("not deferred first")
 	}
-	all := append([]*discordgo.Message{st.Original}, st.Followups...)
-	for _, m := range all {
-		if n := runeLen(m.Content); n > maxContent {
-			t.Errorf("a part of %d characters", n)
-		}
-		if strings.Contains(m.Content, "@everyone") {
-			t.Errorf("article text pings: %q", m.Content)
-		}
+	page := st.Original
+	if n := runeLen(page.Content); n > maxContent || !strings.Contains(page.Content, "*Page 1 of ") {
+		t.Errorf("first page (%d characters): %q", n, page.Content)
 	}
-	last := all[len(all)-1]
-	if len(last.Embeds) != 1 || last.Embeds[0].Title != "Sources" {
-		t.Errorf("sources embed missing under the last part: %+v", last.Embeds)
+	if strings.Contains(page.Content, "@everyone") {
+		t.Errorf("article text pings: %q", page.Content)
+	}
+	if len(page.Embeds) != 1 || page.Embeds[0].Title != "Sources" {
+		t.Errorf("sources embed missing: %+v", page.Embeds)
+	}
+	buttons := page.Components[0].(*discordgo.ActionsRow).Components
+	next := buttons[1].(*discordgo.Button)
+	if next.Disabled || !strings.HasPrefix(next.CustomID, "timeline:1:") || !strings.HasSuffix(next.CustomID, ":talks") {
+		t.Fatalf("next button %+v", next)
+	}
+	press := h2.press(nil, next.CustomID, page)
+	pst := h2.responded(press)
+	if pst.Callbacks[0].Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(string(pst.Callbacks[0].Data), "Page 2 of ") {
+		t.Errorf("next page: %+v", pst.Callbacks[0])
 	}
 	dg.mu.Lock()
 	scope := dg.scopes[0]

@@ -68,7 +68,7 @@ func (b *Bot) sourcesPage(ctx context.Context, query string, page int) (*discord
 	}
 	data.Embeds = []*discordgo.MessageEmbed{listingEmbed(query, list, page, pages, total)}
 	if pages > 1 {
-		data.Components = pageButtons(query, page, pages)
+		data.Components = pageButtons(page, pages, func(p int) string { return pageID(p, query) })
 	}
 	return data, nil
 }
@@ -91,13 +91,14 @@ func listingEmbed(query string, list []parley.Source, page, pages, total int) *d
 	}
 }
 
-// pageButtons are Previous and Next, disabled at the ends. Their custom
-// ids differ even when disabled, as Discord requires.
-func pageButtons(query string, page, pages int) []discordgo.MessageComponent {
+// pageButtons are Previous and Next, disabled at the ends; id gives the
+// custom id of the button to a page. With more than one page the two ids
+// differ, even when one is disabled, as Discord requires.
+func pageButtons(page, pages int, id func(page int) string) []discordgo.MessageComponent {
 	prev, next := max(page-1, 0), min(page+1, pages-1)
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: pageID(prev, query), Disabled: page == 0},
-		discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: pageID(next, query), Disabled: page == pages-1},
+		discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: id(prev), Disabled: page == 0},
+		discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: id(next), Disabled: page == pages-1},
 	}}}
 }
 
