@@ -71,6 +71,19 @@ func TestServeAgainstTheFake(t *testing.T) {
 	if st.Original == nil || !strings.Contains(st.Original.Content, "[1]") || len(st.Original.Embeds) == 0 {
 		t.Errorf("answer = %+v", st.Original)
 	}
+	// /timeline through the same wiring: the seeds' events, dated.
+	tl, _ := srv.SendInteraction(&discordgo.Interaction{
+		Type: discordgo.InteractionApplicationCommand, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
+		Member: &discordgo.Member{User: &discordgo.User{ID: discordtest.DefaultUserID, Username: "asker"}},
+		Data: discordgo.ApplicationCommandInteractionData{Name: "timeline", CommandType: discordgo.ChatApplicationCommand,
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{{Name: "since", Type: discordgo.ApplicationCommandOptionString, Value: "2025-08-01"}}},
+	})
+	if _, err := srv.WaitForCall(waitCtx, "PATCH", "/webhooks/{app}/{token}/messages/@original"); err != nil {
+		t.Fatalf("no timeline: %v", err)
+	}
+	if st, _ := srv.Interaction(tl); st.Original == nil || !strings.Contains(st.Original.Content, "2025-08-15: “Trump met with Putin") {
+		t.Errorf("timeline = %+v", st.Original)
+	}
 	cancel()
 	select {
 	case err := <-done:
