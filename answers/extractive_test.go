@@ -140,6 +140,9 @@ func TestSpeakerNamedOnlyWhenTheQuoteNamesThem(t *testing.T) {
 	if a.Abstained {
 		t.Fatalf("abstained:\n%s", a.Text)
 	}
+	if !strings.Contains(a.Text, "Witkoff told CNN") {
+		t.Fatalf("the answer does not quote Witkoff's own words:\n%s", a.Text)
+	}
 	for _, line := range strings.Split(a.Text, "\n") {
 		switch {
 		case strings.Contains(line, "Witkoff told CNN"):
