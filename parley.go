@@ -68,6 +68,8 @@ type Source struct {
 	URL       string
 	Author    string
 	Published time.Time
+	// Also names the other outlets that published the same story.
+	Also []string
 }
 
 // Date returns the publication date as YYYY-MM-DD, or "" when unknown.

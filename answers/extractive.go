@@ -567,6 +567,9 @@ func attribution(s *sentence) string {
 	if d := s.hit.Source.Date(); d != "" {
 		reporter += ", " + d
 	}
+	if also := s.hit.Source.Also; len(also) > 0 {
+		reporter += "; also published by " + joinAnd(also)
+	}
 	if m := reSpeaker.FindStringSubmatch(s.text); m != nil {
 		who := m[1]
 		if who == "" {

@@ -22,6 +22,9 @@ const (
 	Added     Outcome = iota + 1 // a new article
 	Updated                      // an article with the same URL got new text
 	Duplicate                    // the same text is already in the library; nothing changed
+	// Syndicated: the same story from another outlet is in the library;
+	// this outlet is recorded as also publishing it, its text not stored.
+	Syndicated
 )
 
 func (o Outcome) String() string {
@@ -32,6 +35,8 @@ func (o Outcome) String() string {
 		return "updated"
 	case Duplicate:
 		return "duplicate"
+	case Syndicated:
+		return "syndicated"
 	}
 	return "unknown"
 }
@@ -39,7 +44,8 @@ func (o Outcome) String() string {
 // Add stores an article with its passages, and indexes them, in one
 // transaction. The same body twice is one article (Duplicate, with the id of
 // the one already stored); the same URL with a new body replaces that
-// article's text (Updated). Passages must satisfy Text == Body[Start:End].
+// article's text (Updated); the same story (≥ 0.9 similar) from another
+// outlet records that outlet on the stored article (Syndicated, its id). Passages must satisfy Text == Body[Start:End].
 func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (int64, Outcome, error) {
 	if err := checkArticle(a, ps); err != nil {
 		return 0, 0, err
@@ -103,6 +109,23 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 			return 0, 0, err
 		}
 	}
+	sig := prose.MinHash(a.Body)
+	if outcome == Added {
+		same, ok, err := sameStoryAs(ctx, tx, sig, 0)
+		if err != nil {
+			return 0, 0, err
+		}
+		if ok {
+			var outlet string
+			if err := tx.QueryRowContext(ctx, "SELECT outlet FROM articles WHERE id = ?", same).Scan(&outlet); err != nil {
+				return 0, 0, err
+			}
+			if strings.EqualFold(outlet, a.Outlet) {
+				return same, Duplicate, nil
+			}
+			return same, Syndicated, recordOutlet(ctx, tx, same, a)
+		}
+	}
 	if outcome == Updated {
 		// The passages go first: their trigger removes their index rows.
 		if _, err := tx.ExecContext(ctx, "DELETE FROM passages WHERE article_id = ?", id); err != nil {
@@ -132,7 +155,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	defer stmt.Close()
 	words := 0
 	for i, p := range ps {
-		n := len(prose.Tokens(p.Text))
+		n := prose.WordCount(p.Text) // BM25 needs lengths, not terms: no stemming
 		words += n
 		if _, err := stmt.ExecContext(ctx, id, i, p.Start, p.End, n, p.Text); err != nil {
 			return 0, 0, err
@@ -144,6 +167,9 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 		return 0, 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE stats SET passages = passages + ?, words = words + ? WHERE id = 1`, len(ps), words); err != nil {
+		return 0, 0, err
+	}
+	if err := index(ctx, tx, id, sig, outcome == Updated); err != nil {
 		return 0, 0, err
 	}
 	return id, outcome, nil

@@ -243,13 +243,14 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 	return diverse(hits, counts, order, k, q.Copies), nil
 }
 
-// termCounts counts the terms of a text; the empty key holds its length.
+// termCounts counts the terms of a text; the empty key holds its length in
+// words, counted as the store counts passages' lengths.
 func termCounts(text string) map[string]int {
 	m := map[string]int{}
 	for _, t := range prose.Tokens(text) {
 		m[t.Term]++
-		m[""]++
 	}
+	m[""] = prose.WordCount(text)
 	return m
 }
 
@@ -292,7 +293,8 @@ func (db *DB) hits(ctx context.Context, ids map[int64]bool) ([]parley.Hit, error
 
 func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text,
-		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published
+		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published,
+		coalesce((SELECT group_concat(o.outlet, char(31)) FROM article_outlets o WHERE o.article_id = a.id), '')
 		FROM passages p JOIN articles a ON a.id = p.article_id
 		WHERE p.id IN (?`+strings.Repeat(",?", len(args)-1)+`)`, args...)
 	if err != nil {
@@ -302,10 +304,13 @@ func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
 	var out []parley.Hit
 	for rows.Next() {
 		var h parley.Hit
-		var published string
+		var published, also string
 		if err := rows.Scan(&h.ID, &h.ArticleID, &h.Seq, &h.Start, &h.End, &h.Text,
-			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published); err != nil {
+			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published, &also); err != nil {
 			return nil, err
+		}
+		if also != "" {
+			h.Source.Also = strings.Split(also, "\x1f")
 		}
 		h.Source.ArticleID = h.ArticleID
 		h.Source.Published = parseTime(published)

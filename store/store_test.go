@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/internal/synth"
 	"github.com/parley-bot/parley/store"
 	_ "modernc.org/sqlite"
 )
@@ -289,8 +290,8 @@ func TestConcurrentAddAndSearch(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for i := range 40 {
-			a := article("Talks "+string(rune('A'+i%26)), "Wire", "", strings.Repeat("Peace talks continued in Geneva today. ", 3)+time.Duration(i).String())
-			if _, _, err := writer.Add(ctx, a, paragraphs(a.Body)); err != nil {
+			a := synth.Article(3, i) // distinct stories: near-copies are one article now
+			if _, _, err := writer.Add(ctx, &a, paragraphs(a.Body)); err != nil {
 				errs <- err
 			}
 		}
@@ -310,5 +311,38 @@ func TestConcurrentAddAndSearch(t *testing.T) {
 	}
 	if n, _ := reader.Count(ctx); n != 40 {
 		t.Errorf("count = %d, want 40", n)
+	}
+}
+
+func TestSyndicatedCopiesAreOneArticle(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	story := synth.Article(5, 1).Body
+	ap := mustAdd(t, db, article("Prisoner swap", "AP", "https://ap.example/swap", "By AP staff\n"+story))
+	yahoo := article("Prisoner swap (AP)", "Yahoo News", "https://yahoo.example/swap", story+"\nRead more on Yahoo News.")
+	id, outcome, err := db.Add(ctx, yahoo, paragraphs(yahoo.Body))
+	if err != nil || outcome != store.Syndicated || id != ap {
+		t.Fatalf("a copy from another outlet: id %d, %v, %v; want %d, syndicated", id, outcome, err, ap)
+	}
+	again := article("Prisoner swap, updated", "AP", "", "By AP staff\n"+story+"\nThis story has been corrected.")
+	if id, outcome, _ := db.Add(ctx, again, paragraphs(again.Body)); outcome != store.Duplicate || id != ap {
+		t.Errorf("a near-copy from the same outlet: %d, %v; want %d, duplicate", id, outcome, ap)
+	}
+	other := synth.Article(5, 2)
+	if _, outcome, _ := db.Add(ctx, &other, paragraphs(other.Body)); outcome != store.Added {
+		t.Errorf("another story: %v, want added", outcome)
+	}
+	outlets, err := db.Outlets(ctx, ap)
+	if err != nil || len(outlets) != 1 || outlets[0].Outlet != "Yahoo News" || outlets[0].URL != "https://yahoo.example/swap" {
+		t.Errorf("outlets = %+v, %v", outlets, err)
+	}
+	if n, _ := db.Count(ctx); n != 2 {
+		t.Errorf("%d articles, want 2", n)
+	}
+	if err := db.Remove(ctx, ap); err != nil {
+		t.Fatal(err)
+	}
+	if outlets, _ := db.Outlets(ctx, ap); len(outlets) != 0 {
+		t.Errorf("outlets left after remove: %+v", outlets)
 	}
 }

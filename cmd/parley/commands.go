@@ -191,7 +191,8 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 		counts[status]++
 		fmt.Fprintf(e.stdout, "[%d/%d] %-9s %s%s\n", i+1, len(files), status, path, detail)
 	}
-	fmt.Fprintf(e.stdout, "%d added, %d updated, %d duplicate, %d rejected\n", counts["added"], counts["updated"], counts["duplicate"], counts["rejected"])
+	fmt.Fprintf(e.stdout, "%d added, %d updated, %d duplicate, %d syndicated, %d rejected\n",
+		counts["added"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"])
 	if counts["rejected"] > 0 {
 		return fmt.Errorf("%d of %d files rejected", counts["rejected"], len(files))
 	}
@@ -213,7 +214,10 @@ func addFile(ctx context.Context, db *store.DB, br *brain, path string) (status,
 		return "rejected", ": " + strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": ")
 	}
 	detail = fmt.Sprintf(" (article %d: %s)", a.ID, a.Title)
-	if outcome != store.Duplicate {
+	if outcome == store.Syndicated {
+		detail = fmt.Sprintf(" (the story of article %d; %s recorded as also publishing it)", a.ID, a.Outlet)
+	}
+	if outcome == store.Added || outcome == store.Updated {
 		if err := br.embedPassages(ctx, db, a.ID); err != nil {
 			detail += "; not embedded (" + err.Error() + "): run parley reindex --embeddings later"
 		}
@@ -322,6 +326,20 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 		if f[1] != "" {
 			fmt.Fprintf(w, "%-10s %s\n", f[0]+":", f[1])
 		}
+	}
+	outlets, err := db.Outlets(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	for _, o := range outlets {
+		line := o.Outlet
+		if d := o.Date(); d != "" {
+			line += ", " + d
+		}
+		if o.URL != "" {
+			line += " " + o.URL
+		}
+		fmt.Fprintf(w, "%-10s %s\n", "Also in:", line)
 	}
 	fmt.Fprintf(w, "%-10s %s\n", "Added:", a.Added.Format(time.RFC3339))
 	fmt.Fprintf(w, "%-10s %d\n\n%s\n", "Passages:", len(ps), a.Body)

@@ -325,3 +325,31 @@ func TestSummaryAndTimelineCommands(t *testing.T) {
 		t.Errorf("a bad --since: exit %d, %q", code, errOut)
 	}
 }
+
+// TestOneStoryManyOutlets: a wire story added from two sites is one
+// article, and answers name both outlets.
+func TestOneStoryManyOutlets(t *testing.T) {
+	env := tempDB(t)
+	dir := t.TempDir()
+	story := "Ukraine and Russia exchanged 84 prisoners of war on Thursday in a swap brokered by the United Arab Emirates, officials in Kyiv said. " +
+		"The released Ukrainian soldiers included defenders of Mariupol who had spent more than three years in captivity, the coordination headquarters said. " +
+		"Russia's defence ministry confirmed the exchange and said its servicemen would receive medical care in Belarus before returning home. " +
+		"It was the latest in a series of swaps agreed at talks in Istanbul, where delegations also discussed the return of the bodies of fallen soldiers. " +
+		"Families gathered at the border crossing in the Chernihiv region waved flags and held photographs of relatives still held in Russia. " +
+		"President Volodymyr Zelensky thanked the Emirati mediators and said Kyiv would press for an all-for-all exchange at the next round of talks. " +
+		"The Kremlin did not comment on whether further swaps had been scheduled, but a Russian negotiator said contacts would continue in the coming weeks."
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: Prisoner swap\noutlet: AP\nurl: https://ap.example/swap\npublished: 2025-08-21\n---\n"+story+"\nFollow AP for more."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("---\ntitle: Ukraine and Russia swap prisoners\noutlet: Yahoo News\nurl: https://yahoo.example/swap\npublished: 2025-08-21\n---\n"+story+"\nRead more on Yahoo."), 0o644)
+	code, out, _ := runParley(t, env, "add", dir)
+	if code != 0 || !strings.Contains(out, "syndicated") || !strings.Contains(out, "1 added") {
+		t.Fatalf("add: exit %d\n%s", code, out)
+	}
+	code, out, _ = runParley(t, env, "show", "3")
+	if code != 0 || !strings.Contains(out, "Also in:   Yahoo News, 2025-08-21 https://yahoo.example/swap") {
+		t.Errorf("show:\n%s", out)
+	}
+	code, out, _ = runParley(t, env, "ask", "How many prisoners did Ukraine and Russia exchange?")
+	if code != 0 || !strings.Contains(out, "reported by AP, 2025-08-21; also published by Yahoo News [") {
+		t.Errorf("ask:\n%s", out)
+	}
+}

@@ -111,7 +111,7 @@ func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.A
 // embed embeds a new article's passages; a failure leaves them to
 // `parley reindex --embeddings` and is not the user's problem.
 func (l library) embed(ctx context.Context, id int64, outcome store.Outcome) {
-	if outcome == store.Duplicate {
+	if outcome != store.Added && outcome != store.Updated {
 		return
 	}
 	if err := l.br.embedPassages(ctx, l.DB, id); err != nil {
