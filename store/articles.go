@@ -177,14 +177,22 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 
 // Remove deletes an article with its passages and index rows.
 func (db *DB) Remove(ctx context.Context, id int64) error {
-	res, err := db.sql.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("remove article %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	if err := unindex(ctx, tx, id); err != nil {
+		return fmt.Errorf("remove article %d: %w", id, err)
+	}
+	res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
 	if err != nil {
 		return fmt.Errorf("remove article %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("remove article %d: %w", id, parley.ErrNotFound)
 	}
-	return nil
+	return tx.Commit()
 }
 
 const articleColumns = "id, title, outlet, coalesce(url, ''), author, language, published, added"

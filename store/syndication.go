@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -16,11 +17,11 @@ import (
 // articles are one story published twice.
 const sameStory = 0.9
 
-// bands × rows = prose.SignatureSize. With 16 bands of 4, two articles
-// 0.9 similar share a band with probability > 0.99, while articles under
-// 0.5 rarely become candidates.
+// bands × rows = prose.SignatureSize. With 8 bands of 8, two articles 0.9
+// similar share a band with probability 0.99, while articles 0.5 similar
+// do with 0.03: few candidates to compare, few rows to write.
 const (
-	bands = 16
+	bands = 8
 	rows  = prose.SignatureSize / bands
 )
 
@@ -94,7 +95,7 @@ func sameStoryAs(ctx context.Context, tx *sql.Tx, sig prose.Signature, except in
 // them already (its text was updated).
 func index(ctx context.Context, tx *sql.Tx, id int64, sig prose.Signature, replace bool) error {
 	if replace {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM article_bands WHERE article_id = ?`, id); err != nil {
+		if err := unindex(ctx, tx, id); err != nil {
 			return err
 		}
 	}
@@ -109,6 +110,28 @@ func index(ctx context.Context, tx *sql.Tx, id int64, sig prose.Signature, repla
 	_, err := tx.ExecContext(ctx, `INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)`+
 		strings.Repeat(", (?, ?, ?)", bands-1), args...)
 	return err
+}
+
+// unindex removes an article's bands, found by key from its signature.
+func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
+	var b []byte
+	err := tx.QueryRowContext(ctx, `SELECT sig FROM article_signatures WHERE article_id = ?`, id).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // an article added before signatures existed
+	}
+	if err != nil {
+		return err
+	}
+	sig, ok := decodeSig(b)
+	if !ok {
+		return nil
+	}
+	for i, h := range bandHashes(sig) {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM article_bands WHERE band = ? AND hash = ? AND article_id = ?`, i, h, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // recordOutlet notes that another outlet published an article's story.

@@ -1,0 +1,52 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/internal/synth"
+)
+
+// TestBandsFollowTheirArticles: band rows are removed by key, not by a
+// cascade, so check that updates and removals leave none behind.
+func TestBandsFollowTheirArticles(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	count := func() (rows, articles int) {
+		db.sql.QueryRow(`SELECT count(*) FROM article_bands`).Scan(&rows)
+		db.sql.QueryRow(`SELECT count(*) FROM articles`).Scan(&articles)
+		return
+	}
+	var ids []int64
+	for i := range 5 {
+		a := synth.Article(9, i)
+		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	// The same URL with another story: an update that re-indexes.
+	upd := synth.Article(9, 100)
+	upd.URL = synth.Article(9, 0).URL
+	if _, outcome, err := db.Add(ctx, &upd, ingest.Passages(upd.Body)); err != nil || outcome != Updated {
+		t.Fatalf("update: %v, %v", outcome, err)
+	}
+	if rows, n := count(); rows != bands*n {
+		t.Errorf("%d band rows for %d articles, want %d", rows, n, bands*n)
+	}
+	for _, id := range ids[:3] {
+		if err := db.Remove(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rows, n := count(); n != 2 || rows != bands*n {
+		t.Errorf("after removals: %d band rows for %d articles, want %d", rows, n, bands*n)
+	}
+}
