@@ -1,0 +1,282 @@
+// Package fetch fetches news articles by URL, safely: only public web
+// servers, only web pages, within a size and time limit. It turns what it
+// fetches into a parley.Article with ingest's HTML reader, taking the
+// title, outlet, author, date and address from the page's own metadata when
+// the page gives them.
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"mime"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/ingest"
+)
+
+// Defaults of a Config's zero fields.
+const (
+	DefaultMaxBytes  = 5 << 20
+	DefaultTimeout   = 15 * time.Second
+	DefaultUserAgent = "Parley/dev (+https://github.com/parley-bot/parley)"
+)
+
+// maxRedirects is how many redirects a fetch follows; news sites need one or
+// two (http to https, a short link), and a loop must end.
+const maxRedirects = 5
+
+// Config sets the limits of a Fetcher. Zero fields take the defaults.
+type Config struct {
+	// AllowPrivateNetworks lets the Fetcher reach loopback and private
+	// addresses; tests turn it on to talk to servers on 127.0.0.1.
+	AllowPrivateNetworks bool
+	MaxBytes             int64         // largest page read; default 5 MiB
+	Timeout              time.Duration // for the whole request, body included; default 15s
+	UserAgent            string
+}
+
+// Fetcher fetches article pages. It is safe for concurrent use and keeps
+// connections open between fetches, so make one and share it.
+type Fetcher struct {
+	cfg    Config
+	client *http.Client
+}
+
+// rejection is a fetch that failed for a reason the user can read: its
+// message is the reason alone, and it matches parley.ErrInvalid (and the
+// underlying cause, if any) so callers can branch on it.
+type rejection struct {
+	reason string
+	cause  error
+}
+
+func (e *rejection) Error() string { return e.reason }
+func (e *rejection) Unwrap() []error {
+	if e.cause == nil {
+		return []error{parley.ErrInvalid}
+	}
+	return []error{parley.ErrInvalid, e.cause}
+}
+
+func invalidf(format string, args ...any) error {
+	return &rejection{reason: fmt.Sprintf(format, args...)}
+}
+
+// New returns a Fetcher with cfg's limits. Its transport ignores proxy
+// settings from the environment, since a proxy would dial on Parley's behalf
+// and bypass the check on the address dialled.
+func New(cfg Config) *Fetcher {
+	if cfg.MaxBytes <= 0 {
+		cfg.MaxBytes = DefaultMaxBytes
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = DefaultUserAgent
+	}
+	dialer := &net.Dialer{Timeout: cfg.Timeout}
+	if !cfg.AllowPrivateNetworks {
+		dialer.Control = controlDial
+	}
+	transport := &http.Transport{
+		Proxy:               nil,
+		DialContext:         dialer.DialContext,
+		ForceAttemptHTTP2:   true,
+		MaxIdleConns:        64,
+		MaxIdleConnsPerHost: 8,
+		IdleConnTimeout:     90 * time.Second,
+		TLSHandshakeTimeout: 10 * time.Second,
+	}
+	f := &Fetcher{cfg: cfg}
+	f.client = &http.Client{Transport: transport, Timeout: cfg.Timeout, CheckRedirect: f.checkRedirect}
+	return f
+}
+
+// checkRedirect applies to every redirect target the checks the first URL
+// passes, and ends loops.
+func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > maxRedirects {
+		return invalidf("too many redirects (more than %d)", maxRedirects)
+	}
+	return f.checkURL(req.URL)
+}
+
+// checkURL refuses schemes other than http and https, and literal internal
+// addresses, before anything is dialled, so that the message names the
+// address the user gave.
+func (f *Fetcher) checkURL(u *url.URL) error {
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return invalidf("only http and https addresses can be fetched, not %s:", u.Scheme)
+	}
+	if u.Host == "" {
+		return invalidf("the address has no host")
+	}
+	if f.cfg.AllowPrivateNetworks {
+		return nil
+	}
+	if addr, err := netip.ParseAddr(u.Hostname()); err == nil {
+		if reason := refuseAddr(addr); reason != "" {
+			return invalidf("%s", reason)
+		}
+	}
+	return nil
+}
+
+// Article fetches rawURL and returns the article it holds, with its hash
+// and a canonical URL; ID and Added are left for the store. A page that is
+// not an article (too large, not HTML or text, no article text, an error
+// status) is an error wrapping parley.ErrInvalid whose message says why.
+func (f *Fetcher) Article(ctx context.Context, rawURL string) (parley.Article, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return parley.Article{}, invalidf("%q is not a web address", rawURL)
+	}
+	if err := f.checkURL(u); err != nil {
+		return parley.Article{}, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return parley.Article{}, invalidf("%q is not a web address", rawURL)
+	}
+	req.Header.Set("User-Agent", f.cfg.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return parley.Article{}, f.explain(ctx, u, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return parley.Article{}, invalidf("the server answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+	}
+	if resp.ContentLength > f.cfg.MaxBytes {
+		return parley.Article{}, invalidf("the page is %s; the limit is %s", megabytes(resp.ContentLength), megabytes(f.cfg.MaxBytes))
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
+	if err != nil {
+		return parley.Article{}, f.explain(ctx, u, err)
+	}
+	if int64(len(body)) > f.cfg.MaxBytes {
+		return parley.Article{}, invalidf("the page is larger than %s, the limit", megabytes(f.cfg.MaxBytes))
+	}
+	contentType := resp.Header.Get("Content-Type")
+	media, _, _ := mime.ParseMediaType(contentType)
+	if contentType == "" {
+		// Sniff only the type: the sniffer's "charset=utf-8" is a guess
+		// that must not override the page's own <meta charset>.
+		media, _, _ = mime.ParseMediaType(http.DetectContentType(body))
+	}
+	final := resp.Request.URL
+	var a parley.Article
+	switch media {
+	case "text/html", "application/xhtml+xml":
+		a, err = f.htmlArticle(body, contentType, final)
+	case "text/plain":
+		a, err = textArticle(body, contentType, final)
+	default:
+		if media == "" {
+			media = contentType
+		}
+		return parley.Article{}, invalidf("the page is %s, not a web page", media)
+	}
+	if err != nil {
+		return parley.Article{}, err
+	}
+	return a, nil
+}
+
+// htmlArticle reads an HTML page, preferring the page's structured
+// metadata to readability's guesses: publishers fill JSON-LD and Open Graph
+// in for search engines and social networks, so they are the most reliable.
+func (f *Fetcher) htmlArticle(body []byte, contentType string, final *url.URL) (parley.Article, error) {
+	page, err := ingest.DecodeWebPage(body, contentType)
+	if err != nil {
+		return parley.Article{}, err
+	}
+	meta := readMeta(page)
+	a, err := ingest.ParseWebPage(page)
+	if err != nil {
+		return parley.Article{}, err
+	}
+	a.Title = firstNonEmpty(meta.title, a.Title)
+	a.Outlet = firstNonEmpty(meta.outlet, a.Outlet)
+	a.Author = firstNonEmpty(meta.author, a.Author)
+	if !meta.published.IsZero() {
+		a.Published = meta.published
+	}
+	a.URL = ""
+	for _, ref := range []string{meta.canonical, meta.ogURL, final.String()} {
+		if ref == "" {
+			continue
+		}
+		abs, err := final.Parse(ref)
+		if err != nil {
+			continue
+		}
+		if c, err := Canonical(abs.String()); err == nil {
+			a.URL = c
+			break
+		}
+	}
+	return a, nil
+}
+
+// textArticle reads a text/plain page as ingest reads a .txt file.
+func textArticle(body []byte, contentType string, final *url.URL) (parley.Article, error) {
+	text, err := ingest.DecodeWebPage(body, contentType)
+	if err != nil {
+		return parley.Article{}, err
+	}
+	a, err := ingest.ParseWebText(text)
+	if err != nil {
+		return parley.Article{}, err
+	}
+	if a.URL == "" {
+		a.URL, _ = Canonical(final.String())
+	}
+	return a, nil
+}
+
+// explain turns a transport error into a reason a user can read: a
+// rejection from the dial or redirect checks is returned as it is; a
+// timeout or an unreachable server is named. The caller's own cancellation
+// is passed through, since it is not the page's fault.
+func (f *Fetcher) explain(ctx context.Context, u *url.URL, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("fetch %s: %w", u.Redacted(), ctx.Err())
+	}
+	var rej *rejection
+	if errors.As(err, &rej) {
+		return rej
+	}
+	var nerr net.Error
+	if errors.As(err, &nerr) && nerr.Timeout() {
+		return &rejection{reason: fmt.Sprintf("the site did not answer within %s", f.cfg.Timeout), cause: err}
+	}
+	return &rejection{reason: fmt.Sprintf("cannot reach %s", u.Host), cause: err}
+}
+
+// megabytes writes a size in MiB, rounded up to a tenth so that a page just
+// over the limit does not read as being at it.
+func megabytes(n int64) string {
+	mb := math.Ceil(float64(n)*10/(1<<20)) / 10
+	return strconv.FormatFloat(mb, 'f', -1, 64) + " MB"
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,348 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/parley-bot/parley"
+)
+
+// story is the article text of the test pages: long enough for readability
+// to take it for an article and to pass the minimum.
+var story = strings.Repeat(`<p>Negotiators from the United States, Russia and Ukraine met in Geneva on Tuesday
+for a second round of talks on a ceasefire, officials said. The delegations discussed prisoner exchanges,
+the front line in the east and guarantees for the security of Ukraine after any agreement is signed.</p>
+`, 4)
+
+func page(head, body string) string {
+	return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" + head +
+		"</head><body><nav><a href=\"/\">Home</a></nav><article><h1>Talks in Geneva</h1>" + body + "</article></body></html>"
+}
+
+// site serves the given pages (path → handler) on 127.0.0.1.
+func site(t testing.TB, routes map[string]http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	for p, h := range routes {
+		mux.HandleFunc(p, h)
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func serve(contentType, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		fmt.Fprint(w, body)
+	}
+}
+
+func testFetcher() *Fetcher { return New(Config{AllowPrivateNetworks: true, Timeout: 5 * time.Second}) }
+
+const graphLD = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","@id":"https://news.example/#site","name":"Example Site"},
+ {"@type":"Organization","@id":"https://news.example/#org","name":"Example News"},
+ {"@type":"Person","@id":"https://news.example/#jane","name":"Jane Doe"},
+ {"@type":["NewsArticle"],"headline":"Envoys meet in Geneva &amp; agree to talk again",
+  "datePublished":"2025-08-19T10:30:00+03:00",
+  "author":[{"@id":"https://news.example/#jane"},{"@type":"Person","name":"John Roe"},"Ann Poe"],
+  "publisher":{"@id":"https://news.example/#org"}}]}</script>`
+
+func TestArticleMetadata(t *testing.T) {
+	ogOnly := `<meta property="og:title" content="OG title of the talks">
+<meta property="og:site_name" content="OG Outlet"><meta name="author" content="Meta Author">
+<meta property="article:published_time" content="2025-08-17T08:00:00Z">
+<meta property="og:url" content="https://og.example/world/talks?utm_source=x#top">
+<title>Document title | OG Outlet</title>`
+	plainLD := `<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"NewsArticle","headline":"Array headline",
+"datePublished":"2025-08-18","author":{"@type":"Person","name":"Solo Writer"},"publisher":{"@type":"Organization","name":"LD Outlet"}}]</script>
+<meta property="og:title" content="Loses to JSON-LD"><meta property="og:site_name" content="Loses too">`
+	amp := `<link rel="canonical" href="/world/talks-in-geneva"><meta property="og:title" content="AMP story">`
+	srv := site(t, map[string]http.HandlerFunc{
+		"/graph":                     serve("text/html; charset=utf-8", page(graphLD+`<link rel="canonical" href="https://News.Example:443/world/geneva/?utm_campaign=a&id=7">`, story)),
+		"/og":                        serve("text/html", page(ogOnly, story)),
+		"/ld":                        serve("text/html", page(plainLD, story)),
+		"/world/talks-in-geneva/amp": serve("text/html", page(amp, story)),
+		"/none":                      serve("text/html", page("<title>Only a title</title>", story)),
+	})
+	tests := []struct {
+		path                                 string
+		title, outlet, author, date, wantURL string
+	}{
+		{"/graph", "Envoys meet in Geneva & agree to talk again", "Example News", "Jane Doe, John Roe, Ann Poe", "2025-08-19", "https://news.example/world/geneva?id=7"},
+		{"/og", "OG title of the talks", "OG Outlet", "Meta Author", "2025-08-17", "https://og.example/world/talks"},
+		{"/ld", "Array headline", "LD Outlet", "Solo Writer", "2025-08-18", srv.URL + "/ld"},
+		{"/world/talks-in-geneva/amp", "AMP story", "", "", "", srv.URL + "/world/talks-in-geneva"},
+		{"/none", "Only a title", "", "", "", srv.URL + "/none"},
+	}
+	f := testFetcher()
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			a, err := f.Article(t.Context(), srv.URL+tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := [5]string{a.Title, a.Outlet, a.Author, a.Date(), a.URL}
+			want := [5]string{tt.title, tt.outlet, tt.author, tt.date, tt.wantURL}
+			if got != want {
+				t.Errorf("got  %q\nwant %q", got, want)
+			}
+			if !strings.Contains(a.Body, "Negotiators from the United States") || len(a.Hash) != 64 {
+				t.Errorf("body %q, hash %q", a.Body, a.Hash)
+			}
+			if strings.Contains(a.Body, "Home") {
+				t.Errorf("page furniture kept: %q", a.Body)
+			}
+		})
+	}
+}
+
+func TestArticleCharsets(t *testing.T) {
+	latin := "<p>Le café de Genève: négociations à huis clos entre délégués, selon les responsables présents.</p>"
+	cyrillic := "<p>Переговоры в Женеве: делегации обсудили обмен пленными и гарантии безопасности.</p>"
+	encode := func(enc *charmap.Charmap, s string) string {
+		b, err := enc.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	// metaPage declares its charset only inside the page.
+	metaPage := func(cs, text string) string {
+		return "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=" + cs + "\"></head><body><article>" + text + story + "</article></body></html>"
+	}
+	srv := site(t, map[string]http.HandlerFunc{
+		"/latin1-header": serve("text/html; charset=ISO-8859-1", encode(charmap.ISO8859_1, page("", latin+story))),
+		"/latin1-meta":   serve("text/html", encode(charmap.ISO8859_1, metaPage("iso-8859-1", latin))),
+		"/1251-header":   serve("text/html; charset=windows-1251", encode(charmap.Windows1251, page("", cyrillic+story))),
+		"/1251-meta":     serve("text/html", encode(charmap.Windows1251, metaPage("windows-1251", cyrillic))),
+		// The header wins over a wrong meta, as in browsers.
+		"/1251-header-wins": serve("text/html; charset=windows-1251", encode(charmap.Windows1251, metaPage("iso-8859-1", cyrillic))),
+		"/1251-meta-no-type": func(w http.ResponseWriter, r *http.Request) {
+			w.Header()["Content-Type"] = nil // no header: the type is sniffed, the charset read from the page
+			fmt.Fprint(w, encode(charmap.Windows1251, metaPage("windows-1251", cyrillic)))
+		},
+		"/undeclared": serve("text/html", encode(charmap.Windows1251, "<html><body><article>"+cyrillic+story+"</article></body></html>")),
+	})
+	tests := map[string]string{
+		"/latin1-header": "Le café de Genève", "/latin1-meta": "négociations à huis clos",
+		"/1251-header": "Переговоры в Женеве", "/1251-meta": "обмен пленными", "/1251-header-wins": "гарантии безопасности",
+		"/1251-meta-no-type": "делегации обсудили",
+	}
+	f := testFetcher()
+	for path, want := range tests {
+		t.Run(path, func(t *testing.T) {
+			a, err := f.Article(t.Context(), srv.URL+path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Body, want) {
+				t.Errorf("body lacks %q: %.200q", want, a.Body)
+			}
+		})
+	}
+	t.Run("undeclared non-UTF-8", func(t *testing.T) {
+		_, err := f.Article(t.Context(), srv.URL+"/undeclared")
+		wantRejection(t, err, "not UTF-8")
+	})
+}
+
+func TestArticlePlainText(t *testing.T) {
+	text := "Envoys agree to meet again\n\n" + strings.Repeat("The delegations discussed a ceasefire and the exchange of prisoners in Geneva. ", 12)
+	srv := site(t, map[string]http.HandlerFunc{"/t.txt": serve("text/plain; charset=utf-8", text)})
+	a, err := testFetcher().Article(t.Context(), srv.URL+"/t.txt?utm_medium=email")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Envoys agree to meet again" || a.URL != srv.URL+"/t.txt" || !strings.HasPrefix(a.Body, "The delegations") {
+		t.Errorf("got title %q, url %q, body %.40q", a.Title, a.URL, a.Body)
+	}
+}
+
+func TestArticleRedirects(t *testing.T) {
+	srv := site(t, map[string]http.HandlerFunc{
+		"/short": func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/hop", http.StatusFound) },
+		"/hop": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/story/?fbclid=1", http.StatusMovedPermanently)
+		},
+		"/story/": serve("text/html", page("", story)),
+		"/loop": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/loop?n="+r.URL.Query().Get("n")+"x", http.StatusFound)
+		},
+		"/ftp": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "ftp://example.com/x", http.StatusFound)
+		},
+	})
+	f := testFetcher()
+	a, err := f.Article(t.Context(), srv.URL+"/short")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != srv.URL+"/story" {
+		t.Errorf("URL = %q, want the final URL canonicalised", a.URL)
+	}
+	_, err = f.Article(t.Context(), srv.URL+"/loop")
+	wantRejection(t, err, "too many redirects (more than 5)")
+	_, err = f.Article(t.Context(), srv.URL+"/ftp")
+	wantRejection(t, err, "only http and https")
+}
+
+func TestArticleRejects(t *testing.T) {
+	big := strings.Repeat("a", 6<<20)
+	srv := site(t, map[string]http.HandlerFunc{
+		"/paywall": serve("text/html", page(graphLD, "<p>Subscribe to continue reading. Already a subscriber? Log in.</p>")),
+		"/index":   serve("text/html", page("", `<ul><li><a href="/a">Talks resume</a></li><li><a href="/b">Envoys meet</a></li></ul>`)),
+		"/big": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Header().Set("Content-Length", fmt.Sprint(len(big)))
+			fmt.Fprint(w, big)
+		},
+		"/big-chunked": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			for range 6 {
+				fmt.Fprint(w, big[:1<<20])
+				w.(http.Flusher).Flush() // no Content-Length
+			}
+		},
+		"/404": http.NotFound,
+		"/500": func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", http.StatusInternalServerError) },
+		"/pdf": serve("application/pdf", "%PDF-1.7"),
+	})
+	f := testFetcher()
+	tests := []struct{ url, want string }{
+		{srv.URL + "/paywall", "the page has no article text (a paywall or an index page?)"},
+		{srv.URL + "/index", "the page has no article text (a paywall or an index page?)"},
+		{srv.URL + "/big", "the page is 6 MB; the limit is 5 MB"},
+		{srv.URL + "/big-chunked", "the page is larger than 5 MB, the limit"},
+		{srv.URL + "/404", "the server answered 404 Not Found"},
+		{srv.URL + "/500", "the server answered 500 Internal Server Error"},
+		{srv.URL + "/pdf", "the page is application/pdf, not a web page"},
+		{"ftp://example.com/file.html", "only http and https addresses can be fetched, not ftp:"},
+		{"/relative", "only http and https"},
+		{"http://[::1", "is not a web address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			_, err := f.Article(t.Context(), tt.url)
+			wantRejection(t, err, tt.want)
+		})
+	}
+}
+
+func TestArticleTimeout(t *testing.T) {
+	release := make(chan struct{})
+	srv := site(t, map[string]http.HandlerFunc{
+		"/slow": func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+		},
+	})
+	defer close(release)
+	f := New(Config{AllowPrivateNetworks: true, Timeout: 200 * time.Millisecond})
+	start := time.Now()
+	_, err := f.Article(t.Context(), srv.URL+"/slow")
+	wantRejection(t, err, "the site did not answer within 200ms")
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %s", took)
+	}
+
+	// The caller's own cancellation is not the page's fault.
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	_, err = testFetcher().Article(ctx, srv.URL+"/slow")
+	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, parley.ErrInvalid) {
+		t.Errorf("err = %v, want the context's deadline", err)
+	}
+}
+
+// TestGuard checks that, with the guard on, internal addresses are refused
+// whether written literally, reached through DNS, or redirected to.
+func TestGuard(t *testing.T) {
+	srv := site(t, map[string]http.HandlerFunc{
+		"/": serve("text/html", page("", story)),
+		"/to-literal": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://127.0.0.1:"+port(t, r)+"/", http.StatusFound)
+		},
+		"/to-name": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://localhost:"+port(t, r)+"/", http.StatusFound)
+		},
+	})
+	f := New(Config{})
+	// The test site itself is on 127.0.0.1, so let the first hop, to the
+	// name "news.test", through unchecked; every other dial keeps the guard.
+	tr := f.client.Transport.(*http.Transport)
+	guarded := tr.DialContext
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if addr == "news.test:80" {
+			return (&net.Dialer{}).DialContext(ctx, network, srv.Listener.Addr().String())
+		}
+		return guarded(ctx, network, addr)
+	}
+	if _, err := f.Article(t.Context(), "http://news.test/"); err != nil {
+		t.Fatalf("unguarded first hop: %v", err)
+	}
+	tests := []struct{ url, want string }{
+		{"http://news.test/to-literal", "refused: 127.0.0.1 is a loopback address"},
+		{"http://news.test/to-name", "is a loopback address"},
+		{srv.URL + "/", "refused: 127.0.0.1 is a loopback address"},
+		{"http://localhost:" + strings.TrimPrefix(srv.URL, "http://127.0.0.1:") + "/", "is a loopback address"},
+		{"http://169.254.169.254/latest/meta-data/", "refused: 169.254.169.254 is a link-local address"},
+		{"http://[::ffff:10.0.0.1]/", "refused: 10.0.0.1 is a private network address"},
+		{"http://0.0.0.0:8080/", "refused: 0.0.0.0 is an unspecified address"},
+		{"https://[fd00::1]/", "refused: fd00::1 is a private network address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			_, err := f.Article(t.Context(), tt.url)
+			wantRejection(t, err, tt.want)
+		})
+	}
+}
+
+func port(t testing.TB, r *http.Request) string {
+	_, p, err := net.SplitHostPort(r.Context().Value(http.LocalAddrContextKey).(net.Addr).String())
+	if err != nil {
+		t.Error(err)
+	}
+	return p
+}
+
+func TestRefuseAddr(t *testing.T) {
+	refused := []string{"127.0.0.1", "127.8.9.1", "::1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "fc00::1", "fd12::1",
+		"169.254.169.254", "fe80::1", "224.0.0.1", "ff02::1", "0.0.0.0", "::", "0.1.2.3", "100.64.0.1", "100.127.255.254",
+		"::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:100.64.0.1"}
+	allowed := []string{"8.8.8.8", "93.184.216.34", "100.128.0.1", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8"}
+	for _, s := range refused {
+		if refuseAddr(mustAddr(t, s)) == "" {
+			t.Errorf("%s allowed, want refused", s)
+		}
+	}
+	for _, s := range allowed {
+		if r := refuseAddr(mustAddr(t, s)); r != "" {
+			t.Errorf("%s refused: %s", s, r)
+		}
+	}
+}
+
+// wantRejection checks that err is a rejection a user can read.
+func wantRejection(t *testing.T, err error, want string) {
+	t.Helper()
+	if !errors.Is(err, parley.ErrInvalid) {
+		t.Fatalf("err = %v, want parley.ErrInvalid", err)
+	}
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %q, want it to say %q", err, want)
+	}
+}
