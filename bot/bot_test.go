@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/parley-bot/parley/internal/discordtest"
@@ -63,6 +64,9 @@ func TestAskAnswered(t *testing.T) {
 	}
 	if got := buttonIDs(m); got != "passages:1 vote:up:1 vote:down:1" {
 		t.Errorf("buttons %q", got)
+	}
+	for deadline := time.Now().Add(5 * time.Second); h.mem.linked()[m.ID] == 0 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond) // the bot links a message after Discord has it
 	}
 	if links := h.mem.linked(); links[m.ID] != 1 {
 		t.Errorf("message %s not linked to answer 1: %v", m.ID, links)
@@ -125,6 +129,11 @@ func TestAskLongAnswerSplit(t *testing.T) {
 	}
 	if squash(strings.Join(joined, "")) != squash(body) {
 		t.Errorf("the messages do not add up to the answer")
+	}
+	// The bot links a message after Discord has it: wait for the last link.
+	deadline := time.Now().Add(5 * time.Second)
+	for len(h.mem.linked()) < 3 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
 	}
 	if n := len(h.mem.linked()); n != 3 {
 		t.Errorf("%d messages linked to the answer, want 3", n)
