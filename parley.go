@@ -59,6 +59,11 @@ func FormatDate(t time.Time) string {
 	return t.Format(DateLayout)
 }
 
+// Source names the article as a citation does.
+func (a *Article) Source() Source {
+	return Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Author: a.Author, Published: a.Published}
+}
+
 // Source is an article without its body: what a search hit or a citation
 // needs to name where a passage comes from.
 type Source struct {

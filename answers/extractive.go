@@ -41,18 +41,23 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
+	a := e.answer(q, hits)
+	a.Took = time.Since(start)
+	return a, nil
+}
+
+// answer composes the answer to q from passages already found, so that the
+// model's answerer can fall back to it without searching again.
+func (e *Extractive) answer(q query, hits []parley.Hit) *parley.Answer {
 	cands := candidates(q, hits)
 	minCov := e.MinCoverage
 	if minCov == 0 {
 		minCov = DefaultMinCoverage
 	}
 	if len(cands) == 0 || cands[0].evidence < minCov {
-		return abstain(question, hits, time.Since(start)), nil
+		return abstain(q.text, hits, 0)
 	}
-	picked := pick(cands)
-	a := compose(question, picked)
-	a.Took = time.Since(start)
-	return a, nil
+	return compose(q.text, pick(cands))
 }
 
 // kind is what sort of answer a question asks for.

@@ -59,7 +59,6 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	if err := CheckQuestion(q.Text); err != nil {
 		return nil, err
 	}
-	fallback := &Extractive{Searcher: l.Searcher}
 	aq := analyse(q.Text)
 	hits, err := l.Searcher.Search(ctx, parley.Query{Text: q.Text, Also: aq.also(q.Context)}, searchK)
 	if err != nil {
@@ -67,7 +66,9 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	}
 	passages := l.budget(hits)
 	if len(passages) == 0 {
-		return fallback.Ask(ctx, q)
+		a := (&Extractive{}).answer(aq, hits)
+		a.Took = time.Since(start)
+		return a, nil
 	}
 	msgs := l.prompt(q, passages)
 	if l.Logger != nil {
@@ -75,7 +76,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	}
 	reply, err := l.Model.Complete(ctx, msgs, onDraft)
 	if err != nil {
-		return l.fallback(ctx, fallback, q, start, fmt.Sprintf("The language model was unavailable (%s)", reason(err)), nil)
+		return l.fallback(aq, hits, start, fmt.Sprintf("The language model was unavailable (%s)", reason(err)), nil)
 	}
 	if strings.Contains(reply, noAnswer) {
 		a := abstain(q.Text, hits, time.Since(start))
@@ -84,7 +85,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	}
 	v := Verify(reply, passages)
 	if len(v.Citations) == 0 {
-		return l.fallback(ctx, fallback, q, start, "Nothing the language model wrote could be checked against the articles", v.Dropped)
+		return l.fallback(aq, hits, start, "Nothing the language model wrote could be checked against the articles", v.Dropped)
 	}
 	a := &parley.Answer{Question: q.Text, Body: v.Body, Sources: v.Sources, Citations: v.Citations,
 		Dropped: v.Dropped, Mode: parley.ModeLLM}
@@ -93,22 +94,14 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	return a, nil
 }
 
-// fallback answers extractively, with a one-line note saying why.
-func (l *LLM) fallback(ctx context.Context, e *Extractive, q parley.Question, start time.Time, why string, dropped []parley.Dropped) (*parley.Answer, error) {
+// fallback answers extractively from the passages already found, with a
+// one-line note saying why. It needs no I/O, so it answers even when the
+// model used up the deadline.
+func (l *LLM) fallback(q query, hits []parley.Hit, start time.Time, why string, dropped []parley.Dropped) (*parley.Answer, error) {
 	if l.Logger != nil {
 		l.Logger.Warn("answering without the model", "reason", why)
 	}
-	if ctx.Err() != nil {
-		// The deadline is spent; the library alone is fast, so give it a
-		// moment of its own rather than no answer at all.
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-	}
-	a, err := e.Ask(ctx, q)
-	if err != nil {
-		return nil, err
-	}
+	a := (&Extractive{}).answer(q, hits)
 	a.Dropped = dropped
 	a.Body = why + "; here is what the articles say in their own words.\n\n" + a.Body
 	finish(a)

@@ -393,18 +393,14 @@ func sameFacts(u *unit, us, picked []*unit) []*unit {
 	return out
 }
 
-func sourceOf(a *parley.Article) parley.Source {
-	return parley.Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Author: a.Author, Published: a.Published}
-}
-
 func cite(u *unit) parley.Citation {
-	return parley.Citation{Source: sourceOf(u.art), Quote: u.text, Start: u.start, End: u.end}
+	return parley.Citation{Source: u.art.Source(), Quote: u.text, Start: u.start, End: u.end}
 }
 
 // bullet writes a point: the quote, who reported it and when, and the
 // other outlets that report the same.
 func bullet(u *unit, cs []parley.Citation) string {
-	s := sourceOf(u.art)
+	s := u.art.Source()
 	who := s.Outlet
 	if who == "" {
 		who = "“" + s.Title + "”"

@@ -52,7 +52,7 @@ func (d *Digests) modelSummary(ctx context.Context, scope parley.Scope, us []*un
 		for _, u := range best[id] {
 			passages = append(passages, parley.Hit{
 				Passage: parley.Passage{ArticleID: id, Start: u.start, End: u.end, Text: u.text},
-				Source:  sourceOf(u.art),
+				Source:  u.art.Source(),
 			})
 			fmt.Fprintf(&b, "[%d] (%s, %s) %s\n", len(passages), u.art.Outlet, u.art.Date(), u.text)
 		}

@@ -238,7 +238,7 @@ func (b *Bot) completeArticle(ctx context.Context, c *call) error {
 	var list []*discordgo.ApplicationCommandOptionChoice
 	if n, err := strconv.ParseInt(typed, 10, 64); err == nil {
 		if a, err := b.lib.Article(ctx, n); err == nil {
-			list = append(list, choice(parley.Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: a.Published}))
+			list = append(list, choice(a.Source()))
 		}
 		typed = ""
 	}

@@ -25,6 +25,10 @@ const maxFallbackTitle = 100
 
 // parseHTML reduces a saved web page to its article text with readability,
 // taking title, outlet, byline, language and date from the page metadata.
+// errNoText is the rejection of a page readability finds no article in;
+// ParseWebPage tells it apart to give a web-specific reason.
+var errNoText = &invalidError{reason: "no article text found"}
+
 func parseHTML(data []byte) (parley.Article, error) {
 	data, err := decodeHTML(data)
 	if err != nil {
@@ -45,15 +49,15 @@ func parseHTML(data []byte) (parley.Article, error) {
 	parser := readability.NewParser()
 	page, err := parser.ParseAndMutate(doc, base)
 	if err != nil || page.Node == nil {
-		return parley.Article{}, invalidf("no article text found")
+		return parley.Article{}, errNoText
 	}
 	var text strings.Builder
 	if err := page.RenderText(&text); err != nil {
-		return parley.Article{}, invalidf("no article text found")
+		return parley.Article{}, errNoText
 	}
 	body := prose.Normalize(text.String())
 	if prose.WordCount(body) < minPageWords {
-		return parley.Article{}, invalidf("no article text found")
+		return parley.Article{}, errNoText
 	}
 	a := parley.Article{
 		Title:    cleanTitle(page.Title()),

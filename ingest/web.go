@@ -54,8 +54,7 @@ func DecodeWebPage(data []byte, contentType string) ([]byte, error) {
 // fewer than MinWebWords words of article text.
 func ParseWebPage(page []byte) (parley.Article, error) {
 	a, err := parseHTML(append([]byte(utf8BOM), page...))
-	var inv *invalidError
-	if errors.As(err, &inv) && inv.reason == "no article text found" {
+	if errors.Is(err, errNoText) {
 		return parley.Article{}, errNoWebText
 	}
 	if err != nil {

@@ -60,7 +60,7 @@ func (db *DB) Answer(ctx context.Context, id int64) (*parley.Answer, error) {
 	for _, c := range cs {
 		src := parley.Source{ArticleID: c.ArticleID}
 		if art, err := db.Article(ctx, c.ArticleID); err == nil {
-			src = parley.Source{ArticleID: art.ID, Title: art.Title, Outlet: art.Outlet, URL: art.URL, Author: art.Author, Published: art.Published}
+			src = art.Source()
 		}
 		a.Citations = append(a.Citations, parley.Citation{N: c.N, Source: src, PassageID: c.PassageID, Quote: c.Quote, Start: c.Start, End: c.End})
 	}
@@ -189,7 +189,7 @@ func (db *DB) Sources(ctx context.Context, query string, offset, limit int) ([]p
 		if err != nil {
 			return nil, 0, err
 		}
-		out = append(out, parley.Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Author: a.Author, Published: a.Published})
+		out = append(out, a.Source())
 	}
 	return out, total, rows.Err()
 }
