@@ -17,7 +17,10 @@ import (
 	"net/netip"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/ingest"
@@ -25,9 +28,10 @@ import (
 
 // Defaults of a Config's zero fields.
 const (
-	DefaultMaxBytes  = 5 << 20
-	DefaultTimeout   = 15 * time.Second
-	DefaultUserAgent = "Parley/dev (+https://github.com/parley-bot/parley)"
+	DefaultMaxBytes   = 5 << 20
+	DefaultTimeout    = 15 * time.Second
+	DefaultUserAgent  = "Parley/dev (+https://github.com/parley-bot/parley)"
+	DefaultConcurrent = 4
 )
 
 // maxRedirects is how many redirects a fetch follows; news sites need one or
@@ -42,6 +46,9 @@ type Config struct {
 	MaxBytes             int64         // largest page read; default 5 MiB
 	Timeout              time.Duration // for the whole request, body included; default 15s
 	UserAgent            string
+	// MaxConcurrent is how many fetches run at once, across all hosts;
+	// default 4. Whatever the number, one host gets one request at a time.
+	MaxConcurrent int
 }
 
 // Fetcher fetches article pages. It is safe for concurrent use and keeps
@@ -49,6 +56,8 @@ type Config struct {
 type Fetcher struct {
 	cfg    Config
 	client *http.Client
+	slots  *semaphore.Weighted // MaxConcurrent
+	hosts  hostLocks           // one request at a time per host
 }
 
 // rejection is a fetch that failed for a reason the user can read: its
@@ -84,6 +93,9 @@ func New(cfg Config) *Fetcher {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = DefaultUserAgent
 	}
+	if cfg.MaxConcurrent <= 0 {
+		cfg.MaxConcurrent = DefaultConcurrent
+	}
 	dialer := &net.Dialer{Timeout: cfg.Timeout}
 	if !cfg.AllowPrivateNetworks {
 		dialer.Control = controlDial
@@ -97,7 +109,7 @@ func New(cfg Config) *Fetcher {
 		IdleConnTimeout:     90 * time.Second,
 		TLSHandshakeTimeout: 10 * time.Second,
 	}
-	f := &Fetcher{cfg: cfg}
+	f := &Fetcher{cfg: cfg, slots: semaphore.NewWeighted(int64(cfg.MaxConcurrent))}
 	f.client = &http.Client{Transport: transport, Timeout: cfg.Timeout, CheckRedirect: f.checkRedirect}
 	return f
 }
@@ -137,61 +149,127 @@ func (f *Fetcher) checkURL(u *url.URL) error {
 // not an article (too large, not HTML or text, no article text, an error
 // status) is an error wrapping parley.ErrInvalid whose message says why.
 func (f *Fetcher) Article(ctx context.Context, rawURL string) (parley.Article, error) {
-	u, err := url.Parse(rawURL)
+	r, err := f.get(ctx, rawURL, "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8", Validators{})
 	if err != nil {
-		return parley.Article{}, invalidf("%q is not a web address", rawURL)
+		return parley.Article{}, err
+	}
+	switch r.media {
+	case "text/html", "application/xhtml+xml":
+		return f.htmlArticle(r.Body, r.contentType, r.URL)
+	case "text/plain":
+		return textArticle(r.Body, r.contentType, r.URL)
+	}
+	return parley.Article{}, invalidf("the page is %s, not a web page", r.media)
+}
+
+// Validators identify the version of a page the caller already has; sent
+// back, they let an unchanged page answer 304 Not Modified.
+type Validators struct {
+	ETag         string
+	LastModified string
+}
+
+// Response is a page as fetched.
+type Response struct {
+	URL         *url.URL // after redirects
+	Body        []byte   // empty when NotModified
+	NotModified bool     // the server answered 304 to the validators sent
+	Validators           // of this version, to send next time
+	media       string   // the media type, declared or sniffed
+	contentType string   // the Content-Type header as sent
+}
+
+// IsFeed says whether the response is a feed (RSS, Atom, RDF, JSON Feed,
+// or XML), rather than a web page.
+func (r *Response) IsFeed() bool {
+	switch r.media {
+	case "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+		"application/feed+json", "application/json":
+		return true
+	}
+	return strings.HasSuffix(r.media, "+xml") && r.media != "application/xhtml+xml"
+}
+
+// IsPage says whether the response is a web page (HTML or XHTML).
+func (r *Response) IsPage() bool {
+	return r.media == "text/html" || r.media == "application/xhtml+xml"
+}
+
+// Feed fetches a news feed, conditionally when v holds the validators of
+// the version fetched last time. A web page is returned too (check
+// IsPage), so that the caller can look in it for the feed it links to; any
+// other type is an error.
+func (f *Fetcher) Feed(ctx context.Context, rawURL string, v Validators) (*Response, error) {
+	r, err := f.get(ctx, rawURL, "application/rss+xml,application/atom+xml,application/feed+json;q=0.9,application/xml;q=0.8,text/xml;q=0.8,text/html;q=0.5", v)
+	if err != nil || r.NotModified || r.IsFeed() || r.IsPage() {
+		return r, err
+	}
+	return nil, invalidf("the address gives %s, not a news feed", r.media)
+}
+
+// get fetches rawURL within the Fetcher's limits: the checks on the
+// address, the size and time limits, at most MaxConcurrent requests at once
+// and one per host.
+func (f *Fetcher) get(ctx context.Context, rawURL, accept string, v Validators) (*Response, error) {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return nil, invalidf("%q is not a web address", rawURL)
 	}
 	if err := f.checkURL(u); err != nil {
-		return parley.Article{}, err
+		return nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return parley.Article{}, invalidf("%q is not a web address", rawURL)
+		return nil, invalidf("%q is not a web address", rawURL)
 	}
 	req.Header.Set("User-Agent", f.cfg.UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8")
+	req.Header.Set("Accept", accept)
+	if v.ETag != "" {
+		req.Header.Set("If-None-Match", v.ETag)
+	}
+	if v.LastModified != "" {
+		req.Header.Set("If-Modified-Since", v.LastModified)
+	}
+	release, err := f.acquire(ctx, u.Host)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", u.Redacted(), err)
+	}
+	defer release()
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return parley.Article{}, f.explain(ctx, u, err)
+		return nil, f.explain(ctx, u, err)
 	}
 	defer resp.Body.Close()
+	r := &Response{URL: resp.Request.URL, Validators: v}
+	if resp.StatusCode == http.StatusNotModified && (v.ETag != "" || v.LastModified != "") {
+		r.NotModified = true
+		return r, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return parley.Article{}, invalidf("the server answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+		return nil, invalidf("the server answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
 	}
 	if resp.ContentLength > f.cfg.MaxBytes {
-		return parley.Article{}, invalidf("the page is %s; the limit is %s", megabytes(resp.ContentLength), megabytes(f.cfg.MaxBytes))
+		return nil, invalidf("the page is %s; the limit is %s", megabytes(resp.ContentLength), megabytes(f.cfg.MaxBytes))
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
+	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
 	if err != nil {
-		return parley.Article{}, f.explain(ctx, u, err)
+		return nil, f.explain(ctx, u, err)
 	}
-	if int64(len(body)) > f.cfg.MaxBytes {
-		return parley.Article{}, invalidf("the page is larger than %s, the limit", megabytes(f.cfg.MaxBytes))
+	if int64(len(r.Body)) > f.cfg.MaxBytes {
+		return nil, invalidf("the page is larger than %s, the limit", megabytes(f.cfg.MaxBytes))
 	}
-	contentType := resp.Header.Get("Content-Type")
-	media, _, _ := mime.ParseMediaType(contentType)
-	if contentType == "" {
+	r.ETag, r.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	r.contentType = resp.Header.Get("Content-Type")
+	r.media, _, _ = mime.ParseMediaType(r.contentType)
+	if r.contentType == "" {
 		// Sniff only the type: the sniffer's "charset=utf-8" is a guess
 		// that must not override the page's own <meta charset>.
-		media, _, _ = mime.ParseMediaType(http.DetectContentType(body))
+		r.media, _, _ = mime.ParseMediaType(http.DetectContentType(r.Body))
 	}
-	final := resp.Request.URL
-	var a parley.Article
-	switch media {
-	case "text/html", "application/xhtml+xml":
-		a, err = f.htmlArticle(body, contentType, final)
-	case "text/plain":
-		a, err = textArticle(body, contentType, final)
-	default:
-		if media == "" {
-			media = contentType
-		}
-		return parley.Article{}, invalidf("the page is %s, not a web page", media)
+	if r.media == "" {
+		r.media = r.contentType
 	}
-	if err != nil {
-		return parley.Article{}, err
-	}
-	return a, nil
+	return r, nil
 }
 
 // htmlArticle reads an HTML page, preferring the page's structured

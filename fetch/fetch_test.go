@@ -346,3 +346,51 @@ func wantRejection(t *testing.T, err error, want string) {
 		t.Errorf("err = %q, want it to say %q", err, want)
 	}
 }
+
+// TestFeedConditional: a feed fetched again with the validators of the last
+// answer gets 304 and no body; a changed feed gets its new validators.
+func TestFeedConditional(t *testing.T) {
+	const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`
+	etag := `"v1"`
+	var conditional int
+	srv := site(t, map[string]http.HandlerFunc{
+		"/feed.xml": func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("If-None-Match") == etag {
+				conditional++
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", etag)
+			w.Header().Set("Last-Modified", "Tue, 19 Aug 2025 10:00:00 GMT")
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, rss)
+		},
+		"/page": serve("text/html", page("", story)),
+		"/pdf":  serve("application/pdf", "%PDF-1.4"),
+	})
+	f := testFetcher()
+	r, err := f.Feed(t.Context(), srv.URL+"/feed.xml", Validators{})
+	if err != nil || r.NotModified || !r.IsFeed() || string(r.Body) != rss {
+		t.Fatalf("first fetch: %+v, %v", r, err)
+	}
+	if r.ETag != etag || r.LastModified != "Tue, 19 Aug 2025 10:00:00 GMT" {
+		t.Errorf("validators %+v", r.Validators)
+	}
+	r2, err := f.Feed(t.Context(), srv.URL+"/feed.xml", r.Validators)
+	if err != nil || !r2.NotModified || len(r2.Body) != 0 || conditional != 1 {
+		t.Fatalf("second fetch: %+v, %v (conditional requests %d)", r2, err, conditional)
+	}
+	if r2.Validators != r.Validators {
+		t.Errorf("a 304 changed the validators: %+v", r2.Validators)
+	}
+	etag = `"v2"`
+	r3, err := f.Feed(t.Context(), srv.URL+"/feed.xml", r.Validators)
+	if err != nil || r3.NotModified || r3.ETag != `"v2"` {
+		t.Fatalf("changed feed: %+v, %v", r3, err)
+	}
+	if r, err := f.Feed(t.Context(), srv.URL+"/page", Validators{}); err != nil || !r.IsPage() || r.IsFeed() {
+		t.Errorf("a web page: %+v, %v; want it returned as a page", r, err)
+	}
+	_, err = f.Feed(t.Context(), srv.URL+"/pdf", Validators{})
+	wantRejection(t, err, "the address gives application/pdf, not a news feed")
+}
