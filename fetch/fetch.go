@@ -64,8 +64,9 @@ type Fetcher struct {
 // message is the reason alone, and it matches parley.ErrInvalid (and the
 // underlying cause, if any) so callers can branch on it.
 type rejection struct {
-	reason string
-	cause  error
+	reason    string
+	cause     error
+	temporary bool // the same fetch may work later
 }
 
 func (e *rejection) Error() string { return e.reason }
@@ -74,6 +75,18 @@ func (e *rejection) Unwrap() []error {
 		return []error{parley.ErrInvalid}
 	}
 	return []error{parley.ErrInvalid, e.cause}
+}
+
+// Temporary says whether a failed fetch may work if tried again later: the
+// site did not answer, could not be reached, or answered 429 or 5xx. A
+// refused address, a page too large or without article text, or a 404 will
+// fail the same way again.
+func Temporary(err error) bool {
+	var rej *rejection
+	if errors.As(err, &rej) {
+		return rej.temporary
+	}
+	return false
 }
 
 func invalidf(format string, args ...any) error {
@@ -246,7 +259,8 @@ func (f *Fetcher) get(ctx context.Context, rawURL, accept string, v Validators) 
 		return r, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, invalidf("the server answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+		return nil, &rejection{reason: fmt.Sprintf("the server answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode)),
+			temporary: resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500}
 	}
 	if resp.ContentLength > f.cfg.MaxBytes {
 		return nil, invalidf("the page is %s; the limit is %s", megabytes(resp.ContentLength), megabytes(f.cfg.MaxBytes))
@@ -338,9 +352,9 @@ func (f *Fetcher) explain(ctx context.Context, u *url.URL, err error) error {
 	}
 	var nerr net.Error
 	if errors.As(err, &nerr) && nerr.Timeout() {
-		return &rejection{reason: fmt.Sprintf("the site did not answer within %s", f.cfg.Timeout), cause: err}
+		return &rejection{reason: fmt.Sprintf("the site did not answer within %s", f.cfg.Timeout), cause: err, temporary: true}
 	}
-	return &rejection{reason: fmt.Sprintf("cannot reach %s", u.Host), cause: err}
+	return &rejection{reason: fmt.Sprintf("cannot reach %s", u.Host), cause: err, temporary: true}
 }
 
 // megabytes writes a size in MiB, rounded up to a tenth so that a page just

@@ -219,22 +219,28 @@ func TestArticleRejects(t *testing.T) {
 		"/pdf": serve("application/pdf", "%PDF-1.7"),
 	})
 	f := testFetcher()
-	tests := []struct{ url, want string }{
-		{srv.URL + "/paywall", "the page has no article text (a paywall or an index page?)"},
-		{srv.URL + "/index", "the page has no article text (a paywall or an index page?)"},
-		{srv.URL + "/big", "the page is 6 MB; the limit is 5 MB"},
-		{srv.URL + "/big-chunked", "the page is larger than 5 MB, the limit"},
-		{srv.URL + "/404", "the server answered 404 Not Found"},
-		{srv.URL + "/500", "the server answered 500 Internal Server Error"},
-		{srv.URL + "/pdf", "the page is application/pdf, not a web page"},
-		{"ftp://example.com/file.html", "only http and https addresses can be fetched, not ftp:"},
-		{"/relative", "only http and https"},
-		{"http://[::1", "is not a web address"},
+	tests := []struct {
+		url, want string
+		temporary bool
+	}{
+		{srv.URL + "/paywall", "the page has no article text (a paywall or an index page?)", false},
+		{srv.URL + "/index", "the page has no article text (a paywall or an index page?)", false},
+		{srv.URL + "/big", "the page is 6 MB; the limit is 5 MB", false},
+		{srv.URL + "/big-chunked", "the page is larger than 5 MB, the limit", false},
+		{srv.URL + "/404", "the server answered 404 Not Found", false},
+		{srv.URL + "/500", "the server answered 500 Internal Server Error", true},
+		{srv.URL + "/pdf", "the page is application/pdf, not a web page", false},
+		{"ftp://example.com/file.html", "only http and https addresses can be fetched, not ftp:", false},
+		{"/relative", "only http and https", false},
+		{"http://[::1", "is not a web address", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
 			_, err := f.Article(t.Context(), tt.url)
 			wantRejection(t, err, tt.want)
+			if Temporary(err) != tt.temporary {
+				t.Errorf("Temporary(%v) = %v, want %v", err, !tt.temporary, tt.temporary)
+			}
 		})
 	}
 }
@@ -254,6 +260,9 @@ func TestArticleTimeout(t *testing.T) {
 	start := time.Now()
 	_, err := f.Article(t.Context(), srv.URL+"/slow")
 	wantRejection(t, err, "the site did not answer within 200ms")
+	if !Temporary(err) {
+		t.Errorf("a timeout is not Temporary: %v", err)
+	}
 	if took := time.Since(start); took > 2*time.Second {
 		t.Errorf("took %s", took)
 	}

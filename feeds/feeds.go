@@ -1,0 +1,519 @@
+// Package feeds follows news feeds (RSS, Atom, JSON Feed): it polls them,
+// politely and conditionally, and stores each new item's article — the
+// item's own full text when the feed carries it, otherwise the page it
+// links to. Items already dealt with, by GUID or canonical URL, are
+// skipped; a feed that keeps failing is polled less and less often.
+package feeds
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/fetch"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/prose"
+	"github.com/parley-bot/parley/store"
+)
+
+// Defaults of a Poller's zero fields.
+const (
+	DefaultInterval = 15 * time.Minute
+	// MaxBackoff caps the wait after failures: a feed down for days is
+	// still tried daily, and recovers on its own.
+	MaxBackoff = 24 * time.Hour
+	// MaxItems is how many items of one poll are looked at, newest first;
+	// a feed that suddenly lists thousands is not fetched whole.
+	MaxItems = 100
+)
+
+// Adder stores an article and says what became of it. It is how the
+// caller puts its own steps (embedding passages) after storing.
+type Adder func(ctx context.Context, a *parley.Article) (store.Outcome, error)
+
+// Poller polls feeds into the library.
+type Poller struct {
+	DB      *store.DB
+	Fetcher *fetch.Fetcher
+	// Add stores an article; nil stores it with its passages (DB.Add).
+	Add Adder
+	// Interval is the time between polls of a feed; default 15 minutes.
+	// Each next poll is set a random ±10% off it, so feeds added together
+	// do not stay polled together.
+	Interval time.Duration
+	// Workers is how many items of a feed are fetched at once (the
+	// Fetcher still allows one request per host); default 4.
+	Workers int
+	Log     *slog.Logger
+	// Progress, when set, is called after each item, one call at a time.
+	Progress func(Item)
+
+	mu sync.Mutex // serialises Progress
+}
+
+// Item is what became of one item of a feed.
+type Item struct {
+	Feed      store.Feed
+	Title     string
+	URL       string
+	Outcome   string // added, updated, duplicate, syndicated, known, rejected, or failed (tried again next poll)
+	ArticleID int64
+	Err       error // why it was rejected or failed
+	Done      int   // items of this poll dealt with so far, this one included
+	Total     int   // new items in this poll
+}
+
+// Report is the outcome of one poll of one feed.
+type Report struct {
+	Feed        store.Feed // as it was before the poll
+	NotModified bool       // the feed answered 304 Not Modified
+	Items       int        // items in the feed (up to MaxItems)
+	Known       int        // items dealt with before, or already in the library
+	Added       int
+	Updated     int
+	Duplicate   int
+	Syndicated  int
+	Rejected    int // for good: no article text, 404…
+	Failed      int // for now: tried again next poll
+	Err         error
+	NextPoll    time.Time
+	Took        time.Duration
+}
+
+// String is the one-line summary of the poll that the log and the CLI show.
+func (r Report) String() string {
+	name := fmt.Sprintf("feed %d", r.Feed.ID)
+	if r.Feed.Title != "" {
+		name += " (" + r.Feed.Title + ")"
+	}
+	switch {
+	case r.Err != nil:
+		return fmt.Sprintf("%s: failed: %v; next try %s", name, r.Err, r.NextPoll.Local().Format("2006-01-02 15:04"))
+	case r.NotModified:
+		return name + ": not modified since the last poll"
+	}
+	s := fmt.Sprintf("%s: %d items, %d new", name, r.Items, r.Items-r.Known)
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		word string
+	}{{r.Added, "added"}, {r.Updated, "updated"}, {r.Syndicated, "syndicated"}, {r.Duplicate, "duplicate"},
+		{r.Rejected, "rejected"}, {r.Failed, "failed (tried again next poll)"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.word))
+		}
+	}
+	if len(parts) > 0 {
+		s += ": " + strings.Join(parts, ", ")
+	}
+	return s
+}
+
+func (p *Poller) interval() time.Duration {
+	if p.Interval > 0 {
+		return p.Interval
+	}
+	return DefaultInterval
+}
+
+func (p *Poller) log() *slog.Logger {
+	if p.Log != nil {
+		return p.Log
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// Backoff is the wait before polling a feed again after its failures-th
+// failure in a row: the interval doubled for each, up to MaxBackoff.
+func Backoff(interval time.Duration, failures int) time.Duration {
+	d := interval
+	for range failures {
+		if d *= 2; d >= MaxBackoff {
+			return MaxBackoff
+		}
+	}
+	return d
+}
+
+// jitter moves d by up to ±10%.
+func jitter(d time.Duration) time.Duration {
+	return d + time.Duration((rand.Float64()*0.2-0.1)*float64(d))
+}
+
+// Follow adds the feed at rawURL to the library and polls it once. A web
+// page that links to its feed (<link rel="alternate">) is taken for that
+// feed. An address that gives no feed is an error wrapping
+// parley.ErrInvalid; one already followed, parley.ErrDuplicate.
+func (p *Poller) Follow(ctx context.Context, rawURL string) (Report, error) {
+	u, err := fetch.Canonical(rawURL)
+	if err != nil {
+		return Report{}, err
+	}
+	r, err := p.Fetcher.Feed(ctx, u, fetch.Validators{})
+	if err != nil {
+		return Report{}, err
+	}
+	if r.IsPage() {
+		link := discover(r.Body, r.URL)
+		if link == "" {
+			return Report{}, fmt.Errorf("%w: %s is a web page that links to no feed; give the address of its RSS or Atom feed", parley.ErrInvalid, u)
+		}
+		if u, err = fetch.Canonical(link); err != nil {
+			return Report{}, err
+		}
+		if r, err = p.Fetcher.Feed(ctx, u, fetch.Validators{}); err != nil {
+			return Report{}, err
+		}
+		if !r.IsFeed() {
+			return Report{}, fmt.Errorf("%w: %s is not a news feed", parley.ErrInvalid, u)
+		}
+	}
+	if _, err := parse(r.Body); err != nil {
+		return Report{}, err
+	}
+	f, err := p.DB.AddFeed(ctx, u)
+	if err != nil {
+		return Report{}, err
+	}
+	return p.poll(ctx, f, r), nil
+}
+
+// Poll polls one feed, conditionally, stores its new items and records
+// the poll. The feed's failure, if any, is in the Report.
+func (p *Poller) Poll(ctx context.Context, f store.Feed) Report {
+	r, err := p.Fetcher.Feed(ctx, f.URL, fetch.Validators{ETag: f.ETag, LastModified: f.LastModified})
+	if err == nil && r.IsPage() {
+		err = fmt.Errorf("%w: the address now gives a web page, not a feed", parley.ErrInvalid)
+	}
+	if err != nil {
+		return p.fail(ctx, f, time.Now(), err)
+	}
+	return p.poll(ctx, f, r)
+}
+
+// PollDue polls, one after another, every feed whose next poll is due
+// (all of them when all is set), and returns their reports.
+func (p *Poller) PollDue(ctx context.Context, all bool) ([]Report, error) {
+	fs, err := p.DB.Feeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Report
+	now := time.Now()
+	for _, f := range fs {
+		if ctx.Err() != nil {
+			return out, ctx.Err()
+		}
+		if all || !f.NextPoll.After(now) {
+			out = append(out, p.Poll(ctx, f))
+		}
+	}
+	return out, nil
+}
+
+// Run polls the feeds that are due until ctx ends, logging a summary of
+// each poll; it is what `parley serve` runs beside the bot.
+func (p *Poller) Run(ctx context.Context) {
+	log := p.log()
+	for {
+		if _, err := p.PollDue(ctx, false); err != nil && ctx.Err() == nil {
+			log.Error("feeds not polled", "err", err)
+		}
+		wait := p.untilNext(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+}
+
+// untilNext is the wait until the next feed is due, at most an interval
+// (feeds added meanwhile are polled by whoever added them) and at least a
+// twentieth of one, so a clock that jumps cannot make Run spin.
+func (p *Poller) untilNext(ctx context.Context) time.Duration {
+	iv := p.interval()
+	wait := iv
+	fs, err := p.DB.Feeds(ctx)
+	if err != nil {
+		return wait
+	}
+	now := time.Now()
+	for _, f := range fs {
+		wait = min(wait, f.NextPoll.Sub(now))
+	}
+	return max(wait, iv/20)
+}
+
+// fail records a failed poll and schedules the next one later than usual.
+func (p *Poller) fail(ctx context.Context, f store.Feed, start time.Time, err error) Report {
+	rep := Report{Feed: f, Err: err, Took: time.Since(start)}
+	if ctx.Err() != nil {
+		// Stopped, not failed: the feed is due again at once.
+		rep.Err = ctx.Err()
+		return rep
+	}
+	rep.NextPoll = time.Now().Add(jitter(Backoff(p.interval(), f.Failures+1)))
+	if serr := p.DB.SavePoll(ctx, f.ID, store.Poll{At: time.Now(), Err: err.Error(), NextPoll: rep.NextPoll}); serr != nil {
+		p.log().Error("feed poll not recorded", "feed", f.ID, "err", serr)
+	}
+	p.log().Warn("feed poll failed", "feed", f.ID, "url", f.URL, "failures", f.Failures+1, "err", err,
+		"next_poll", rep.NextPoll.Format(time.RFC3339))
+	return rep
+}
+
+// poll deals with a fetched feed: its new items are stored and the poll is
+// recorded.
+func (p *Poller) poll(ctx context.Context, f store.Feed, r *fetch.Response) Report {
+	start := time.Now()
+	rep := Report{Feed: f, NotModified: r.NotModified}
+	var title string
+	if !r.NotModified {
+		feed, err := parse(r.Body)
+		if err != nil {
+			return p.fail(ctx, f, start, err)
+		}
+		title = strings.TrimSpace(feed.Title)
+		if rep.Feed.Title == "" {
+			rep.Feed.Title = title
+		}
+		if err := p.items(ctx, &rep, feed, r.URL); err != nil {
+			return p.fail(ctx, f, start, err)
+		}
+	}
+	rep.Took = time.Since(start)
+	rep.NextPoll = time.Now().Add(jitter(p.interval()))
+	err := p.DB.SavePoll(ctx, f.ID, store.Poll{At: time.Now(), OK: true, Title: title, ETag: r.ETag,
+		LastModified: r.LastModified, NextPoll: rep.NextPoll})
+	if err != nil {
+		p.log().Error("feed poll not recorded", "feed", f.ID, "err", err)
+	}
+	p.log().Info("feed polled", "feed", f.ID, "url", f.URL, "not_modified", rep.NotModified, "items", rep.Items,
+		"known", rep.Known, "added", rep.Added, "updated", rep.Updated, "syndicated", rep.Syndicated,
+		"duplicate", rep.Duplicate, "rejected", rep.Rejected, "failed", rep.Failed, "took", rep.Took.Round(time.Millisecond))
+	return rep
+}
+
+// parse reads RSS, Atom or JSON Feed.
+func parse(body []byte) (*gofeed.Feed, error) {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if err != nil {
+		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+			return nil, fmt.Errorf("%w: the address gives no RSS, Atom or JSON feed", parley.ErrInvalid)
+		}
+		return nil, fmt.Errorf("%w: the feed cannot be read: %v", parley.ErrInvalid, err)
+	}
+	return feed, nil
+}
+
+// entry is one item of a feed, with the key it is remembered by.
+type entry struct {
+	item *gofeed.Item
+	key  string // GUID, or canonical URL
+	link string // canonical URL, or ""
+}
+
+// items stores the feed's new items, a few at a time.
+func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base *url.URL) error {
+	var entries []entry
+	var keys []string
+	for _, it := range feed.Items {
+		if len(entries) == MaxItems {
+			break
+		}
+		e := entry{item: it, key: strings.TrimSpace(it.GUID)}
+		if raw := itemLink(it); raw != "" {
+			if u, err := base.Parse(raw); err == nil {
+				e.link, _ = fetch.Canonical(u.String())
+			}
+		}
+		if e.key == "" {
+			e.key = e.link
+		}
+		if e.key == "" {
+			e.key = "title:" + strings.TrimSpace(it.Title) // neither GUID nor link: the title is all there is
+		}
+		entries = append(entries, e)
+		keys = append(keys, e.key)
+	}
+	rep.Items = len(entries)
+	seen, err := p.DB.SeenItems(ctx, rep.Feed.ID, keys)
+	if err != nil {
+		return err
+	}
+	var fresh []entry
+	for _, e := range entries {
+		if seen[e.key] {
+			rep.Known++
+			continue
+		}
+		if e.link != "" {
+			id, ok, err := p.DB.ArticleByURL(ctx, e.link)
+			if err != nil {
+				return err
+			}
+			if ok {
+				rep.Known++
+				if err := p.DB.MarkSeen(ctx, rep.Feed.ID, e.key, id); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		fresh = append(fresh, e)
+	}
+	workers := p.Workers
+	if workers <= 0 {
+		workers = 4
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	var mu sync.Mutex
+	done := 0
+	for _, e := range fresh {
+		g.Go(func() error {
+			it := p.item(gctx, rep.Feed, strings.TrimSpace(feed.Title), e)
+			mu.Lock()
+			defer mu.Unlock()
+			switch it.Outcome {
+			case "added":
+				rep.Added++
+			case "updated":
+				rep.Updated++
+			case "duplicate":
+				rep.Duplicate++
+			case "syndicated":
+				rep.Syndicated++
+			case "rejected":
+				rep.Rejected++
+			default:
+				rep.Failed++
+			}
+			done++
+			it.Done, it.Total = done, len(fresh)
+			if it.Outcome != "failed" {
+				if err := p.DB.MarkSeen(gctx, rep.Feed.ID, e.key, it.ArticleID); err != nil {
+					return err
+				}
+			}
+			p.report(it)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+func (p *Poller) report(it Item) {
+	lvl := slog.LevelDebug
+	if it.Err != nil {
+		lvl = slog.LevelWarn
+	}
+	p.log().Log(context.Background(), lvl, "feed item", "feed", it.Feed.ID, "url", it.URL, "outcome", it.Outcome,
+		"article", it.ArticleID, "err", it.Err)
+	if p.Progress != nil {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.Progress(it)
+	}
+}
+
+// item stores one new item: the feed's own text when it carries the whole
+// article, otherwise the page it links to.
+func (p *Poller) item(ctx context.Context, f store.Feed, outlet string, e entry) Item {
+	it := Item{Feed: f, Title: strings.TrimSpace(e.item.Title), URL: e.link}
+	a, err := p.article(ctx, outlet, e)
+	if err != nil {
+		it.Err = err
+		it.Outcome = "rejected"
+		if fetch.Temporary(err) || ctx.Err() != nil {
+			it.Outcome = "failed"
+		}
+		return it
+	}
+	add := p.Add
+	if add == nil {
+		add = func(ctx context.Context, a *parley.Article) (store.Outcome, error) {
+			_, o, err := p.DB.Add(ctx, a, ingest.Passages(a.Body))
+			return o, err
+		}
+	}
+	outcome, err := add(ctx, &a)
+	if err != nil {
+		it.Err = err
+		it.Outcome = "rejected"
+		if !errors.Is(err, parley.ErrInvalid) {
+			it.Outcome = "failed"
+		}
+		return it
+	}
+	it.Title, it.ArticleID, it.Outcome = a.Title, a.ID, outcome.String()
+	return it
+}
+
+// article makes the item's article. The item's metadata fills what the
+// page leaves out; the feed's title stands for the outlet.
+func (p *Poller) article(ctx context.Context, outlet string, e entry) (parley.Article, error) {
+	it := e.item
+	var a parley.Article
+	var err error
+	switch {
+	case prose.WordCount(text(it.Content)) >= ingest.MinWebWords:
+		a, err = ingest.ParseWebPage([]byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><article>" +
+			it.Content + "</article></body></html>"))
+		a.Title, a.URL = "", e.link
+	case e.link != "":
+		a, err = p.Fetcher.Article(ctx, e.link)
+	default:
+		err = fmt.Errorf("%w: the item has no link and not the article's text", parley.ErrInvalid)
+	}
+	if err != nil {
+		return a, err
+	}
+	if a.Title == "" {
+		a.Title = strings.TrimSpace(it.Title)
+	}
+	if a.Outlet == "" {
+		a.Outlet = outlet
+	}
+	if a.Author == "" && it.Author != nil {
+		a.Author = strings.TrimSpace(it.Author.Name)
+	}
+	if a.Published.IsZero() {
+		switch {
+		case it.PublishedParsed != nil:
+			a.Published = it.PublishedParsed.UTC()
+		case it.UpdatedParsed != nil:
+			a.Published = it.UpdatedParsed.UTC()
+		}
+	}
+	if a.URL == "" {
+		a.URL = e.link
+	}
+	return a, nil
+}
+
+func itemLink(it *gofeed.Item) string {
+	if it.Link != "" {
+		return it.Link
+	}
+	for _, l := range it.Links {
+		if l != "" {
+			return l
+		}
+	}
+	return ""
+}
