@@ -202,20 +202,24 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) Report {
 	return p.poll(ctx, f, r)
 }
 
-// PollDue polls, one after another, every feed whose next poll is due
-// (all of them when all is set), and returns their reports.
-func (p *Poller) PollDue(ctx context.Context, all bool) ([]Report, error) {
+// Due says whether a feed's next poll is due at now.
+func Due(now time.Time) func(store.Feed) bool {
+	return func(f store.Feed) bool { return !f.NextPoll.After(now) }
+}
+
+// PollFeeds polls, one after another, the feeds want picks, and returns
+// their reports.
+func (p *Poller) PollFeeds(ctx context.Context, want func(store.Feed) bool) ([]Report, error) {
 	fs, err := p.DB.Feeds(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var out []Report
-	now := time.Now()
 	for _, f := range fs {
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
-		if all || !f.NextPoll.After(now) {
+		if want(f) {
 			out = append(out, p.Poll(ctx, f))
 		}
 	}
@@ -227,7 +231,7 @@ func (p *Poller) PollDue(ctx context.Context, all bool) ([]Report, error) {
 func (p *Poller) Run(ctx context.Context) {
 	log := p.log()
 	for {
-		if _, err := p.PollDue(ctx, false); err != nil && ctx.Err() == nil {
+		if _, err := p.PollFeeds(ctx, Due(time.Now())); err != nil && ctx.Err() == nil {
 			log.Error("feeds not polled", "err", err)
 		}
 		wait := p.untilNext(ctx)

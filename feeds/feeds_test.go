@@ -199,13 +199,13 @@ func TestBackoff(t *testing.T) {
 	if f.Failures != 3 || !strings.Contains(f.LastError, "500 Internal Server Error") {
 		t.Errorf("feed after 3 failures: %d failures, %q", f.Failures, f.LastError)
 	}
-	reps, err := p.PollDue(t.Context(), false)
+	reps, err := p.PollFeeds(t.Context(), Due(time.Now()))
 	if err != nil || len(reps) != 0 {
 		t.Errorf("PollDue polled a feed in backoff: %v %v", reps, err)
 	}
 	site.FailFeeds(false)
 	site.SetFeed(1, 20)
-	reps, err = p.PollDue(t.Context(), true)
+	reps, err = p.PollFeeds(t.Context(), func(store.Feed) bool { return true })
 	if err != nil || len(reps) != 1 || reps[0].Err != nil || reps[0].Added != 1 {
 		t.Fatalf("poll after recovery: %v, %v", reps, err)
 	}

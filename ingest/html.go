@@ -55,7 +55,7 @@ func parseHTML(data []byte) (parley.Article, error) {
 	if err := page.RenderText(&text); err != nil {
 		return parley.Article{}, errNoText
 	}
-	body := prose.Normalize(text.String())
+	body := dropByline(prose.Normalize(text.String()))
 	if prose.WordCount(body) < minPageWords {
 		return parley.Article{}, errNoText
 	}
@@ -145,6 +145,18 @@ func attr(n *html.Node, key string) string {
 }
 
 // byline strips the "By" that pages put before an author's name.
+// dropByline removes a first paragraph that is only a byline ("By Jane
+// Doe and John Roe"), which readability sometimes keeps: it names the
+// author, already in the metadata, and is no one's words to quote.
+func dropByline(body string) string {
+	first, rest, ok := strings.Cut(body, "\n\n")
+	if !ok || len(first) < 4 || !strings.EqualFold(first[:3], "by ") || prose.WordCount(first) > 12 ||
+		strings.ContainsAny(first, ".!?:;\"“”") {
+		return body
+	}
+	return rest
+}
+
 func byline(s string) string {
 	s = cleanTitle(s)
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {

@@ -168,39 +168,60 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("add needs files or directories, e.g. parley add articles/")
+		return usagef("add needs files, directories or web addresses, e.g. parley add articles/ or parley add https://…")
 	}
-	files, err := ingest.Files(pos)
+	var urls, paths []string
+	for _, p := range pos {
+		if isURL(p) {
+			urls = append(urls, p)
+		} else {
+			paths = append(paths, p)
+		}
+	}
+	files, err := ingest.Files(paths)
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("no .md, .txt or .html files in %s", strings.Join(pos, ", "))
+	if len(files) == 0 && len(urls) == 0 {
+		return fmt.Errorf("no .md, .txt or .html files in %s", strings.Join(paths, ", "))
+	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
 	}
 	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	total, done := len(files)+len(urls), 0
 	counts := map[string]int{}
-	for i, path := range files {
+	for _, path := range files {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		status, detail := addFile(ctx, db, br, path)
 		counts[status]++
-		fmt.Fprintf(e.stdout, "[%d/%d] %-9s %s%s\n", i+1, len(files), status, path, detail)
+		done++
+		fmt.Fprintf(e.stdout, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(total)), done, total, status, path, detail)
+	}
+	if len(urls) > 0 {
+		addURLs(ctx, e, db, br, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, &done, total, counts)
 	}
 	fmt.Fprintf(e.stdout, "%d added, %d updated, %d duplicate, %d syndicated, %d rejected\n",
 		counts["added"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"])
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
 	if counts["rejected"] > 0 {
-		return fmt.Errorf("%d of %d files rejected", counts["rejected"], len(files))
+		return fmt.Errorf("%d of %d rejected", counts["rejected"], total)
 	}
 	return nil
 }
 
 // addFile adds one file and says what happened to it, in words: added,
-// updated, duplicate or rejected, with the reason or the article id.
+// updated, duplicate, syndicated or rejected, with the reason or the
+// article id.
 func addFile(ctx context.Context, db *store.DB, br *brain, path string) (status, detail string) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() > ingest.MaxBytes {
 		return "rejected", fmt.Sprintf(": file is %.1f MB; the limit is %d MB", float64(fi.Size())/(1<<20), ingest.MaxBytes>>20)
@@ -209,20 +230,15 @@ func addFile(ctx context.Context, db *store.DB, br *brain, path string) (status,
 	if err != nil {
 		return "rejected", ": " + err.Error()
 	}
-	a, outcome, err := addArticle(ctx, db, path, b)
+	a, err := ingest.Parse(path, b)
 	if err != nil {
-		return "rejected", ": " + strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": ")
+		return "rejected", ": " + reason(err)
 	}
-	detail = fmt.Sprintf(" (article %d: %s)", a.ID, a.Title)
-	if outcome == store.Syndicated {
-		detail = fmt.Sprintf(" (the story of article %d; %s recorded as also publishing it)", a.ID, a.Outlet)
+	outcome, note, err := storeArticle(ctx, db, br, &a)
+	if err != nil {
+		return "rejected", ": " + reason(err)
 	}
-	if outcome == store.Added || outcome == store.Updated {
-		if err := br.embedPassages(ctx, db, a.ID); err != nil {
-			detail += "; not embedded (" + err.Error() + "): run parley reindex --embeddings later"
-		}
-	}
-	return outcome.String(), detail
+	return outcome.String(), describe(a, outcome, note)
 }
 
 func cmdList(ctx context.Context, e *env, args []string) error {

@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/parley-bot/parley/fetch"
 )
 
 // Config is the file given by --config (config.json by default, when it
@@ -24,6 +26,26 @@ type Config struct {
 	Limits   LimitsConfig  `json:"limits"`
 	Log      LogConfig     `json:"log"`
 	LLM      *LLMConfig    `json:"llm"`
+	Ingest   IngestConfig  `json:"ingest"`
+}
+
+// IngestConfig sets how articles are fetched from the web and feeds polled.
+type IngestConfig struct {
+	// AllowPrivateNetworks lets URLs reach loopback and private addresses.
+	// Off, a link pasted in Discord cannot make Parley read internal pages.
+	AllowPrivateNetworks bool   `json:"allow_private_networks"`
+	MaxBytes             int64  `json:"max_bytes"`
+	Timeout              string `json:"timeout"`
+	UserAgent            string `json:"user_agent"`
+	FeedsPollInterval    string `json:"feeds_poll_interval"`
+	MaxConcurrentFetches int    `json:"max_concurrent_fetches"`
+}
+
+// timeout and pollInterval are the checked durations of the ingest block.
+func (c IngestConfig) timeout() time.Duration { d, _ := time.ParseDuration(c.Timeout); return d }
+func (c IngestConfig) pollInterval() time.Duration {
+	d, _ := time.ParseDuration(c.FeedsPollInterval)
+	return d
 }
 
 // LLMConfig is the optional language model. Without it, or without a key
@@ -95,6 +117,22 @@ func (c *Config) defaults(getenv func(string) string) {
 	if c.Log.Format == "" {
 		c.Log.Format = "text"
 	}
+	in := &c.Ingest
+	if in.MaxBytes == 0 {
+		in.MaxBytes = fetch.DefaultMaxBytes
+	}
+	if in.Timeout == "" {
+		in.Timeout = "15s"
+	}
+	if in.UserAgent == "" {
+		in.UserAgent = "Parley/" + version + " (+" + projectURL + ")"
+	}
+	if in.FeedsPollInterval == "" {
+		in.FeedsPollInterval = "15m"
+	}
+	if in.MaxConcurrentFetches == 0 {
+		in.MaxConcurrentFetches = fetch.DefaultConcurrent
+	}
 	if l := c.LLM; l != nil {
 		if l.BaseURL == "" {
 			l.BaseURL = "https://api.openai.com/v1"
@@ -135,6 +173,19 @@ func (c *Config) check() error {
 		if l.MaxTokens < 0 || *l.Temperature < 0 || *l.Temperature > 2 {
 			return errors.New("llm.max_tokens must be positive and llm.temperature between 0 and 2")
 		}
+	}
+	in := c.Ingest
+	switch {
+	case in.MaxBytes < 0:
+		return errors.New("ingest.max_bytes must be positive")
+	case in.MaxConcurrentFetches < 0:
+		return errors.New("ingest.max_concurrent_fetches must be positive")
+	}
+	if d, err := time.ParseDuration(in.Timeout); err != nil || d <= 0 {
+		return fmt.Errorf("ingest.timeout %q: use a duration such as 15s", in.Timeout)
+	}
+	if d, err := time.ParseDuration(in.FeedsPollInterval); err != nil || d < time.Minute {
+		return fmt.Errorf("ingest.feeds_poll_interval %q: use a duration of a minute or more, such as 15m", in.FeedsPollInterval)
 	}
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":

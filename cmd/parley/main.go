@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -21,6 +22,20 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
+}
+
+// version is Parley's version: set at build time with
+// -ldflags "-X main.version=…", else the module version go install records.
+var version = ""
+
+func init() {
+	if version != "" {
+		return
+	}
+	version = "dev"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		version = bi.Main.Version
+	}
 }
 
 // usageError is a mistake in how parley was called; it exits with status 2.
@@ -76,7 +91,8 @@ func init() {
 	commands = []command{
 		{"ask", "[--json] QUESTION…", "answer a question with quotes from the articles", cmdAsk},
 		{"search", "[--json] [--k N] QUERY…", "show the passages that best match a query", cmdSearch},
-		{"add", "PATH…", "add article files (.md, .txt, .html) or directories of them", cmdAdd},
+		{"add", "PATH|URL…", "add articles: files (.md, .txt, .html), directories, or web pages", cmdAdd},
+		{"feed", "add|list|remove|poll", "follow news feeds (RSS, Atom) into the library", cmdFeed},
 		{"list", "[--json]", "list the articles in the library", cmdList},
 		{"show", "ID", "show one article with its metadata and text", cmdShow},
 		{"remove", "ID…", "remove articles from the library", cmdRemove},
@@ -100,6 +116,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	fs.StringVar(&e.global.db, "db", defaultDB, "library file (env PARLEY_DB)")
 	fs.StringVar(&e.global.config, "config", "", "config file (default config.json when present)")
 	fs.BoolVar(&e.global.seed, "seed", true, "fill a new, empty library with the bundled articles")
+	showVersion := fs.Bool("version", false, "print Parley's version and exit")
 	fs.Usage = func() { mainUsage(fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -108,6 +125,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return usageError{err.Error()}
 	}
 	fs.Visit(func(f *flag.Flag) { e.global.dbSet = e.global.dbSet || f.Name == "db" })
+	if *showVersion {
+		fmt.Fprintln(stdout, "parley "+version)
+		return nil
+	}
 	if fs.NArg() == 0 {
 		mainUsage(fs)
 		return usagef("no command given")
@@ -135,7 +156,13 @@ Usage: parley [global flags] COMMAND [flags] [arguments]
 Commands:
 `)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-7s %-28s %s\n", c.name, c.args, c.summary)
+		use := c.name + " " + c.args
+		if len([]rune(use)) > 34 {
+			// Long usages get a line of their own, so the summaries align.
+			fmt.Fprintf(w, "  %s\n  %-34s %s\n", use, "", c.summary)
+			continue
+		}
+		fmt.Fprintf(w, "  %-34s %s\n", use, c.summary)
 	}
 	fmt.Fprint(w, "\nGlobal flags:\n")
 	fs.PrintDefaults()

@@ -122,6 +122,12 @@ func TestHelpEverywhere(t *testing.T) {
 			t.Errorf("%s --help: exit %d, %q", c.name, code, errOut)
 		}
 	}
+	for _, sub := range []string{"add", "list", "remove", "poll"} {
+		code, _, errOut := runParley(t, env, "feed", sub, "--help")
+		if code != 0 || !strings.Contains(errOut, "Usage: parley feed "+sub) {
+			t.Errorf("feed %s --help: exit %d, %q", sub, code, errOut)
+		}
+	}
 }
 
 func TestAddListShowRemove(t *testing.T) {

@@ -1,0 +1,316 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/feeds"
+	"github.com/parley-bot/parley/store"
+)
+
+const feedUsage = `Usage: parley feed add|list|remove|poll
+
+Follow news feeds into the library.
+
+  parley feed add URL…          follow feeds (RSS, Atom, JSON Feed, or a site that links to one)
+                                and store their articles now
+  parley feed list [--json]     the feeds followed, their last poll and any failures
+  parley feed remove ID…        stop following feeds; their articles stay
+  parley feed poll [--all]      poll the feeds once (for cron); feeds that keep failing
+                                wait out their backoff unless --all
+
+'parley serve' polls the feeds itself every ingest.feeds_poll_interval.
+`
+
+var feedHelp = map[string]string{
+	"add":    "Follow feeds (RSS, Atom, JSON Feed, or a site's page that links to one) and store their articles now.",
+	"list":   "List the feeds followed, their last poll and any failures.",
+	"remove": "Stop following feeds. The articles they brought stay in the library.",
+	"poll":   "Poll the feeds once and store their new articles (for cron). Feeds that keep failing\nwait out their backoff unless --all.",
+}
+
+func cmdFeed(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, feedUsage)
+		return usagef("feed needs a subcommand: add, list, remove or poll")
+	}
+	switch args[0] {
+	case "add":
+		return cmdFeedAdd(ctx, e, args[1:])
+	case "list":
+		return cmdFeedList(ctx, e, args[1:])
+	case "remove", "rm":
+		return cmdFeedRemove(ctx, e, args[1:])
+	case "poll":
+		return cmdFeedPoll(ctx, e, args[1:])
+	case "-h", "--help", "-help", "help":
+		fmt.Fprint(e.stderr, feedUsage)
+		return flag.ErrHelp
+	}
+	fmt.Fprint(e.stderr, feedUsage)
+	return usagef("unknown feed subcommand %q", args[0])
+}
+
+func feedFlags(e *env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet("parley feed "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: parley feed %s %s\n\n%s\n", name, args, feedHelp[name])
+		if hasFlags(fs) {
+			fmt.Fprint(fs.Output(), "\nFlags:\n")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// openPoller opens the library, the model (for embeddings) and a poller.
+func (e *env) openPoller(ctx context.Context) (*store.DB, *feeds.Poller, error) {
+	cfg, err := e.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	db, br, err := e.openWithBrain(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := newPoller(cfg.Ingest, db, br, newFetcher(cfg.Ingest))
+	p.Log = newLogger(e.stderr, LogConfig{Level: "error", Format: cfg.Log.Format})
+	return db, p, nil
+}
+
+// progress prints each item as it is dealt with.
+func progress(w io.Writer) func(feeds.Item) {
+	return func(it feeds.Item) {
+		detail := ""
+		switch {
+		case it.Err != nil:
+			detail = ": " + reason(it.Err)
+		case it.Outcome == "syndicated":
+			detail = fmt.Sprintf(" (the story of article %d)", it.ArticleID)
+		case it.ArticleID != 0:
+			detail = fmt.Sprintf(" (article %d: %s)", it.ArticleID, it.Title)
+		}
+		fmt.Fprintf(w, "  [%*d/%d] %-10s %s%s\n", len(strconv.Itoa(it.Total)), it.Done, it.Total, it.Outcome, it.URL, detail)
+	}
+}
+
+func cmdFeedAdd(ctx context.Context, e *env, args []string) error {
+	fs := feedFlags(e, "add", "URL…")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("feed add needs the address of a feed, e.g. parley feed add https://example.com/rss.xml")
+	}
+	db, p, err := e.openPoller(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p.Progress = progress(e.stdout)
+	failed := 0
+	for _, u := range pos {
+		fmt.Fprintf(e.stdout, "Following %s…\n", u)
+		rep, err := p.Follow(ctx, u)
+		if err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "parley: cannot follow %s: %s\n", u, reason(err))
+			continue
+		}
+		fmt.Fprintf(e.stdout, "Following %s as feed %d.\n%s\n", rep.Feed.URL, rep.Feed.ID, rep)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d feeds not followed", failed, len(pos))
+	}
+	return nil
+}
+
+func cmdFeedList(ctx context.Context, e *env, args []string) error {
+	fs := feedFlags(e, "list", "[--json]")
+	asJSON := fs.Bool("json", false, "print the list as JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("feed list takes no arguments")
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	list, err := db.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type item struct {
+			ID         int64  `json:"id"`
+			URL        string `json:"url"`
+			Title      string `json:"title"`
+			Items      int    `json:"items"`
+			LastPolled string `json:"last_polled"`
+			Failures   int    `json:"failures"`
+			LastError  string `json:"last_error"`
+			NextPoll   string `json:"next_poll"`
+		}
+		out := []item{}
+		for _, f := range list {
+			out = append(out, item{f.ID, f.URL, f.Title, f.Items, stamp(f.LastPolled), f.Failures, f.LastError, stamp(f.NextPoll)})
+		}
+		return writeJSON(e.stdout, out)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.stdout, "The library follows no feeds. Follow one with: parley feed add URL")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tFEED\tITEMS\tLAST POLLED\tSTATUS")
+	for _, f := range list {
+		title := f.Title
+		if title == "" {
+			title = "(not polled yet)"
+		}
+		polled := "never"
+		if !f.LastPolled.IsZero() {
+			polled = f.LastPolled.Local().Format("2006-01-02 15:04")
+		}
+		status := "ok; next poll " + when(f.NextPoll)
+		if f.Failures > 0 {
+			status = fmt.Sprintf("failing: %d in a row (%s); next try %s", f.Failures, f.LastError, when(f.NextPoll))
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\n", f.ID, truncate(title, 40), f.Items, polled, status)
+		fmt.Fprintf(tw, "\t%s\t\t\t\n", f.URL)
+	}
+	return tw.Flush()
+}
+
+// stamp is a time in RFC 3339, or "" for none.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// when is a local time for people: "now" when it has passed.
+func when(t time.Time) string {
+	if !t.After(time.Now()) {
+		return "now"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+func cmdFeedRemove(ctx context.Context, e *env, args []string) error {
+	fs := feedFlags(e, "remove", "ID…")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("feed remove needs feed ids, e.g. parley feed remove 2 (see parley feed list)")
+	}
+	var ids []int64
+	for _, a := range pos {
+		id, err := strconv.ParseInt(strings.TrimPrefix(a, "#"), 10, 64)
+		if err != nil || id <= 0 {
+			return usagef("%q is not a feed id (see parley feed list)", a)
+		}
+		ids = append(ids, id)
+	}
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	failed := 0
+	for _, id := range ids {
+		f, err := db.Feed(ctx, id)
+		if err == nil {
+			err = db.RemoveFeed(ctx, id)
+		}
+		if err != nil {
+			failed++
+			if errors.Is(err, parley.ErrNotFound) {
+				fmt.Fprintf(e.stderr, "no feed %d\n", id)
+			} else {
+				fmt.Fprintln(e.stderr, err)
+			}
+			continue
+		}
+		fmt.Fprintf(e.stdout, "no longer following feed %d: %s (its %d items stay in the library)\n", id, f.URL, f.Items)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d feeds not removed", failed, len(ids))
+	}
+	return nil
+}
+
+func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
+	fs := feedFlags(e, "poll", "[--all]")
+	all := fs.Bool("all", false, "poll feeds in backoff after failures too")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("feed poll takes no arguments")
+	}
+	db, p, err := e.openPoller(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if isTerminal(e.stdout) {
+		p.Progress = progress(e.stdout)
+	}
+	now := time.Now()
+	// A run from cron polls every feed, except those waiting out a backoff.
+	want := func(f store.Feed) bool { return *all || f.Failures == 0 || !f.NextPoll.After(now) }
+	reps, err := p.PollFeeds(ctx, want)
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, r := range reps {
+		fmt.Fprintln(e.stdout, r)
+		if r.Err != nil {
+			failed++
+		}
+	}
+	if len(reps) == 0 {
+		fmt.Fprintln(e.stdout, "No feeds to poll. Follow one with: parley feed add URL")
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d feeds failed", failed, len(reps))
+	}
+	return nil
+}
+
+// isTerminal says whether w is a terminal, where progress is worth showing.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
