@@ -34,13 +34,16 @@ func (b *Bot) article(ctx context.Context, c *call) error {
 	}
 }
 
-// addArticle adds from an attachment, or else opens the form.
+// addArticle adds from an address or an attachment, or else opens the form.
 func (b *Bot) addArticle(ctx context.Context, c *call, data discordgo.ApplicationCommandInteractionData) error {
-	if stringOption(data.Options, "url") != "" {
-		return c.say("Adding by URL is not available yet. Attach the article as a file (.md, .txt, .html), " +
-			"or run /article add without options to fill in a form.")
-	}
+	url := strings.TrimSpace(stringOption(data.Options, "url"))
 	file := option(data.Options, "file")
+	if url != "" && file != nil {
+		return tell("Give the article's address or attach it as a file, not both. Nothing was added.")
+	}
+	if url != "" {
+		return b.addURL(ctx, c, url)
+	}
 	if file == nil {
 		return c.respond(articleModal())
 	}
@@ -63,6 +66,21 @@ func (b *Bot) addArticle(ctx context.Context, c *call, data discordgo.Applicatio
 		return err
 	}
 	a, outcome, err := b.lib.AddFile(ctx, att.Filename, body)
+	if err != nil {
+		return addError(err)
+	}
+	return c.say(outcomeText(a, outcome))
+}
+
+// addURL fetches the article at url, which may take a while, and stores it.
+func (b *Bot) addURL(ctx context.Context, c *call, url string) error {
+	if err := c.deferReply(true); err != nil {
+		return err
+	}
+	a, outcome, err := b.lib.AddURL(ctx, url)
+	if errors.Is(err, parley.ErrInvalid) {
+		return tell("Could not add %s: %s.", escapeURL(url), plainReason(err))
+	}
 	if err != nil {
 		return addError(err)
 	}
@@ -121,7 +139,7 @@ func articleModal() *discordgo.InteractionResponse {
 			Components: []discordgo.MessageComponent{
 				input("title", "Title", discordgo.TextInputShort, true, 300, ""),
 				input("outlet", "Outlet", discordgo.TextInputShort, false, 100, "Reuters"),
-				input("url", "URL", discordgo.TextInputShort, false, 500, "https://…"),
+				input("url", "URL", discordgo.TextInputShort, false, maxURL, "https://…"),
 				input("date", "Date published (YYYY-MM-DD)", discordgo.TextInputShort, false, 10, "2025-08-17"),
 				input("text", "Text of the article", discordgo.TextInputParagraph, true, 4000, ""),
 			},
@@ -180,6 +198,12 @@ func outcomeText(a parley.Article, outcome string) string {
 		return "Updated " + name + "."
 	case "duplicate":
 		return "Already in the library: " + name + ". Nothing changed."
+	case "syndicated":
+		outlet := "this outlet"
+		if a.Outlet != "" {
+			outlet = escapeText(truncate(a.Outlet, 100))
+		}
+		return fmt.Sprintf("That story is already in the library as article #%d; %s was recorded as also publishing it.", a.ID, outlet)
 	}
 	return name + ": " + escapeText(outcome) + "."
 }
@@ -229,12 +253,7 @@ const maxChoices = 25
 // completeArticle suggests articles for /article remove id: from the words
 // typed, or the article with the number typed.
 func (b *Bot) completeArticle(ctx context.Context, c *call) error {
-	typed := ""
-	for _, o := range flatten(c.i.ApplicationCommandData().Options) {
-		if o.Focused {
-			typed = strings.TrimSpace(strings.TrimPrefix(fmt.Sprint(o.Value), "#"))
-		}
-	}
+	typed := strings.TrimSpace(strings.TrimPrefix(focused(c), "#"))
 	var list []*discordgo.ApplicationCommandOptionChoice
 	if n, err := strconv.ParseInt(typed, 10, 64); err == nil {
 		if a, err := b.lib.Article(ctx, n); err == nil {
@@ -271,6 +290,16 @@ func choice(s parley.Source) *discordgo.ApplicationCommandOptionChoice {
 		name += " — " + strings.Join(meta, ", ")
 	}
 	return &discordgo.ApplicationCommandOptionChoice{Name: truncate(name, maxChoiceName), Value: s.ArticleID}
+}
+
+// focused is what the user has typed so far in the option being completed.
+func focused(c *call) string {
+	for _, o := range flatten(c.i.ApplicationCommandData().Options) {
+		if o.Focused {
+			return strings.TrimSpace(fmt.Sprint(o.Value))
+		}
+	}
+	return ""
 }
 
 // flatten lists options and the options of their subcommands.

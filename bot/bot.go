@@ -46,6 +46,9 @@ type Bot struct {
 	Now func() time.Time
 	// Digests, when set before Run, adds /summary and /timeline.
 	Digests Digester
+	// Feeds, when set before Run, adds /feed, with which admins follow news
+	// feeds into the library.
+	Feeds Feeds
 
 	commands []command
 	routes   []route
@@ -105,8 +108,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 	b.work = work
-	// The registry is made here, not in New, so that Digests set after New
-	// adds its commands.
+	// The registry is made here, not in New, so that Digests and Feeds set
+	// after New add their commands.
 	b.commands = b.commandRegistry()
 	routeDiscordgoLog(b.log, b.s.Token)
 	b.s.LogLevel = discordgo.LogWarning

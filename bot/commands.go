@@ -7,9 +7,7 @@ import (
 // commandRegistry declares every slash command: what Discord shows and
 // where its interactions go. A new command is one more entry.
 func (b *Bot) commandRegistry() []command {
-	manageServer := int64(discordgo.PermissionManageServer)
-	inDMs := false
-	return append([]command{
+	cmds := []command{
 		{
 			def: &discordgo.ApplicationCommand{
 				Name:        "ask",
@@ -29,19 +27,25 @@ func (b *Bot) commandRegistry() []command {
 			},
 			run: b.sources,
 		},
-		{
-			def: &discordgo.ApplicationCommand{
-				Name:                     "article",
-				Description:              "Add, remove or list the articles in Parley's library (admins)",
-				DefaultMemberPermissions: &manageServer,
-				DMPermission:             &inDMs,
-				Options:                  articleSubcommands(),
-			},
-			run:      b.article,
-			complete: b.completeArticle,
-			admin:    true,
-		},
-	}, b.digestCommands()...)
+		adminCommand(&discordgo.ApplicationCommand{
+			Name:        "article",
+			Description: "Add, remove or list the articles in Parley's library (admins)",
+			Options:     articleSubcommands(),
+		}, b.article, b.completeArticle),
+	}
+	cmds = append(cmds, b.digestCommands()...)
+	return append(cmds, b.feedCommands()...)
+}
+
+// adminCommand is a command that changes the library. Discord shows it to
+// members with Manage Server, and never in DMs; as a server admin can
+// change that, the dispatcher checks isAdmin again at every use.
+func adminCommand(def *discordgo.ApplicationCommand, run, complete handler) command {
+	manageServer := int64(discordgo.PermissionManageServer)
+	inDMs := false
+	def.DefaultMemberPermissions = &manageServer
+	def.DMPermission = &inDMs
+	return command{def: def, run: run, complete: complete, admin: true}
 }
 
 // componentRoutes declares where button presses and modal submissions go,
@@ -59,6 +63,9 @@ func (b *Bot) componentRoutes() []route {
 // maxQuestion bounds what /ask accepts; a question is a sentence or two.
 const maxQuestion = 1000
 
+// maxURL bounds an address given to /article add and /feed add.
+const maxURL = 500
+
 // maxQuery bounds a /sources query so that it always fits in the custom
 // id of a page button.
 const maxQuery = 80
@@ -75,9 +82,9 @@ func articleSubcommands() []*discordgo.ApplicationCommandOption {
 	return []*discordgo.ApplicationCommandOption{
 		{
 			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add",
-			Description: "Add an article from a file (.md, .txt, .html), or fill in a form",
+			Description: "Add an article from its address, from a file (.md, .txt, .html), or fill in a form",
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The article's address (not available yet)"},
+				{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The article's address; Parley fetches the page", MaxLength: maxURL},
 				{Type: discordgo.ApplicationCommandOptionAttachment, Name: "file", Description: "The article as a .md, .txt or .html file, up to 5 MB"},
 			},
 		},

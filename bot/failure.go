@@ -57,7 +57,7 @@ func (b *Bot) describeFailure(err error, attrs []any) (text, id string) {
 		return ue.msg, ""
 	case errors.Is(err, parley.ErrInvalid):
 		b.log.Info("request rejected", append(attrs, "reason", err.Error())...)
-		return "That was rejected: " + invalidReason(err) + ".", ""
+		return "That was rejected: " + plainReason(err) + ".", ""
 	}
 	id = errorID()
 	b.log.Error("request failed", append(attrs, "error_id", id, "err", err.Error())...)
@@ -67,15 +67,18 @@ func (b *Bot) describeFailure(err error, attrs []any) (text, id string) {
 	return fmt.Sprintf("Something went wrong on my side (error %s). An admin can find the details in the log.", id), id
 }
 
-// invalidReason is the part of an ErrInvalid error that says what was
-// wrong, without the internal context wrapped around it.
-func invalidReason(err error) string {
+// plainReason is the part of an ErrInvalid or ErrDuplicate error that says
+// what was wrong, without the internal context wrapped around it, escaped
+// for a message.
+func plainReason(err error) string {
 	s := err.Error()
-	marker := parley.ErrInvalid.Error() + ": "
-	if i := strings.LastIndex(s, marker); i >= 0 {
-		s = s[i+len(marker):]
+	for _, sentinel := range []error{parley.ErrInvalid, parley.ErrDuplicate} {
+		marker := sentinel.Error() + ": "
+		if i := strings.LastIndex(s, marker); i >= 0 {
+			s = s[i+len(marker):]
+		}
 	}
-	return escapeText(truncate(strings.TrimSuffix(s, "."), 1500))
+	return truncate(escapeText(strings.TrimSuffix(s, ".")), 1500)
 }
 
 // errorID is a short random id to quote to an admin.

@@ -63,17 +63,19 @@ func quoteAnswer(question string) *parley.Answer {
 	return a
 }
 
-// fakeLibrary keeps articles in memory and records removals.
+// fakeLibrary keeps articles in memory and records removals and fetches.
 type fakeLibrary struct {
 	mu       sync.Mutex
 	articles map[int64]parley.Article
 	nextID   int64
 	removed  []int64
 	files    map[string][]byte
+	pages    map[string]parley.Article // what AddURL finds at an address
+	fetched  []string
 }
 
 func newFakeLibrary() *fakeLibrary {
-	l := &fakeLibrary{articles: map[int64]parley.Article{}, nextID: 100, files: map[string][]byte{}}
+	l := &fakeLibrary{articles: map[int64]parley.Article{}, nextID: 100, files: map[string][]byte{}, pages: map[string]parley.Article{}}
 	l.articles[7] = parley.Article{ID: 7, Title: talksSource.Title, Outlet: "Reuters", URL: talksSource.URL,
 		Published: talksSource.Published, Body: "Delegations from both sides met in Geneva on Monday. They spoke for hours."}
 	return l
@@ -119,6 +121,46 @@ func (l *fakeLibrary) AddArticle(_ context.Context, a parley.Article) (parley.Ar
 	return a, "added", nil
 }
 
+// AddURL stores the page put at url; an address without one is a 404. A
+// page with the text of an article in the library from another outlet is
+// syndicated, from the same outlet a duplicate.
+func (l *fakeLibrary) AddURL(ctx context.Context, url string) (parley.Article, string, error) {
+	l.mu.Lock()
+	l.fetched = append(l.fetched, url)
+	page, ok := l.pages[url]
+	var same parley.Article
+	for _, a := range l.articles {
+		if a.Body == page.Body {
+			same = a
+		}
+	}
+	l.mu.Unlock()
+	switch {
+	case !ok:
+		return parley.Article{}, "", fmt.Errorf("fetch %s: %w: the page answered 404 Not Found", url, parley.ErrInvalid)
+	case same.ID != 0 && same.Outlet == page.Outlet:
+		return same, "duplicate", nil
+	case same.ID != 0:
+		page.ID = same.ID
+		return page, "syndicated", nil
+	}
+	page.URL = url
+	return l.AddArticle(ctx, page)
+}
+
+// page puts an article at url for AddURL to find.
+func (l *fakeLibrary) page(url string, a parley.Article) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.pages[url] = a
+}
+
+func (l *fakeLibrary) fetches() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.fetched...)
+}
+
 func (l *fakeLibrary) Article(_ context.Context, id int64) (parley.Article, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -155,6 +197,74 @@ func (l *fakeLibrary) PassagesByID(_ context.Context, ids []int64) ([]parley.Hit
 		}
 	}
 	return hits, nil
+}
+
+// fakeFeeds follows feeds in memory and records what it was asked. Every
+// feed followed is "Kyiv Independent", with 12 items; an address ending in
+// /nothing gives no feed.
+type fakeFeeds struct {
+	mu         sync.Mutex
+	feeds      []Feed
+	followed   []string
+	unfollowed []int64
+}
+
+func (f *fakeFeeds) Follow(_ context.Context, url string) (Feed, string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.followed = append(f.followed, url)
+	if strings.HasSuffix(url, "/nothing") {
+		return Feed{}, "", fmt.Errorf("follow %s: %w: the address gives no RSS, Atom or JSON feed", url, parley.ErrInvalid)
+	}
+	var id int64
+	for _, fd := range f.feeds {
+		if fd.URL == url {
+			return Feed{}, "", fmt.Errorf("%w: the library already follows %s (feed %d)", parley.ErrDuplicate, url, fd.ID)
+		}
+		id = max(id, fd.ID)
+	}
+	now := time.Now()
+	fd := Feed{ID: id + 1, URL: url, Title: "Kyiv Independent", Items: 12, LastPolled: now, NextPoll: now.Add(15 * time.Minute)}
+	f.feeds = append(f.feeds, fd)
+	return fd, fmt.Sprintf("feed %d (Kyiv Independent): 12 items, 12 new: 10 added, 2 syndicated", fd.ID), nil
+}
+
+func (f *fakeFeeds) List(context.Context) ([]Feed, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]Feed(nil), f.feeds...), nil
+}
+
+func (f *fakeFeeds) Unfollow(_ context.Context, id int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.unfollowed = append(f.unfollowed, id)
+	for i, fd := range f.feeds {
+		if fd.ID == id {
+			f.feeds = append(f.feeds[:i], f.feeds[i+1:]...)
+			return nil
+		}
+	}
+	return fmt.Errorf("feed %d: %w", id, parley.ErrNotFound)
+}
+
+// set replaces the feeds followed.
+func (f *fakeFeeds) set(feeds ...Feed) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.feeds = feeds
+}
+
+func (f *fakeFeeds) follows() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.followed...)
+}
+
+func (f *fakeFeeds) unfollows() []int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]int64(nil), f.unfollowed...)
 }
 
 // fakeMemory keeps answers, message links and votes in memory.

@@ -195,6 +195,14 @@ func escapeText(s string) string {
 	return breakMentions(b.String())
 }
 
+// maxURLShown keeps an address quoted in a reply from crowding out the rest.
+const maxURLShown = 200
+
+// escapeURL shows an address given by an admin or a feed: previews off,
+// mentions broken, markdown escaped when it is not a web address, and cut
+// when it is long.
+func escapeURL(u string) string { return escapeText(truncate(u, maxURLShown)) }
+
 // escapeLinkText escapes text for the inside of a markdown link, where every
 // bracket counts and a URL must not start a second link.
 func escapeLinkText(s string) string {

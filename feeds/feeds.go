@@ -91,19 +91,25 @@ type Report struct {
 	Took        time.Duration
 }
 
-// String is the one-line summary of the poll that the log and the CLI show.
+// String is the one-line summary of the poll that the log and the CLI
+// show: the feed, then Summary.
 func (r Report) String() string {
 	name := fmt.Sprintf("feed %d", r.Feed.ID)
 	if r.Feed.Title != "" {
 		name += " (" + r.Feed.Title + ")"
 	}
+	return name + ": " + r.Summary()
+}
+
+// Summary says what the poll did, in one line, without naming the feed.
+func (r Report) Summary() string {
 	switch {
 	case r.Err != nil:
-		return fmt.Sprintf("%s: failed: %v; next try %s", name, r.Err, r.NextPoll.Local().Format("2006-01-02 15:04"))
+		return fmt.Sprintf("failed: %v; next try %s", r.Err, r.NextPoll.Local().Format("2006-01-02 15:04"))
 	case r.NotModified:
-		return name + ": not modified since the last poll"
+		return "not modified since the last poll"
 	}
-	s := fmt.Sprintf("%s: %d items, %d new", name, r.Items, r.Items-r.Known)
+	s := fmt.Sprintf("%d items, %d new", r.Items, r.Items-r.Known)
 	var parts []string
 	for _, c := range []struct {
 		n    int

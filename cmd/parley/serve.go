@@ -7,9 +7,12 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/feeds"
+	"github.com/parley-bot/parley/fetch"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/store"
 )
@@ -31,6 +34,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return errors.New("no Discord bot token: set DISCORD_TOKEN, or discord.token in the config file")
 	}
 	log := newLogger(e.stderr, cfg.Log)
+	fetcher := newFetcher(cfg.Ingest)
 	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
@@ -55,10 +59,20 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		Burst:                cfg.Limits.Burst,
 		MaxConcurrentAnswers: cfg.Limits.MaxConcurrentAnswers,
 		UserHashKey:          key,
-	}, br.answerer, library{db, br, log}, db, log)
+	}, br.answerer, library{db, br, fetcher, log}, db, log)
 	b.Digests = br.digests(db)
+	poller := newPoller(cfg.Ingest, db, br, fetcher)
+	poller.Log = log
+	b.Feeds = following{poller}
 	path, _ := e.dbPath()
-	log.Info("parley starting", "library", path, "api_url", cfg.Discord.APIURL, "guilds", len(cfg.Discord.GuildIDs))
+	log.Info("parley starting", "library", path, "api_url", cfg.Discord.APIURL, "guilds", len(cfg.Discord.GuildIDs),
+		"feeds_poll_interval", cfg.Ingest.pollInterval())
+	// The feeds are polled beside the bot, and stop with it.
+	var wg sync.WaitGroup
+	pctx, stopPolling := context.WithCancel(ctx)
+	wg.Go(func() { poller.Run(pctx) })
+	defer wg.Wait()
+	defer stopPolling()
 	return b.Run(ctx)
 }
 
@@ -77,8 +91,9 @@ func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 // embedding of new passages, with hybrid retrieval).
 type library struct {
 	*store.DB
-	br  *brain
-	log *slog.Logger
+	br    *brain
+	fetch *fetch.Fetcher
+	log   *slog.Logger
 }
 
 var _ bot.Library = library{}
@@ -89,6 +104,17 @@ func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.
 		return a, "", err
 	}
 	l.embed(ctx, a.ID, outcome)
+	return a, outcome.String(), nil
+}
+
+func (l library) AddURL(ctx context.Context, url string) (parley.Article, string, error) {
+	a, outcome, note, err := fetchArticle(ctx, l.DB, l.br, l.fetch, url)
+	if err != nil {
+		return a, "", err
+	}
+	if note != "" {
+		l.log.Warn("article stored, but not embedded", "article", a.ID, "note", note)
+	}
 	return a, outcome.String(), nil
 }
 
@@ -118,3 +144,39 @@ func (l library) embed(ctx context.Context, id int64, outcome store.Outcome) {
 		l.log.Warn("passages not embedded", "article", id, "err", err)
 	}
 }
+
+// following gives the bot the feed poller.
+type following struct{ p *feeds.Poller }
+
+var _ bot.Feeds = following{}
+
+func botFeed(f store.Feed) bot.Feed {
+	return bot.Feed{ID: f.ID, URL: f.URL, Title: f.Title, Items: f.Items, LastPolled: f.LastPolled,
+		Failures: f.Failures, LastError: f.LastError, NextPoll: f.NextPoll}
+}
+
+func (fl following) Follow(ctx context.Context, url string) (bot.Feed, string, error) {
+	rep, err := fl.p.Follow(ctx, url)
+	if err != nil {
+		return bot.Feed{}, "", err
+	}
+	f, err := fl.p.DB.Feed(ctx, rep.Feed.ID)
+	if err != nil {
+		f = rep.Feed
+	}
+	return botFeed(f), capitalize(rep.Summary()) + ".", nil
+}
+
+func (fl following) List(ctx context.Context) ([]bot.Feed, error) {
+	fs, err := fl.p.DB.Feeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bot.Feed, len(fs))
+	for i, f := range fs {
+		out[i] = botFeed(f)
+	}
+	return out, nil
+}
+
+func (fl following) Unfollow(ctx context.Context, id int64) error { return fl.p.DB.RemoveFeed(ctx, id) }

@@ -13,6 +13,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/parley-bot/parley/internal/discordtest"
+	"github.com/parley-bot/parley/internal/newssite"
+	"github.com/parley-bot/parley/store"
 )
 
 // syncBuffer is a bytes.Buffer safe for the logger and the test to share.
@@ -113,5 +115,91 @@ func TestFeedbackEmpty(t *testing.T) {
 	code, out, _ = runParley(t, tempDB(t), "feedback", "--json")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Errorf("feedback --json: exit %d, %q", code, out)
+	}
+}
+
+// TestServeFollowsFeeds runs `parley serve` with a feed followed: the feed
+// is polled at start, and admins add a page and list the feeds through the
+// real wiring.
+func TestServeFollowsFeeds(t *testing.T) {
+	site := newssite.Start(11)
+	defer site.Close()
+	srv := discordtest.New(t)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.json")
+	os.WriteFile(cfg, []byte(`{"database": "`+filepath.Join(dir, "lib.db")+`",
+		"discord": {"token": "t", "api_url": "`+srv.URL()+`"},
+		"ingest": {"allow_private_networks": true}}`), 0o644)
+	if code, out, errOut := runParley(t, nil, "--config", cfg, "feed", "add", site.URL+"/rss.xml"); code != 0 {
+		t.Fatalf("feed add: %s%s", out, errOut)
+	}
+	site.SetFeed(2, 20) // stories 20 and 21 are new
+	// An interval has passed: the feed is due.
+	db, err := store.Open(t.Context(), filepath.Join(dir, "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SavePoll(t.Context(), 1, store.Poll{At: time.Now().Add(-time.Hour), OK: true, NextPoll: time.Now().Add(-time.Minute)}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"--config", cfg, "serve"}, func(string) string { return "" }, strings.NewReader(""), &logs, &logs)
+	}()
+	waitCtx, stop := context.WithTimeout(ctx, 20*time.Second)
+	defer stop()
+	if err := srv.WaitReady(waitCtx); err != nil {
+		t.Fatalf("the bot never connected: %v\n%s", err, logs.String())
+	}
+	for site.Requests("/story/21") == 0 || !strings.Contains(logs.String(), "feed polled") {
+		if waitCtx.Err() != nil {
+			t.Fatalf("serve did not poll the feed:\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(logs.String(), "added=2") {
+		t.Errorf("the poll's summary is not logged:\n%s", logs.String())
+	}
+
+	admin := &discordgo.Member{User: &discordgo.User{ID: discordtest.DefaultUserID, Username: "admin"},
+		Permissions: discordgo.PermissionManageServer}
+	command := func(name, sub string, opts ...*discordgo.ApplicationCommandInteractionDataOption) string {
+		t.Helper()
+		id, _ := srv.SendInteraction(&discordgo.Interaction{
+			Type: discordgo.InteractionApplicationCommand, GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
+			Member: admin,
+			Data: discordgo.ApplicationCommandInteractionData{Name: name, CommandType: discordgo.ChatApplicationCommand,
+				Options: []*discordgo.ApplicationCommandInteractionDataOption{{Name: sub, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}}},
+		})
+		for {
+			if st, ok := srv.Interaction(id); ok && st.Original != nil && st.Original.Content != "" {
+				return st.Original.Content
+			}
+			if waitCtx.Err() != nil {
+				t.Fatalf("/%s %s: no reply\n%s", name, sub, logs.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	url := &discordgo.ApplicationCommandInteractionDataOption{Name: "url", Type: discordgo.ApplicationCommandOptionString, Value: site.StoryURL(30)}
+	if got := command("article", "add", url); !strings.Contains(got, "Added") || !strings.Contains(got, site.Story(30).Title) {
+		t.Errorf("/article add url: replied %q", got)
+	}
+	if got := command("feed", "list"); !strings.Contains(got, "Feed 1: Example News: Ukraine talks") || !strings.Contains(got, "22 items") {
+		t.Errorf("/feed list replied %q", got)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v on shutdown", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop within 15 s of the signal")
 	}
 }
