@@ -143,7 +143,7 @@ func (db *DB) init(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	return db.backfillSignatures(ctx)
 }
 
 func (db *DB) migrate(ctx context.Context, m migration) error {

@@ -160,3 +160,63 @@ func (db *DB) Outlets(ctx context.Context, id int64) ([]parley.Source, error) {
 	}
 	return out, rows.Err()
 }
+
+// backfillBatch is how many articles one transaction of backfill signs.
+const backfillBatch = 500
+
+// backfillSignatures signs the articles stored before signatures existed
+// (libraries made before migration 4), so that a copy of their story is
+// recognised too. It runs once, and records that it has: afterwards every
+// article gets its signature as it is added.
+func (db *DB) backfillSignatures(ctx context.Context) error {
+	var done int
+	err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM settings WHERE name = 'signatures-complete'").Scan(&done)
+	if err != nil || done > 0 {
+		return err
+	}
+	for {
+		rows, err := db.sql.QueryContext(ctx, `SELECT id FROM articles
+			WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id LIMIT ?`, backfillBatch)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			_, err := db.sql.ExecContext(ctx, "INSERT OR IGNORE INTO settings (name, value) VALUES ('signatures-complete', 1)")
+			return err
+		}
+		if err := db.sign(ctx, ids); err != nil {
+			return fmt.Errorf("sign articles for finding copies: %w", err)
+		}
+	}
+}
+
+func (db *DB) sign(ctx context.Context, ids []int64) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, id := range ids {
+		var body string
+		if err := tx.QueryRowContext(ctx, "SELECT body FROM articles WHERE id = ?", id).Scan(&body); err != nil {
+			return err
+		}
+		if err := index(ctx, tx, id, prose.MinHash(body), false); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}

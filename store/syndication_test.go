@@ -50,3 +50,44 @@ func TestBandsFollowTheirArticles(t *testing.T) {
 		t.Errorf("after removals: %d band rows for %d articles, want %d", rows, n, bands*n)
 	}
 }
+
+// TestBackfillSignatures: articles stored before signatures existed are
+// signed when the library is next opened, so a copy of their story from
+// another outlet is recognised.
+func TestBackfillSignatures(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := synth.Article(4, 1)
+	if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Body)); err != nil {
+		t.Fatal(err)
+	}
+	// As a library from before migration 4 left it.
+	for _, q := range []string{"DELETE FROM article_bands", "DELETE FROM article_signatures", "DELETE FROM settings WHERE name = 'signatures-complete'"} {
+		if _, err := db.sql.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var sigs, bandRows int
+	db.sql.QueryRow(`SELECT count(*) FROM article_signatures`).Scan(&sigs)
+	db.sql.QueryRow(`SELECT count(*) FROM article_bands`).Scan(&bandRows)
+	if sigs != 1 || bandRows != bands {
+		t.Fatalf("after reopening: %d signatures, %d band rows; want 1, %d", sigs, bandRows, bands)
+	}
+	copied := a
+	copied.Outlet, copied.URL, copied.Hash = "Another Outlet", "https://other.example/story", ""
+	copied.Body = "Another Outlet — " + a.Body
+	id, outcome, err := db.Add(ctx, &copied, ingest.Passages(copied.Body))
+	if err != nil || outcome != Syndicated || id != a.ID {
+		t.Errorf("a copy of the old article: %v (article %d), %v; want syndicated to %d", outcome, id, err, a.ID)
+	}
+}
