@@ -46,6 +46,9 @@ type Article struct {
 	Added     time.Time
 	Body      string
 	Hash      string // hex SHA-256 of Body; the same text twice is one article
+	// Also names the other outlets that published the same story, as the
+	// store found them; adding an article ignores it.
+	Also []string
 }
 
 // Date returns the publication date as YYYY-MM-DD, or "" when unknown.
@@ -61,7 +64,7 @@ func FormatDate(t time.Time) string {
 
 // Source names the article as a citation does.
 func (a *Article) Source() Source {
-	return Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Author: a.Author, Published: a.Published}
+	return Source{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Author: a.Author, Published: a.Published, Also: a.Also}
 }
 
 // Source is an article without its body: what a search hit or a citation

@@ -108,7 +108,11 @@ func Describe(s parley.Source) string {
 	if d := s.Date(); d != "" {
 		parts = append(parts, d)
 	}
-	return strings.Join(parts, ", ")
+	line := strings.Join(parts, ", ")
+	if len(s.Also) > 0 {
+		line += "; also published by " + joinAnd(s.Also)
+	}
+	return line
 }
 
 // abstain is the answer when the library does not cover a question: it says

@@ -408,6 +408,9 @@ func bullet(u *unit, cs []parley.Citation) string {
 	if d := s.Date(); d != "" {
 		who += ", " + d
 	}
+	if len(s.Also) > 0 {
+		who += "; also published by " + joinAnd(s.Also)
+	}
 	var marks strings.Builder
 	seen := map[int]bool{}
 	for _, c := range cs {

@@ -108,10 +108,23 @@ func sourceLine(s parley.Source) string {
 	if d := s.Date(); d != "" {
 		meta = append(meta, d)
 	}
-	if len(meta) == 0 {
-		return title
+	line := title
+	if len(meta) > 0 {
+		line += " — " + strings.Join(meta, ", ")
 	}
-	return title + " — " + strings.Join(meta, ", ")
+	if len(s.Also) > 0 {
+		// Only the first few: a wire story can run on dozens of sites.
+		also := s.Also[:min(len(s.Also), 3)]
+		names := make([]string, len(also))
+		for i, o := range also {
+			names[i] = escapeText(truncate(o, 60))
+		}
+		line += "; also published by " + strings.Join(names, ", ")
+		if more := len(s.Also) - len(also); more > 0 {
+			line += fmt.Sprintf(" and %d more", more)
+		}
+	}
+	return line
 }
 
 // linkURL returns a URL fit for the target of a markdown link: http(s)

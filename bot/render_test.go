@@ -241,3 +241,17 @@ func checkEmbeds(t *testing.T, embeds []*discordgo.MessageEmbed) {
 		t.Errorf("embeds hold %d characters, more than %d", total, maxEmbedsTotal)
 	}
 }
+
+// TestSourceLineAlso: a story other outlets published too names them, a
+// few at most, escaped like any article text.
+func TestSourceLineAlso(t *testing.T) {
+	s := parley.Source{Title: "Talks resume", Outlet: "AP", URL: "https://apnews.com/x",
+		Published: time.Date(2025, 8, 18, 0, 0, 0, 0, time.UTC), Also: []string{"Yahoo News", "@everyone Times"}}
+	if got, want := sourceLine(s), "[Talks resume](https://apnews.com/x) — AP, 2025-08-18; also published by Yahoo News, @\u200beveryone Times"; got != want {
+		t.Errorf("sourceLine = %q, want %q", got, want)
+	}
+	s.Also = []string{"A", "B", "C", "D", "E"}
+	if got := sourceLine(s); !strings.HasSuffix(got, "; also published by A, B, C and 2 more") {
+		t.Errorf("sourceLine with five others = %q", got)
+	}
+}

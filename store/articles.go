@@ -303,7 +303,7 @@ func (db *DB) Articles(ctx context.Context, since, until time.Time, ids []int64,
 			args = append(args, id)
 		}
 	}
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+articleColumns+", body FROM articles WHERE "+strings.Join(where, " AND ")+
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+articleColumns+", body, "+alsoColumn+" FROM articles WHERE "+strings.Join(where, " AND ")+
 		" ORDER BY published = '', published DESC, id DESC LIMIT ?", append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
@@ -311,15 +311,26 @@ func (db *DB) Articles(ctx context.Context, since, until time.Time, ids []int64,
 	defer rows.Close()
 	var out []parley.Article
 	for rows.Next() {
-		var body string
-		a, err := scanSource(rows, &body)
+		var body, also string
+		a, err := scanSource(rows, &body, &also)
 		if err != nil {
 			return nil, err
 		}
-		a.Body = body
+		a.Body, a.Also = body, splitAlso(also)
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// alsoColumn selects, with an article, the other outlets that published
+// its story, joined by splitAlso's separator.
+const alsoColumn = "coalesce((SELECT group_concat(o.outlet, char(31)) FROM article_outlets o WHERE o.article_id = articles.id), '')"
+
+func splitAlso(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\x1f")
 }
 
 // Newest returns the publication date of the newest dated article, or the

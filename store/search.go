@@ -309,9 +309,7 @@ func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
 			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published, &also); err != nil {
 			return nil, err
 		}
-		if also != "" {
-			h.Source.Also = strings.Split(also, "\x1f")
-		}
+		h.Source.Also = splitAlso(also)
 		h.Source.ArticleID = h.ArticleID
 		h.Source.Published = parseTime(published)
 		out = append(out, h)

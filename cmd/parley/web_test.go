@@ -78,6 +78,26 @@ func TestAddURLs(t *testing.T) {
 		}
 	}
 
+	// The wire story is stored once, from AP; the summary of it and the
+	// sources of an answer name the Courier as also publishing it.
+	var wire int64
+	for _, l := range list {
+		if l.URL == site.URL+"/wire/ap/4" || l.URL == site.URL+"/wire/courier/4" {
+			wire = l.ID
+		}
+	}
+	if wire == 0 {
+		t.Fatalf("the wire story is not in the library: %v", list)
+	}
+	code, out, _ = runParley(t, env, "show", fmt.Sprint(wire))
+	if code != 0 || !strings.Contains(out, "Also in:") {
+		t.Errorf("show %d lists no other outlet:\n%s", wire, out)
+	}
+	code, out, _ = runParley(t, env, "summary", "--article", fmt.Sprint(wire))
+	if code != 0 || (!strings.Contains(out, "also published by The Daily Courier") && !strings.Contains(out, "also published by Associated Press")) {
+		t.Errorf("summary of the wire story does not name the other outlet:\n%s", out)
+	}
+
 	// Adding the same page again, by another of its addresses, stores nothing new.
 	code, out, _ = runParley(t, env, "--config", cfg, "add", site.StoryURL(1)+"?utm_campaign=again")
 	if code != 0 || !strings.Contains(out, "duplicate") {
