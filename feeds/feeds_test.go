@@ -331,3 +331,29 @@ func TestSyndicatedCopies(t *testing.T) {
 		t.Errorf("also published by %v", names)
 	}
 }
+
+// TestRemovedStaysRemoved: an article an admin removes is not brought back
+// by the next poll of its feed.
+func TestRemovedStaysRemoved(t *testing.T) {
+	site, db, p := setup(t)
+	rep, err := p.Follow(t.Context(), site.URL+"/rss.xml")
+	if err != nil || rep.Added != 20 {
+		t.Fatalf("follow: %s, %v", rep, err)
+	}
+	id, ok, _ := db.ArticleByURL(t.Context(), site.StoryURL(4))
+	if !ok {
+		t.Fatal("story 4 not stored")
+	}
+	if err := db.Remove(t.Context(), id); err != nil {
+		t.Fatal(err)
+	}
+	site.SetFeed(0, 21)
+	f, _ := db.Feed(t.Context(), rep.Feed.ID)
+	rep = p.Poll(t.Context(), f)
+	if rep.Known != 20 || rep.Added != 1 {
+		t.Errorf("poll after a removal: %s", rep)
+	}
+	if _, ok, _ := db.ArticleByURL(t.Context(), site.StoryURL(4)); ok {
+		t.Error("the removed story came back")
+	}
+}
