@@ -91,3 +91,28 @@ func TestBackfillSignatures(t *testing.T) {
 		t.Errorf("a copy of the old article: %v (article %d), %v; want syndicated to %d", outcome, id, err, a.ID)
 	}
 }
+
+// TestSettingsTableRepaired: a library made with the first version of
+// migration 2, which had no settings table, gets one when opened.
+func TestSettingsTableRepaired(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"DROP TABLE settings", "PRAGMA user_version = 5"} {
+		if _, err := db.sql.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopening a library without settings: %v", err)
+	}
+	defer db.Close()
+	if _, err := db.Secret(ctx, "voter-hash-key"); err != nil {
+		t.Errorf("Secret: %v", err)
+	}
+}
