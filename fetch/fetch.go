@@ -67,6 +67,7 @@ type rejection struct {
 	reason    string
 	cause     error
 	temporary bool // the same fetch may work later
+	refused   bool // the address is not a public one
 }
 
 func (e *rejection) Error() string { return e.reason }
@@ -87,6 +88,14 @@ func Temporary(err error) bool {
 		return rej.temporary
 	}
 	return false
+}
+
+// Refused says whether a fetch failed because the address, or one it
+// redirected to, is not a public one (loopback, private, link-local…), which
+// Config.AllowPrivateNetworks would allow.
+func Refused(err error) bool {
+	var rej *rejection
+	return errors.As(err, &rej) && rej.refused
 }
 
 func invalidf(format string, args ...any) error {
@@ -151,7 +160,7 @@ func (f *Fetcher) checkURL(u *url.URL) error {
 	}
 	if addr, err := netip.ParseAddr(u.Hostname()); err == nil {
 		if reason := refuseAddr(addr); reason != "" {
-			return invalidf("%s", reason)
+			return &rejection{reason: reason, refused: true}
 		}
 	}
 	return nil

@@ -238,6 +238,9 @@ func TestArticleRejects(t *testing.T) {
 		t.Run(tt.url, func(t *testing.T) {
 			_, err := f.Article(t.Context(), tt.url)
 			wantRejection(t, err, tt.want)
+			if Refused(err) {
+				t.Errorf("Refused(%v) for an address that is public", err)
+			}
 			if Temporary(err) != tt.temporary {
 				t.Errorf("Temporary(%v) = %v, want %v", err, !tt.temporary, tt.temporary)
 			}
@@ -316,6 +319,9 @@ func TestGuard(t *testing.T) {
 		t.Run(tt.url, func(t *testing.T) {
 			_, err := f.Article(t.Context(), tt.url)
 			wantRejection(t, err, tt.want)
+			if !Refused(err) || Temporary(err) {
+				t.Errorf("Refused(%v) = %v, Temporary = %v; want refused, not temporary", err, Refused(err), Temporary(err))
+			}
 		})
 	}
 }

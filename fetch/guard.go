@@ -46,7 +46,7 @@ func controlDial(network, address string, _ syscall.RawConn) error {
 		return invalidf("refused: cannot check the address %s", address)
 	}
 	if reason := refuseAddr(ap.Addr()); reason != "" {
-		return invalidf("%s", reason)
+		return &rejection{reason: reason, refused: true}
 	}
 	return nil
 }

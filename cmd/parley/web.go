@@ -99,6 +99,12 @@ func reason(err error) string {
 // It returns the number of each outcome.
 func addURLs(ctx context.Context, e *env, db *store.DB, br *brain, f *fetch.Fetcher, workers int, urls []string, done *int, total int, counts map[string]int) {
 	var mu sync.Mutex
+	refused := false
+	defer func() {
+		if refused {
+			fmt.Fprintln(e.stderr, "parley: Parley fetches only from public web servers; set ingest.allow_private_networks to true in the config to fetch from your own network.")
+		}
+	}()
 	g := new(errgroup.Group)
 	g.SetLimit(max(workers, 1))
 	for _, u := range urls {
@@ -116,6 +122,7 @@ func addURLs(ctx context.Context, e *env, db *store.DB, br *brain, f *fetch.Fetc
 				status, detail = "stopped", ": interrupted"
 			case err != nil:
 				status, detail = "rejected", ": "+reason(err)
+				refused = refused || fetch.Refused(err)
 			default:
 				status, detail = outcome.String(), describe(a, outcome, note)
 			}

@@ -105,9 +105,9 @@ func TestAddURLs(t *testing.T) {
 	}
 
 	// The guard is on without the setting: 127.0.0.1 is refused, and why.
-	code, out, _ = runParley(t, env, "add", site.StoryURL(9))
-	if code != 1 || !strings.Contains(out, "refused: 127.0.0.1 is a loopback address") {
-		t.Errorf("a loopback URL with the guard on: exit %d\n%s", code, out)
+	code, out, errOut = runParley(t, env, "add", site.StoryURL(9))
+	if code != 1 || !strings.Contains(out, "refused: 127.0.0.1 is a loopback address") || !strings.Contains(errOut, "ingest.allow_private_networks") {
+		t.Errorf("a loopback URL with the guard on: exit %d\n%s%s", code, out, errOut)
 	}
 }
 
