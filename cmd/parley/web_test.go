@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/internal/newssite"
 )
 
@@ -187,5 +189,19 @@ func TestFeedCommands(t *testing.T) {
 	}
 	if code, _, _ := parley("feed", "frobnicate"); code != 2 {
 		t.Errorf("unknown subcommand: exit %d, want 2", code)
+	}
+}
+
+// TestExplainRefusal: Discord admins are told why an address is refused,
+// and the error still reads as bad input (shown, not logged as a failure).
+func TestExplainRefusal(t *testing.T) {
+	_, err := newFetcher(IngestConfig{Timeout: "5s"}).Article(t.Context(), "http://127.0.0.1:9/")
+	err = explainRefusal(err)
+	if !errors.Is(err, parley.ErrInvalid) || err.Error() != "refused: 127.0.0.1 is a loopback address (Parley fetches only from public web servers)" {
+		t.Errorf("explainRefusal = %v", err)
+	}
+	other := fmt.Errorf("%w: no article text", parley.ErrInvalid)
+	if explainRefusal(other) != other {
+		t.Error("explainRefusal changed an error that is not a refusal")
 	}
 }
