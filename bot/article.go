@@ -77,6 +77,8 @@ func (b *Bot) addURL(ctx context.Context, c *call, url string) error {
 	if err := c.deferReply(true); err != nil {
 		return err
 	}
+	ctx, cancel := context.WithTimeout(ctx, tokenLife)
+	defer cancel()
 	a, outcome, err := b.lib.AddURL(ctx, url)
 	if errors.Is(err, parley.ErrInvalid) {
 		return tell("Could not add %s: %s.", escapeURL(url), plainReason(err))

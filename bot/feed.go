@@ -76,6 +76,10 @@ func (b *Bot) follow(ctx context.Context, c *call, url string) error {
 	if err := c.deferReply(true); err != nil {
 		return err
 	}
+	// The reply can be edited for as long as the token lives; a first poll
+	// cut short there is finished by the next one.
+	ctx, cancel := context.WithTimeout(ctx, tokenLife)
+	defer cancel()
 	f, summary, err := b.Feeds.Follow(ctx, url)
 	if errors.Is(err, parley.ErrInvalid) || errors.Is(err, parley.ErrDuplicate) {
 		return tell("Could not follow %s: %s.", escapeURL(url), plainReason(err))

@@ -104,6 +104,8 @@ func (r Report) String() string {
 // Summary says what the poll did, in one line, without naming the feed.
 func (r Report) Summary() string {
 	switch {
+	case errors.Is(r.Err, context.Canceled) || errors.Is(r.Err, context.DeadlineExceeded):
+		return "stopped before every item was dealt with; the next poll goes on"
 	case r.Err != nil:
 		return fmt.Sprintf("failed: %v; next try %s", r.Err, r.NextPoll.Local().Format("2006-01-02 15:04"))
 	case r.NotModified:

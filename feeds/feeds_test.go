@@ -272,15 +272,19 @@ func TestPollCancelled(t *testing.T) {
 		}
 	}
 	p.Workers = 1
-	if _, err := p.Follow(ctx, site.URL+"/rss.xml"); err != nil {
+	rep, err := p.Follow(ctx, site.URL+"/rss.xml")
+	if err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, db); n >= 20 {
 		t.Errorf("%d articles after cancelling", n)
 	}
+	if got := rep.Summary(); !strings.Contains(got, "the next poll goes on") {
+		t.Errorf("the summary of a cancelled poll: %q", got)
+	}
 	f, _ := db.Feeds(context.Background())
 	p.Progress = nil
-	rep := p.Poll(t.Context(), f[0])
+	rep = p.Poll(t.Context(), f[0])
 	if rep.Err != nil || count(t, db) != 20 {
 		t.Errorf("the poll after a cancelled one: %s; %d articles", rep, count(t, db))
 	}
