@@ -298,12 +298,14 @@ func truncate(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func parseIDs(args []string) ([]int64, error) {
+// parseIDs reads ids ("3" or "#3") of the kind named, e.g. "an article id
+// (see parley list)".
+func parseIDs(args []string, kind string) ([]int64, error) {
 	var ids []int64
 	for _, a := range args {
 		id, err := strconv.ParseInt(strings.TrimPrefix(a, "#"), 10, 64)
 		if err != nil || id <= 0 {
-			return nil, usagef("%q is not an article id (see parley list)", a)
+			return nil, usagef("%q is not %s", a, kind)
 		}
 		ids = append(ids, id)
 	}
@@ -319,7 +321,7 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("show needs one article id, e.g. parley show 1")
 	}
-	ids, err := parseIDs(pos)
+	ids, err := parseIDs(pos, "an article id (see parley list)")
 	if err != nil {
 		return err
 	}
@@ -371,7 +373,7 @@ func cmdRemove(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("remove needs article ids, e.g. parley remove 3")
 	}
-	ids, err := parseIDs(pos)
+	ids, err := parseIDs(pos, "an article id (see parley list)")
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -225,13 +224,9 @@ func cmdFeedRemove(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("feed remove needs feed ids, e.g. parley feed remove 2 (see parley feed list)")
 	}
-	var ids []int64
-	for _, a := range pos {
-		id, err := strconv.ParseInt(strings.TrimPrefix(a, "#"), 10, 64)
-		if err != nil || id <= 0 {
-			return usagef("%q is not a feed id (see parley feed list)", a)
-		}
-		ids = append(ids, id)
+	ids, err := parseIDs(pos, "a feed id (see parley feed list)")
+	if err != nil {
+		return err
 	}
 	db, err := openLibrary(ctx, e)
 	if err != nil {
