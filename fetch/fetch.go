@@ -160,7 +160,7 @@ func (f *Fetcher) checkURL(u *url.URL) error {
 	}
 	if addr, err := netip.ParseAddr(u.Hostname()); err == nil {
 		if reason := refuseAddr(addr); reason != "" {
-			return &rejection{reason: reason, refused: true}
+			return refusal(reason)
 		}
 	}
 	return nil

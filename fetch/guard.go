@@ -46,7 +46,13 @@ func controlDial(network, address string, _ syscall.RawConn) error {
 		return invalidf("refused: cannot check the address %s", address)
 	}
 	if reason := refuseAddr(ap.Addr()); reason != "" {
-		return &rejection{reason: reason, refused: true}
+		return refusal(reason)
 	}
 	return nil
+}
+
+// refusal is the error for an address refuseAddr names. It states the rule,
+// since whoever reads it (an admin in Discord) may not know the config.
+func refusal(reason string) error {
+	return &rejection{reason: reason + " (Parley fetches only from public web servers)", refused: true}
 }

@@ -110,7 +110,7 @@ func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.
 func (l library) AddURL(ctx context.Context, url string) (parley.Article, string, error) {
 	a, outcome, note, err := fetchArticle(ctx, l.DB, l.br, l.fetch, url)
 	if err != nil {
-		return a, "", explainRefusal(err)
+		return a, "", err
 	}
 	if note != "" {
 		l.log.Warn("article stored, but not embedded", "article", a.ID, "note", note)
@@ -158,7 +158,7 @@ func botFeed(f store.Feed) bot.Feed {
 func (fl following) Follow(ctx context.Context, url string) (bot.Feed, string, error) {
 	rep, err := fl.p.Follow(ctx, url)
 	if err != nil {
-		return bot.Feed{}, "", explainRefusal(err)
+		return bot.Feed{}, "", err
 	}
 	f, err := fl.p.DB.Feed(ctx, rep.Feed.ID)
 	if err != nil {
@@ -180,12 +180,3 @@ func (fl following) List(ctx context.Context) ([]bot.Feed, error) {
 }
 
 func (fl following) Unfollow(ctx context.Context, id int64) error { return fl.p.DB.RemoveFeed(ctx, id) }
-
-// explainRefusal adds to a refused address the rule behind it, for admins
-// in Discord who cannot see the config.
-func explainRefusal(err error) error {
-	if fetch.Refused(err) {
-		return fmt.Errorf("%w (Parley fetches only from public web servers)", err)
-	}
-	return err
-}

@@ -192,16 +192,17 @@ func TestFeedCommands(t *testing.T) {
 	}
 }
 
-// TestExplainRefusal: Discord admins are told why an address is refused,
-// and the error still reads as bad input (shown, not logged as a failure).
-func TestExplainRefusal(t *testing.T) {
+// TestRefusalSaysWhy: whoever reads a refusal (an admin in Discord, who
+// cannot see the config) is told the rule behind it, and the error still
+// reads as bad input (shown, not logged as a failure); other rejections
+// do not carry the rule.
+func TestRefusalSaysWhy(t *testing.T) {
 	_, err := newFetcher(IngestConfig{Timeout: "5s"}).Article(t.Context(), "http://127.0.0.1:9/")
-	err = explainRefusal(err)
 	if !errors.Is(err, parley.ErrInvalid) || err.Error() != "refused: 127.0.0.1 is a loopback address (Parley fetches only from public web servers)" {
-		t.Errorf("explainRefusal = %v", err)
+		t.Errorf("refusal = %v", err)
 	}
-	other := fmt.Errorf("%w: no article text", parley.ErrInvalid)
-	if explainRefusal(other) != other {
-		t.Error("explainRefusal changed an error that is not a refusal")
+	_, other := newFetcher(IngestConfig{Timeout: "5s"}).Article(t.Context(), "ftp://example.com/x")
+	if !errors.Is(other, parley.ErrInvalid) || strings.Contains(other.Error(), "public web servers") {
+		t.Errorf("a rejection that is not a refusal: %v", other)
 	}
 }
