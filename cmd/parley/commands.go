@@ -194,22 +194,24 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	total, done := len(files)+len(urls), 0
-	counts := map[string]int{}
+	total := len(files) + len(urls)
+	t := &tally{w: e.stdout, total: total, counts: map[string]int{}}
 	for _, path := range files {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		status, detail := addFile(ctx, db, br, path)
-		counts[status]++
-		done++
-		fmt.Fprintf(e.stdout, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(total)), done, total, status, path, detail)
+		t.report(status, path, detail, nil)
 	}
 	if len(urls) > 0 {
-		addURLs(ctx, e, db, br, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, &done, total, counts)
+		addURLs(ctx, db, br, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, t)
 	}
+	counts := t.counts
 	fmt.Fprintf(e.stdout, "%d added, %d updated, %d duplicate, %d syndicated, %d rejected\n",
 		counts["added"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"])
+	if t.refused {
+		hintRefused(e)
+	}
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}

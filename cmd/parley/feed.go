@@ -13,6 +13,7 @@ import (
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/feeds"
+	"github.com/parley-bot/parley/fetch"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -125,6 +126,9 @@ func cmdFeedAdd(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "parley: cannot follow %s: %s\n", u, reason(err))
+			if fetch.Refused(err) {
+				hintRefused(e)
+			}
 			continue
 		}
 		fmt.Fprintf(e.stdout, "Following %s as feed %d.\n%s\n", rep.Feed.URL, rep.Feed.ID, rep)

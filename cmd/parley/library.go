@@ -74,12 +74,24 @@ func (e *env) dbPath() (string, error) {
 	return e.global.db, nil
 }
 
+// config reads the config file once per command; later calls get the
+// same result.
 func (e *env) config() (Config, error) {
-	path, explicit := e.global.config, true
-	if path == "" {
-		path, explicit = "config.json", false
+	if e.cfg == nil {
+		path, explicit := e.global.config, true
+		if path == "" {
+			path, explicit = "config.json", false
+		}
+		c, err := loadConfig(path, explicit, e.getenv)
+		e.cfg = &loaded{c, err}
 	}
-	return loadConfig(path, explicit, e.getenv)
+	return e.cfg.c, e.cfg.err
+}
+
+// loaded is the config as read, or why it could not be.
+type loaded struct {
+	c   Config
+	err error
 }
 
 // seed adds the bundled articles to a new library.

@@ -68,6 +68,7 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	global globalFlags
+	cfg    *loaded // by config(), once
 }
 
 type globalFlags struct {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,17 +95,35 @@ func reason(err error) string {
 	return strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": ")
 }
 
+// tally prints a line for each article `add` was given as it is dealt
+// with ("[3/10] added …") and counts the outcomes. It is safe for
+// concurrent use.
+type tally struct {
+	mu      sync.Mutex
+	w       io.Writer
+	total   int
+	done    int
+	counts  map[string]int
+	refused bool // a fetch was refused for its address
+}
+
+func (t *tally) report(status, target, detail string, err error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done++
+	t.counts[status]++
+	t.refused = t.refused || fetch.Refused(err)
+	fmt.Fprintf(t.w, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(t.total)), t.done, t.total, status, target, detail)
+}
+
+// hintRefused names the setting that lets fetches reach the local network.
+func hintRefused(e *env) {
+	fmt.Fprintln(e.stderr, "parley: set ingest.allow_private_networks to true in the config to fetch from your own network.")
+}
+
 // addURLs fetches and stores the articles at urls, a few at a time (the
-// Fetcher keeps to one request per site), printing a line as each one ends.
-// It returns the number of each outcome.
-func addURLs(ctx context.Context, e *env, db *store.DB, br *brain, f *fetch.Fetcher, workers int, urls []string, done *int, total int, counts map[string]int) {
-	var mu sync.Mutex
-	refused := false
-	defer func() {
-		if refused {
-			fmt.Fprintln(e.stderr, "parley: Parley fetches only from public web servers; set ingest.allow_private_networks to true in the config to fetch from your own network.")
-		}
-	}()
+// Fetcher keeps to one request per site), reporting each as it ends.
+func addURLs(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, workers int, urls []string, t *tally) {
 	g := new(errgroup.Group)
 	g.SetLimit(max(workers, 1))
 	for _, u := range urls {
@@ -113,21 +132,14 @@ func addURLs(ctx context.Context, e *env, db *store.DB, br *brain, f *fetch.Fetc
 				return nil
 			}
 			a, outcome, note, err := fetchArticle(ctx, db, br, f, u)
-			mu.Lock()
-			defer mu.Unlock()
-			*done++
-			status, detail := "", ""
 			switch {
 			case ctx.Err() != nil:
-				status, detail = "stopped", ": interrupted"
+				t.report("stopped", u, ": interrupted", nil)
 			case err != nil:
-				status, detail = "rejected", ": "+reason(err)
-				refused = refused || fetch.Refused(err)
+				t.report("rejected", u, ": "+reason(err), err)
 			default:
-				status, detail = outcome.String(), describe(a, outcome, note)
+				t.report(outcome.String(), u, describe(a, outcome, note), nil)
 			}
-			counts[status]++
-			fmt.Fprintf(e.stdout, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(total)), *done, total, status, u, detail)
 			return nil
 		})
 	}
