@@ -35,6 +35,43 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// serving is `parley serve` running in the background for a test.
+type serving struct {
+	logs *syncBuffer
+	wait context.Context // for waiting on the bot: ends 20 s after the start
+	stop func()          // the stop signal; serve must end cleanly within 15 s
+}
+
+// startServe runs `parley --config cfg serve` with env as its environment
+// and waits until the bot has connected to the fake Discord.
+func startServe(t *testing.T, srv *discordtest.Server, cfg string, env map[string]string) *serving {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	logs := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"--config", cfg, "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), logs, logs)
+	}()
+	wait, stopWaiting := context.WithTimeout(ctx, 20*time.Second)
+	t.Cleanup(stopWaiting)
+	if err := srv.WaitReady(wait); err != nil {
+		t.Fatalf("the bot never connected: %v\n%s", err, logs.String())
+	}
+	return &serving{logs: logs, wait: wait, stop: func() {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve returned %v on shutdown", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatal("serve did not stop within 15 s of the signal")
+		}
+	}}
+}
+
 // TestServeAgainstTheFake runs `parley serve` as a user would, configured by
 // a file that points discord.api_url at the fake Discord, and asks a
 // question with /ask.
@@ -45,18 +82,8 @@ func TestServeAgainstTheFake(t *testing.T) {
 	os.WriteFile(cfg, []byte(`{"database": "`+filepath.Join(dir, "lib.db")+`",
 		"discord": {"token": "${DISCORD_TOKEN}", "api_url": "`+srv.URL()+`"},
 		"log": {"level": "debug", "format": "json"}}`), 0o644)
-	env := map[string]string{"DISCORD_TOKEN": "secret-token-123"}
-	ctx, cancel := context.WithCancel(context.Background())
-	var logs syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"--config", cfg, "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), &logs, &logs)
-	}()
-	waitCtx, stop := context.WithTimeout(ctx, 20*time.Second)
-	defer stop()
-	if err := srv.WaitReady(waitCtx); err != nil {
-		t.Fatalf("the bot never connected: %v\n%s", err, logs.String())
-	}
+	sv := startServe(t, srv, cfg, map[string]string{"DISCORD_TOKEN": "secret-token-123"})
+	logs, waitCtx := sv.logs, sv.wait
 	if _, err := srv.WaitForCall(waitCtx, "PUT", "/applications/{app}/commands"); err != nil {
 		t.Fatalf("commands never registered: %v", err)
 	}
@@ -86,15 +113,7 @@ func TestServeAgainstTheFake(t *testing.T) {
 	if st, _ := srv.Interaction(tl); st.Original == nil || !strings.Contains(st.Original.Content, "2025-08-15: “Trump met with Putin") {
 		t.Errorf("timeline = %+v", st.Original)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v on shutdown", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop within 15 s of the signal")
-	}
+	sv.stop()
 	if strings.Contains(logs.String(), "secret-token-123") {
 		t.Error("the token reached the log")
 	}
@@ -144,18 +163,8 @@ func TestServeFollowsFeeds(t *testing.T) {
 	}
 	db.Close()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var logs syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"--config", cfg, "serve"}, func(string) string { return "" }, strings.NewReader(""), &logs, &logs)
-	}()
-	waitCtx, stop := context.WithTimeout(ctx, 20*time.Second)
-	defer stop()
-	if err := srv.WaitReady(waitCtx); err != nil {
-		t.Fatalf("the bot never connected: %v\n%s", err, logs.String())
-	}
+	sv := startServe(t, srv, cfg, nil)
+	logs, waitCtx := sv.logs, sv.wait
 	for site.Requests("/story/21") == 0 || !strings.Contains(logs.String(), "feed polled") {
 		if waitCtx.Err() != nil {
 			t.Fatalf("serve did not poll the feed:\n%s", logs.String())
@@ -193,13 +202,5 @@ func TestServeFollowsFeeds(t *testing.T) {
 	if got := command("feed", "list"); !strings.Contains(got, "Feed 1: Example News: Ukraine talks") || !strings.Contains(got, "22 items") {
 		t.Errorf("/feed list replied %q", got)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v on shutdown", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop within 15 s of the signal")
-	}
+	sv.stop()
 }
