@@ -25,7 +25,7 @@ type Extractive struct {
 	MinCoverage float64
 }
 
-// DefaultMinCoverage was tuned on ../shared/eval/dev.jsonl: see the README's
+// DefaultMinCoverage was tuned on eval/sets/dev.jsonl: see the README's
 // evaluation section for the figures.
 const DefaultMinCoverage = 0.33
 

@@ -1,6 +1,5 @@
-// Package eval measures retrieval and answers on a question set in the
-// format of ../shared/eval/dev.jsonl, with the metrics defined in
-// ../shared/eval/README.md.
+// Package eval measures retrieval and answers on question sets in the
+// format of sets/dev.jsonl, with the metrics defined in docs/eval.md.
 package eval
 
 import (
@@ -9,7 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -24,7 +26,11 @@ type Item struct {
 	Question   string `json:"question"`
 	Answerable bool   `json:"answerable"`
 	Kind       string `json:"kind"`
+	Lang       string `json:"lang,omitempty"`
 	Gold       []Gold `json:"gold"`
+	// Set names the file the question came from, as LoadFiles was given it
+	// (or relative to the directory it was found in).
+	Set string `json:"-"`
 }
 
 // Gold names a file that states the answer and short spans copied from it.
@@ -55,6 +61,72 @@ func Load(r io.Reader) ([]Item, error) {
 	return items, sc.Err()
 }
 
+// LoadFiles reads question sets from files and directories; a directory
+// contributes every *.jsonl file under it, in lexical order. Question ids
+// must be unique across all of them.
+func LoadFiles(paths []string) ([]Item, error) {
+	var items []Item
+	seen := map[string]string{}
+	for _, root := range paths {
+		files, err := setFiles(root)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			name := f.name
+			r, err := os.Open(f.path)
+			if err != nil {
+				return nil, err
+			}
+			got, err := Load(r)
+			r.Close()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f.path, err)
+			}
+			for _, it := range got {
+				if it.ID != "" {
+					if other, dup := seen[it.ID]; dup {
+						return nil, fmt.Errorf("%s: question id %q is also in %s", f.path, it.ID, other)
+					}
+					seen[it.ID] = f.path
+				}
+				it.Set = name
+				items = append(items, it)
+			}
+		}
+	}
+	return items, nil
+}
+
+type setFile struct{ path, name string }
+
+// setFiles lists the question files a path names: the file itself, or the
+// *.jsonl files under a directory, named relative to it.
+func setFiles(root string) ([]setFile, error) {
+	fi, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return []setFile{{root, filepath.Base(root)}}, nil
+	}
+	var out []setFile
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(d.Name(), ".jsonl") {
+			rel, _ := filepath.Rel(root, path)
+			out = append(out, setFile{path, filepath.ToSlash(rel)})
+		}
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("%s: no *.jsonl question sets", root)
+	}
+	return out, err
+}
+
 // The parts of Parley that an evaluation exercises.
 type (
 	Searcher interface {
@@ -73,6 +145,8 @@ type Result struct {
 	ID         string        `json:"id"`
 	Question   string        `json:"question"`
 	Kind       string        `json:"kind"`
+	Set        string        `json:"set,omitempty"`
+	Lang       string        `json:"lang,omitempty"`
 	Answerable bool          `json:"answerable"`
 	Retrieved  bool          `json:"retrieved"` // a gold phrase in the first k passages
 	Supported  bool          `json:"supported"` // a citation quotes a gold phrase
@@ -90,14 +164,115 @@ type Report struct {
 	Unanswerable       int      `json:"unanswerable"`
 	Citations          int      `json:"citations"`
 	K                  int      `json:"k"`
-	RecallAtK          float64  `json:"retrieval_recall"`
-	AnswerSupport      float64  `json:"answer_support"`
-	FalseAbstention    float64  `json:"false_abstention"`
-	QuotePrecision     float64  `json:"quote_precision"`
-	AbstentionAccuracy float64  `json:"abstention_accuracy"`
+	RecallAtK          Rate     `json:"retrieval_recall"`
+	AnswerSupport      Rate     `json:"answer_support"`
+	FalseAbstention    Rate     `json:"false_abstention"`
+	QuotePrecision     Rate     `json:"quote_precision"`
+	AbstentionAccuracy Rate     `json:"abstention_accuracy"`
 	P50MS              float64  `json:"latency_p50_ms"`
 	P95MS              float64  `json:"latency_p95_ms"`
+	ByKind             []Group  `json:"by_kind"`
+	BySet              []Group  `json:"by_set"`
 	Results            []Result `json:"results"`
+}
+
+// Group holds the metrics of the questions of one kind, or of one set.
+// A rate over no question is NaN in Go and null in JSON.
+type Group struct {
+	Name               string `json:"name"`
+	Questions          int    `json:"questions"`
+	Answerable         int    `json:"answerable"`
+	Unanswerable       int    `json:"unanswerable"`
+	RecallAtK          Rate   `json:"retrieval_recall"`
+	AnswerSupport      Rate   `json:"answer_support"`
+	FalseAbstention    Rate   `json:"false_abstention"`
+	AbstentionAccuracy Rate   `json:"abstention_accuracy"`
+}
+
+// Rate is a share that may be undefined (NaN) when nothing was measured;
+// it is written to JSON as null then, which encoding/json cannot do for a
+// bare NaN.
+type Rate float64
+
+// MarshalJSON writes NaN as null.
+func (r Rate) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(r)) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(r))
+}
+
+// UnmarshalJSON reads null as NaN.
+func (r *Rate) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*r = Rate(math.NaN())
+		return nil
+	}
+	return json.Unmarshal(b, (*float64)(r))
+}
+
+// kindOrder is the order kinds are printed in; a kind not listed comes
+// after these, alphabetically.
+var kindOrder = []string{"who", "what", "when", "date", "where", "number", "quote", "why", "multi", "latest", "yesno", "unanswerable"}
+
+// groups computes the metrics of results grouped by key, in the order
+// given by rank (lower first, then by name).
+func groups(results []Result, key func(Result) string, rank func(string) int) []Group {
+	by := map[string]*Group{}
+	type counts struct{ retrieved, supported, abstainedA, abstainedU int }
+	c := map[string]*counts{}
+	for _, res := range results {
+		k := key(res)
+		g, ok := by[k]
+		if !ok {
+			g = &Group{Name: k}
+			by[k] = g
+			c[k] = &counts{}
+		}
+		g.Questions++
+		if res.Answerable {
+			g.Answerable++
+			if res.Retrieved {
+				c[k].retrieved++
+			}
+			if res.Supported {
+				c[k].supported++
+			}
+			if res.Abstained {
+				c[k].abstainedA++
+			}
+		} else {
+			g.Unanswerable++
+			if res.Abstained {
+				c[k].abstainedU++
+			}
+		}
+	}
+	out := make([]Group, 0, len(by))
+	for k, g := range by {
+		g.RecallAtK = Rate(ratio(c[k].retrieved, g.Answerable))
+		g.AnswerSupport = Rate(ratio(c[k].supported, g.Answerable))
+		g.FalseAbstention = Rate(ratio(c[k].abstainedA, g.Answerable))
+		g.AbstentionAccuracy = Rate(ratio(c[k].abstainedU, g.Unanswerable))
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ri, rj := rank(out[i].Name), rank(out[j].Name)
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func kindRank(k string) int {
+	for i, o := range kindOrder {
+		if o == k {
+			return i
+		}
+	}
+	return len(kindOrder)
 }
 
 // Run asks every question and computes the metrics. k is the number of
@@ -108,7 +283,7 @@ func Run(ctx context.Context, items []Item, s Searcher, a Asker, lib Library, k 
 	var took []time.Duration
 	bodies := map[int64]string{}
 	for _, it := range items {
-		res := Result{ID: it.ID, Question: it.Question, Kind: it.Kind, Answerable: it.Answerable}
+		res := Result{ID: it.ID, Question: it.Question, Kind: it.Kind, Set: it.Set, Lang: it.Lang, Answerable: it.Answerable}
 		var phrases []string
 		for _, g := range it.Gold {
 			for _, p := range g.Phrases {
@@ -176,12 +351,28 @@ func Run(ctx context.Context, items []Item, s Searcher, a Asker, lib Library, k 
 		}
 		r.Results = append(r.Results, res)
 	}
-	r.RecallAtK = ratio(retrieved, r.Answerable)
-	r.AnswerSupport = ratio(supported, r.Answerable)
-	r.FalseAbstention = ratio(abstainedAnswerable, r.Answerable)
-	r.AbstentionAccuracy = ratio(abstainedUnanswerable, r.Unanswerable)
-	r.QuotePrecision = ratio(goodQuotes, r.Citations)
+	r.RecallAtK = Rate(ratio(retrieved, r.Answerable))
+	r.AnswerSupport = Rate(ratio(supported, r.Answerable))
+	r.FalseAbstention = Rate(ratio(abstainedAnswerable, r.Answerable))
+	r.AbstentionAccuracy = Rate(ratio(abstainedUnanswerable, r.Unanswerable))
+	r.QuotePrecision = Rate(ratio(goodQuotes, r.Citations))
 	r.P50MS, r.P95MS = percentile(took, 0.50), percentile(took, 0.95)
+	r.ByKind = groups(r.Results, func(res Result) string {
+		if !res.Answerable {
+			return "unanswerable"
+		}
+		if res.Kind == "" {
+			return "other"
+		}
+		return res.Kind
+	}, kindRank)
+	setOrder := map[string]int{}
+	for _, it := range items {
+		if _, ok := setOrder[it.Set]; !ok {
+			setOrder[it.Set] = len(setOrder)
+		}
+	}
+	r.BySet = groups(r.Results, func(res Result) string { return res.Set }, func(s string) int { return setOrder[s] })
 	return r, nil
 }
 
@@ -225,6 +416,12 @@ func (r *Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "  abstention accuracy %s\n", fmtRatio(r.AbstentionAccuracy))
 	fmt.Fprintf(w, "  latency p50         %.1f ms\n", r.P50MS)
 	fmt.Fprintf(w, "  latency p95         %.1f ms\n", r.P95MS)
+	fmt.Fprintf(w, "\nBy kind:\n")
+	printGroups(w, r.K, r.ByKind)
+	if len(r.BySet) > 1 {
+		fmt.Fprintf(w, "\nBy set:\n")
+		printGroups(w, r.K, r.BySet)
+	}
 	var misses []string
 	for _, res := range r.Results {
 		var why []string
@@ -251,9 +448,30 @@ func (r *Report) Print(w io.Writer) {
 	}
 }
 
-func fmtRatio(x float64) string {
-	if math.IsNaN(x) {
+// printGroups writes one line a group: its size, then the rates that apply
+// to it ("-" where a group has no question a rate is over).
+func printGroups(w io.Writer, k int, gs []Group) {
+	width := len("group")
+	for _, g := range gs {
+		width = max(width, len(g.Name))
+	}
+	fmt.Fprintf(w, "  %-*s %9s %9s %9s %9s %9s\n", width, "", "questions", fmt.Sprintf("recall@%d", k), "support", "false abs", "abst acc")
+	for _, g := range gs {
+		fmt.Fprintf(w, "  %-*s %9d %9s %9s %9s %9s\n", width, g.Name, g.Questions,
+			dash(g.RecallAtK), dash(g.AnswerSupport), dash(g.FalseAbstention), dash(g.AbstentionAccuracy))
+	}
+}
+
+func dash(r Rate) string {
+	if math.IsNaN(float64(r)) {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", float64(r))
+}
+
+func fmtRatio(x Rate) string {
+	if math.IsNaN(float64(x)) {
 		return "n/a"
 	}
-	return fmt.Sprintf("%.2f", x)
+	return fmt.Sprintf("%.2f", float64(x))
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,15 +17,15 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/data"
 )
 
-const seedDir = "../../shared/seeds"
-
+// readSeed reads a bundled article from the data package, which embeds them.
 func readSeed(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(seedDir, name))
+	b, err := fs.ReadFile(data.Seeds, name)
 	if err != nil {
-		t.Skipf("seed not available: %v", err)
+		t.Fatalf("seed %s: %v", name, err)
 	}
 	return b
 }

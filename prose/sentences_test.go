@@ -1,14 +1,15 @@
 package prose
 
 import (
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/parley-bot/parley/data"
 )
 
 func sentenceTexts(text string) []string {
@@ -115,13 +116,13 @@ func TestSentencesSeeds(t *testing.T) {
 		"British Prime Minister Sir Keir Starmer will join Zelensky, and other European leaders at the talks.",
 		"“The minute you levy additional sanctions, strong, additional sanctions, the talking stops. Talking stops. And at that point, the war just continues,” Rubio said.",
 	}
-	paths, err := filepath.Glob("../../shared/seeds/*.md")
+	paths, err := fs.Glob(data.Seeds, "*.md")
 	if err != nil || len(paths) == 0 {
-		t.Skipf("seeds not found: %v", err)
+		t.Fatalf("no seeds embedded in data: %v", err)
 	}
 	var all []string
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		b, err := fs.ReadFile(data.Seeds, p)
 		if err != nil {
 			t.Fatal(err)
 		}

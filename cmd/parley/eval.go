@@ -4,32 +4,40 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/parley-bot/parley/eval"
+	"github.com/parley-bot/parley/ingest"
 )
 
 func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval")
 	k := fs.Int("k", 5, "passages retrieval recall looks at")
 	asJSON := fs.Bool("json", false, "print the report, with every answer, as JSON")
+	articles := fs.String("articles", "", "build a temporary library from the articles in `DIR` and evaluate on it instead of the library")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("eval needs one question set, e.g. parley eval ../shared/eval/dev.jsonl")
+	if len(pos) == 0 {
+		return usagef("eval needs question sets (files or directories of *.jsonl), e.g. parley eval eval/sets/dev.jsonl")
 	}
 	if *k < 1 {
 		return usagef("--k must be at least 1")
 	}
-	f, err := os.Open(pos[0])
+	items, err := eval.LoadFiles(pos)
 	if err != nil {
 		return err
 	}
-	items, err := eval.Load(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], err)
+	if len(items) == 0 {
+		return fmt.Errorf("no questions in %v", pos)
+	}
+	if *articles != "" {
+		cleanup, err := e.tempLibrary(ctx, *articles)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
 	}
 	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
@@ -45,4 +53,38 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	}
 	report.Print(e.stdout)
 	return nil
+}
+
+// tempLibrary points the command at a new library in a temporary directory,
+// filled with the articles under dir and nothing else, and returns what
+// removes it. Every article must go in: an evaluation over a library that
+// silently lacks some of its articles would measure the wrong thing.
+func (e *env) tempLibrary(ctx context.Context, dir string) (cleanup func(), err error) {
+	files, err := ingest.Files([]string{dir})
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no .md, .txt or .html files in %s", dir)
+	}
+	tmp, err := os.MkdirTemp("", "parley-eval-")
+	if err != nil {
+		return nil, err
+	}
+	cleanup = func() { os.RemoveAll(tmp) }
+	e.global.db, e.global.dbSet, e.global.seed = filepath.Join(tmp, "eval.db"), true, false
+	db, br, err := e.openWithBrain(ctx)
+	if err != nil {
+		cleanup()
+		return nil, err
+	}
+	defer db.Close()
+	for _, path := range files {
+		if status, detail := addFile(ctx, db, br, path); status == "rejected" {
+			cleanup()
+			return nil, fmt.Errorf("--articles: %s rejected%s", path, detail)
+		}
+	}
+	fmt.Fprintf(e.stderr, "parley: evaluating on a temporary library of %d articles from %s\n", len(files), dir)
+	return cleanup, nil
 }

@@ -99,7 +99,7 @@ func init() {
 		{"remove", "ID…", "remove articles from the library", cmdRemove},
 		{"summary", "[--topic T] [--since S] [--until U] [--article ID] [--json]", "what happened: 4–8 sourced bullets", cmdSummary},
 		{"timeline", "[--topic T] [--since S] [--until U] [--json]", "dated events, oldest first, with sources", cmdTimeline},
-		{"eval", "[--k N] [--json] FILE.jsonl", "measure retrieval and answers on a question set", cmdEval},
+		{"eval", "[--k N] [--json] [--articles DIR] SET.jsonl|DIR…", "measure retrieval and answers on question sets", cmdEval},
 		{"reindex", "--embeddings", "embed the passages that have no embedding (hybrid retrieval)", cmdReindex},
 		{"serve", "", "run the Discord bot (token from DISCORD_TOKEN or the config)", cmdServe},
 		{"feedback", "[--json]", "list the 👍/👎 votes on answers given in Discord", cmdFeedback},
