@@ -42,10 +42,12 @@ func (o Outcome) String() string {
 }
 
 // Add stores an article with its passages, and indexes them, in one
-// transaction. The same body twice is one article (Duplicate, with the id of
-// the one already stored); the same URL with a new body replaces that
-// article's text (Updated); the same story (≥ 0.9 similar) from another
-// outlet records that outlet on the stored article (Syndicated, its id). Passages must satisfy Text == Body[Start:End].
+// transaction. The same story from another outlet, word for word or ≥ 0.9
+// similar, records that outlet on the stored article (Syndicated, with the
+// stored article's id); from the same outlet, from no outlet named, or from
+// an outlet already recorded, it changes nothing (Duplicate, that id). The
+// same URL with a new body replaces that article's text (Updated).
+// Passages must satisfy Text == Body[Start:End].
 func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (int64, Outcome, error) {
 	if err := checkArticle(a, ps); err != nil {
 		return 0, 0, err
@@ -95,7 +97,8 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&id)
 	switch {
 	case err == nil:
-		return id, Duplicate, nil
+		outcome, err := copyOf(ctx, tx, id, a)
+		return id, outcome, err
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, 0, err
 	}
@@ -116,14 +119,8 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 			return 0, 0, err
 		}
 		if ok {
-			var outlet string
-			if err := tx.QueryRowContext(ctx, "SELECT outlet FROM articles WHERE id = ?", same).Scan(&outlet); err != nil {
-				return 0, 0, err
-			}
-			if strings.EqualFold(outlet, a.Outlet) {
-				return same, Duplicate, nil
-			}
-			return same, Syndicated, recordOutlet(ctx, tx, same, a)
+			outcome, err := copyOf(ctx, tx, same, a)
+			return same, outcome, err
 		}
 	}
 	if outcome == Updated {

@@ -78,8 +78,9 @@ func TestAddGetListRemove(t *testing.T) {
 		t.Errorf("hash %q and added %v must be set", got.Hash, got.Added)
 	}
 
-	// The same text again, even under another URL, is one article.
-	dup := article("Copy", "Other", "https://example.com/b", a.Body)
+	// The same text again from the same outlet, even under another URL, is
+	// one article. (From another outlet: TestIdenticalCopyFromAnotherOutlet.)
+	dup := article("Copy", "The Independent", "https://example.com/b", a.Body)
 	dupID, outcome, err := db.Add(ctx, dup, paragraphs(dup.Body))
 	if err != nil || outcome != store.Duplicate || dupID != id {
 		t.Errorf("duplicate: got id %d, %v, %v; want %d, duplicate", dupID, outcome, err, id)
@@ -344,5 +345,53 @@ func TestSyndicatedCopiesAreOneArticle(t *testing.T) {
 	}
 	if outlets, _ := db.Outlets(ctx, ap); len(outlets) != 0 {
 		t.Errorf("outlets left after remove: %+v", outlets)
+	}
+}
+
+// TestIdenticalCopyFromAnotherOutlet: a wire story republished word for
+// word under another site's name is that outlet's copy, not a duplicate;
+// the same text again from an outlet already known changes nothing.
+func TestIdenticalCopyFromAnotherOutlet(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	story := synth.Article(6, 1).Body
+	wire := mustAdd(t, db, article("Prisoner swap", "Baltic Wire Service", "https://wire.example/swap", story))
+	tests := []struct {
+		name, outlet, url string
+		want              store.Outcome
+	}{
+		{"another outlet", "Kyiv Ledger", "https://ledger.example/swap", store.Syndicated},
+		{"that outlet again", "Kyiv Ledger", "https://ledger.example/swap", store.Duplicate},
+		{"that outlet at another address", "Kyiv Ledger", "https://ledger.example/amp/swap", store.Syndicated},
+		{"a third outlet, no address", "Volga Daily", "", store.Syndicated},
+		{"the first outlet", "baltic wire service", "https://wire.example/swap?ref=rss", store.Duplicate},
+		{"no outlet", "", "https://anon.example/swap", store.Duplicate},
+		{"the first page under another name", "Wire Mirror", "https://wire.example/swap", store.Duplicate},
+	}
+	for _, tt := range tests {
+		a := article("Prisoner swap", tt.outlet, tt.url, story)
+		id, outcome, err := db.Add(ctx, a, paragraphs(a.Body))
+		if err != nil || outcome != tt.want || id != wire {
+			t.Errorf("%s: article %d, %v, %v; want %d, %v", tt.name, id, outcome, err, wire, tt.want)
+		}
+	}
+	outlets, err := db.Outlets(ctx, wire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range outlets {
+		got = append(got, o.Outlet+" "+o.URL)
+	}
+	want := []string{"Kyiv Ledger https://ledger.example/amp/swap", "Kyiv Ledger https://ledger.example/swap", "Volga Daily "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("outlets = %q, want %q", got, want)
+	}
+	if n, _ := db.Count(ctx); n != 1 {
+		t.Errorf("%d articles, want 1", n)
+	}
+	arts, err := db.Articles(ctx, time.Time{}, time.Time{}, []int64{wire}, 1)
+	if err != nil || len(arts) != 1 || len(arts[0].Also) != 3 {
+		t.Errorf("Articles: %+v, %v; want the article with 3 other outlets", arts, err)
 	}
 }

@@ -134,11 +134,28 @@ func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
 	return nil
 }
 
-// recordOutlet notes that another outlet published an article's story.
-func recordOutlet(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article) error {
-	_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_outlets (article_id, outlet, url, published, added) VALUES (?, ?, ?, ?, ?)`,
-		id, a.Outlet, a.URL, timeText(a.Published), timeText(a.Added))
-	return err
+// copyOf says what adding a, a copy of the story of stored article id,
+// does: from another outlet, it records that outlet (Syndicated); from the
+// article's own outlet or page, from no outlet named, or from an outlet
+// already recorded with this URL, nothing (Duplicate).
+func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article) (Outcome, error) {
+	var outlet, url string
+	if err := tx.QueryRowContext(ctx, "SELECT outlet, coalesce(url, '') FROM articles WHERE id = ?", id).Scan(&outlet, &url); err != nil {
+		return 0, err
+	}
+	name := strings.TrimSpace(a.Outlet)
+	if name == "" || strings.EqualFold(strings.TrimSpace(outlet), name) || (a.URL != "" && a.URL == url) {
+		return Duplicate, nil
+	}
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_outlets (article_id, outlet, url, published, added) VALUES (?, ?, ?, ?, ?)`,
+		id, name, a.URL, timeText(a.Published), timeText(a.Added))
+	if err != nil {
+		return 0, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return Duplicate, err
+	}
+	return Syndicated, nil
 }
 
 // Outlets returns the other outlets that published an article's story.
