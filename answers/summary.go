@@ -420,7 +420,7 @@ func bullet(u *unit, cs []parley.Citation) string {
 		}
 	}
 	text := fmt.Sprintf("“%s” — %s", u.text, who)
-	if n := len(seen); n > 1 {
+	if n := len(parley.Outlets(cs)); n > 1 {
 		text += fmt.Sprintf("; reported by %d outlets", n)
 	}
 	return text + " " + marks.String()
