@@ -69,7 +69,7 @@ func (b *Bot) addArticle(ctx context.Context, c *call, data discordgo.Applicatio
 	if err != nil {
 		return addError(err)
 	}
-	return c.say(outcomeText(a, outcome))
+	return c.say(outcomeText(a, outcome, b.cfg.StateMedia))
 }
 
 // addURL fetches the article at url, which may take a while, and stores it.
@@ -86,7 +86,7 @@ func (b *Bot) addURL(ctx context.Context, c *call, url string) error {
 	if err != nil {
 		return addError(err)
 	}
-	return c.say(outcomeText(a, outcome))
+	return c.say(outcomeText(a, outcome, b.cfg.StateMedia))
 }
 
 // checkAttachment refuses, before downloading, a file the library cannot take.
@@ -178,7 +178,7 @@ func (b *Bot) submitArticle(ctx context.Context, c *call) error {
 	if err != nil {
 		return addError(err)
 	}
-	return c.say(outcomeText(stored, outcome))
+	return c.say(outcomeText(stored, outcome, b.cfg.StateMedia))
 }
 
 // addError turns the library's verdict on an article into what the admin
@@ -191,8 +191,8 @@ func addError(err error) error {
 }
 
 // outcomeText says what became of an added article.
-func outcomeText(a parley.Article, outcome string) string {
-	name := describeArticle(a)
+func outcomeText(a parley.Article, outcome string, sm parley.StateMedia) string {
+	name := describeArticle(a, sm)
 	switch outcome {
 	case "added":
 		return "Added " + name + "."
@@ -203,7 +203,7 @@ func outcomeText(a parley.Article, outcome string) string {
 	case "syndicated":
 		outlet := "this outlet"
 		if a.Outlet != "" {
-			outlet = escapeText(truncate(a.Outlet, 100))
+			outlet = escapeText(truncate(sm.Label(a.Outlet), 100))
 		}
 		return fmt.Sprintf("That story is already in the library as article #%d; %s was recorded as also publishing it.", a.ID, outlet)
 	}
@@ -211,11 +211,11 @@ func outcomeText(a parley.Article, outcome string) string {
 }
 
 // describeArticle names an article in a reply: #12 “Title” (Outlet, date).
-func describeArticle(a parley.Article) string {
+func describeArticle(a parley.Article, sm parley.StateMedia) string {
 	s := fmt.Sprintf("#%d “%s”", a.ID, escapeText(truncate(a.Title, 200)))
 	var meta []string
 	if a.Outlet != "" {
-		meta = append(meta, escapeText(truncate(a.Outlet, 100)))
+		meta = append(meta, escapeText(truncate(sm.Label(a.Outlet), 100)))
 	}
 	if d := a.Date(); d != "" {
 		meta = append(meta, d)
@@ -259,7 +259,7 @@ func (b *Bot) completeArticle(ctx context.Context, c *call) error {
 	var list []*discordgo.ApplicationCommandOptionChoice
 	if n, err := strconv.ParseInt(typed, 10, 64); err == nil {
 		if a, err := b.lib.Article(ctx, n); err == nil {
-			list = append(list, choice(a.Source()))
+			list = append(list, choice(a.Source(), b.cfg.StateMedia))
 		}
 		typed = ""
 	}
@@ -272,18 +272,18 @@ func (b *Bot) completeArticle(ctx context.Context, c *call) error {
 			break
 		}
 		if len(list) == 0 || list[0].Value != s.ArticleID {
-			list = append(list, choice(s))
+			list = append(list, choice(s, b.cfg.StateMedia))
 		}
 	}
 	return c.respond(choices(list))
 }
 
 // choice names an article in a suggestion: "#12 Title — Outlet, 2025-08-17".
-func choice(s parley.Source) *discordgo.ApplicationCommandOptionChoice {
+func choice(s parley.Source, sm parley.StateMedia) *discordgo.ApplicationCommandOptionChoice {
 	name := fmt.Sprintf("#%d %s", s.ArticleID, strings.Join(strings.Fields(s.Title), " "))
 	var meta []string
 	if s.Outlet != "" {
-		meta = append(meta, s.Outlet)
+		meta = append(meta, sm.Label(s.Outlet))
 	}
 	if d := s.Date(); d != "" {
 		meta = append(meta, d)

@@ -25,7 +25,7 @@ func (b *Bot) ask(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	parts := renderAnswer(a, id)
+	parts := renderAnswer(a, id, b.cfg.StateMedia)
 	m, err := c.edit(parts[0])
 	if err != nil {
 		return err

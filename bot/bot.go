@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/parley-bot/parley"
 	"golang.org/x/sync/semaphore"
 )
 
@@ -97,6 +98,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.MaxConcurrentAnswers <= 0 {
 		cfg.MaxConcurrentAnswers = defaultConcurrentAnswers
+	}
+	if cfg.StateMedia == nil {
+		cfg.StateMedia = parley.DefaultStateMedia()
 	}
 	return cfg
 }

@@ -101,4 +101,7 @@ type Config struct {
 	ShutdownGrace time.Duration
 	// UserHashKey keys the hash under which voters are stored.
 	UserHashKey []byte
+	// StateMedia labels the outlets that are state media wherever the bot
+	// names one. Nil means parley.DefaultStateMedia().
+	StateMedia parley.StateMedia
 }

@@ -75,12 +75,12 @@ func (b *Bot) digest(ctx context.Context, c *call, make func(context.Context, pa
 		return err
 	}
 	if c.i.ApplicationCommandData().Name == "timeline" {
-		parts := renderDigest(dg, maxContent-pageNoteRoom)
+		parts := renderDigest(dg, maxContent-pageNoteRoom, b.cfg.StateMedia)
 		// A long timeline pages with buttons that recompute it.
 		_, err := c.edit(timelinePage(parts, 0, scope))
 		return err
 	}
-	parts := renderDigest(dg, maxContent)
+	parts := renderDigest(dg, maxContent, b.cfg.StateMedia)
 	if _, err := c.edit(parts[0]); err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	p := timelinePage(renderDigest(dg, maxContent-pageNoteRoom), page, scope)
+	p := timelinePage(renderDigest(dg, maxContent-pageNoteRoom, b.cfg.StateMedia), page, scope)
 	embeds, components := nonNil(p)
 	return c.respond(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage,
 		Data: &discordgo.InteractionResponseData{Content: p.Content, Embeds: embeds, Components: components, AllowedMentions: noMentions()}})
@@ -155,7 +155,7 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 
 // renderDigest lays a digest out like an answer: the body split to fit,
 // the sources embed under the last part.
-func renderDigest(dg *parley.Digest, limit int) []part {
+func renderDigest(dg *parley.Digest, limit int, sm parley.StateMedia) []part {
 	var parts []part
 	for _, s := range splitContent(escapeText(dg.Body), limit) {
 		parts = append(parts, part{Content: s})
@@ -163,7 +163,7 @@ func renderDigest(dg *parley.Digest, limit int) []part {
 	if len(parts) == 0 {
 		parts = []part{{Content: "(nothing to show)"}}
 	}
-	if e := sourcesEmbed(&parley.Answer{Sources: dg.Sources}); e != nil {
+	if e := sourcesEmbed(&parley.Answer{Sources: dg.Sources}, sm); e != nil {
 		parts[len(parts)-1].Embeds = []*discordgo.MessageEmbed{e}
 	}
 	return parts

@@ -64,7 +64,7 @@ func (b *Bot) answerMessage(ctx context.Context, m *discordgo.Message, me string
 	if err != nil {
 		return true, err
 	}
-	sent, err := b.sendReply(m, renderAnswer(a, id))
+	sent, err := b.sendReply(m, renderAnswer(a, id, b.cfg.StateMedia))
 	for _, msg := range sent {
 		b.link(ctx, msg.ID, id)
 	}

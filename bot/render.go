@@ -43,8 +43,8 @@ type part struct {
 
 // renderAnswer lays an answer out as Discord messages: the body, split to
 // fit, then the sources embed and the buttons on the last message, so that
-// they sit under the whole answer.
-func renderAnswer(a *parley.Answer, answerID int64) []part {
+// they sit under the whole answer. sm labels the outlets that are state media.
+func renderAnswer(a *parley.Answer, answerID int64, sm parley.StateMedia) []part {
 	var parts []part
 	for _, c := range splitContent(escapeText(a.Body), maxContent) {
 		parts = append(parts, part{Content: c})
@@ -53,7 +53,7 @@ func renderAnswer(a *parley.Answer, answerID int64) []part {
 		parts = []part{{Content: "(empty answer)"}}
 	}
 	last := &parts[len(parts)-1]
-	if e := sourcesEmbed(a); e != nil {
+	if e := sourcesEmbed(a, sm); e != nil {
 		last.Embeds = []*discordgo.MessageEmbed{e}
 	}
 	last.Components = answerButtons(answerID)
@@ -73,7 +73,7 @@ func answerButtons(answerID int64) []discordgo.MessageComponent {
 
 // sourcesEmbed lists an answer's numbered sources, or the nearest articles
 // of an abstention, as one embed within Discord's limits.
-func sourcesEmbed(a *parley.Answer) *discordgo.MessageEmbed {
+func sourcesEmbed(a *parley.Answer, sm parley.StateMedia) *discordgo.MessageEmbed {
 	title, list := "Sources", a.Sources
 	if a.Abstained {
 		title, list = "Nearest articles", a.Nearest
@@ -83,7 +83,7 @@ func sourcesEmbed(a *parley.Answer) *discordgo.MessageEmbed {
 	}
 	lines := make([]string, len(list))
 	for i, s := range list {
-		lines[i] = fmt.Sprintf("[%d] %s", i+1, sourceLine(s))
+		lines[i] = fmt.Sprintf("[%d] %s", i+1, sourceLine(s, sm))
 	}
 	return &discordgo.MessageEmbed{Title: title, Description: joinWithin(lines, maxEmbedDesc)}
 }
@@ -92,8 +92,9 @@ func sourcesEmbed(a *parley.Answer) *discordgo.MessageEmbed {
 const maxTitleInLine = 200
 
 // sourceLine names an article as "[Title](URL) — Outlet, 2025-08-17", the
-// title escaped and linked.
-func sourceLine(s parley.Source) string {
+// title escaped and linked, and each outlet labelled by sm when it is state
+// media.
+func sourceLine(s parley.Source, sm parley.StateMedia) string {
 	title := escapeLinkText(truncate(s.Title, maxTitleInLine))
 	if title == "" {
 		title = "untitled"
@@ -103,7 +104,7 @@ func sourceLine(s parley.Source) string {
 	}
 	var meta []string
 	if s.Outlet != "" {
-		meta = append(meta, escapeText(truncate(s.Outlet, maxTitleInLine)))
+		meta = append(meta, escapeText(truncate(sm.Label(s.Outlet), maxTitleInLine)))
 	}
 	if d := s.Date(); d != "" {
 		meta = append(meta, d)
@@ -117,7 +118,7 @@ func sourceLine(s parley.Source) string {
 		also := s.Also[:min(len(s.Also), 3)]
 		names := make([]string, len(also))
 		for i, o := range also {
-			names[i] = escapeText(truncate(o, 60))
+			names[i] = escapeText(truncate(sm.Label(o), 60))
 		}
 		line += "; also published by " + strings.Join(names, ", ")
 		if more := len(s.Also) - len(also); more > 0 {

@@ -138,7 +138,7 @@ func TestSourcesEmbedLimits(t *testing.T) {
 			Published: time.Date(2025, 8, 17, 0, 0, 0, 0, time.UTC),
 		})
 	}
-	e := sourcesEmbed(a)
+	e := sourcesEmbed(a, nil)
 	checkEmbeds(t, []*discordgo.MessageEmbed{e})
 	if !strings.HasPrefix(e.Description, "[1] [Very long title \\[with brackets\\] @\u200beveryone") {
 		t.Errorf("description starts %.80q", e.Description)
@@ -154,7 +154,7 @@ func TestSourcesEmbedLimits(t *testing.T) {
 func TestSourcesEmbedAbstention(t *testing.T) {
 	a := &parley.Answer{Abstained: true, Body: "The articles I have don't answer that.",
 		Nearest: []parley.Source{{ArticleID: 1, Title: "Talks stall", Outlet: "AP", URL: "https://apnews.com/x"}}}
-	e := sourcesEmbed(a)
+	e := sourcesEmbed(a, nil)
 	if e.Title != "Nearest articles" || e.Description != "[1] [Talks stall](https://apnews.com/x) — AP" {
 		t.Errorf("got %q %q", e.Title, e.Description)
 	}
@@ -163,7 +163,7 @@ func TestSourcesEmbedAbstention(t *testing.T) {
 func TestRenderAnswer(t *testing.T) {
 	a := &parley.Answer{Body: longAnswer(5000) + "\n- “Call @everyone to <@123>” — X [1]",
 		Sources: []parley.Source{{ArticleID: 1, Title: "T", URL: "https://x.org"}}}
-	parts := renderAnswer(a, 42)
+	parts := renderAnswer(a, 42, nil)
 	if len(parts) < 3 {
 		t.Fatalf("got %d parts", len(parts))
 	}
@@ -247,11 +247,48 @@ func checkEmbeds(t *testing.T, embeds []*discordgo.MessageEmbed) {
 func TestSourceLineAlso(t *testing.T) {
 	s := parley.Source{Title: "Talks resume", Outlet: "AP", URL: "https://apnews.com/x",
 		Published: time.Date(2025, 8, 18, 0, 0, 0, 0, time.UTC), Also: []string{"Yahoo News", "@everyone Times"}}
-	if got, want := sourceLine(s), "[Talks resume](https://apnews.com/x) — AP, 2025-08-18; also published by Yahoo News, @\u200beveryone Times"; got != want {
+	if got, want := sourceLine(s, nil), "[Talks resume](https://apnews.com/x) — AP, 2025-08-18; also published by Yahoo News, @\u200beveryone Times"; got != want {
 		t.Errorf("sourceLine = %q, want %q", got, want)
 	}
 	s.Also = []string{"A", "B", "C", "D", "E"}
-	if got := sourceLine(s); !strings.HasSuffix(got, "; also published by A, B, C and 2 more") {
+	if got := sourceLine(s, nil); !strings.HasSuffix(got, "; also published by A, B, C and 2 more") {
 		t.Errorf("sourceLine with five others = %q", got)
+	}
+}
+
+// TestStateMediaLabelled: wherever the bot names an outlet that is state
+// media (a source line, a listing, a reply to an add, a suggestion), it
+// says whose, with the config's outlets as well as the built-in ones.
+func TestStateMediaLabelled(t *testing.T) {
+	sm := parley.DefaultStateMedia().With(map[string]string{"Minsk Herald": "Belarusian"})
+	s := parley.Source{ArticleID: 4, Title: "Talks resume", Outlet: "TASS", URL: "https://tass.example/x",
+		Published: time.Date(2025, 8, 18, 0, 0, 0, 0, time.UTC), Also: []string{"Kyiv Ledger", "Xinhua", "minsk herald"}}
+	want := "[Talks resume](https://tass.example/x) — TASS (Russian state media), 2025-08-18; " +
+		"also published by Kyiv Ledger, Xinhua (Chinese state media), minsk herald (Belarusian state media)"
+	if got := sourceLine(s, sm); got != want {
+		t.Errorf("sourceLine = %q, want %q", got, want)
+	}
+	if got := sourcesEmbed(&parley.Answer{Sources: []parley.Source{s}}, sm).Description; got != "[1] "+want {
+		t.Errorf("sources embed = %q", got)
+	}
+	if got := listingEmbed("", []parley.Source{s}, 0, 1, 1, sm).Description; got != "#4 "+want {
+		t.Errorf("listing = %q", got)
+	}
+	a := parley.Article{ID: 4, Title: "Talks resume", Outlet: "RIA Novosti"}
+	if got, want := outcomeText(a, "added", sm), "Added #4 “Talks resume” (RIA Novosti (Russian state media))."; got != want {
+		t.Errorf("added: %q, want %q", got, want)
+	}
+	if got := outcomeText(a, "syndicated", sm); !strings.Contains(got, "; RIA Novosti (Russian state media) was recorded as also publishing it.") {
+		t.Errorf("syndicated: %q", got)
+	}
+	if got, want := choice(s, sm).Name, "#4 Talks resume — TASS (Russian state media), 2025-08-18"; got != want {
+		t.Errorf("choice = %q, want %q", got, want)
+	}
+	s.Outlet, s.Also = "Reuters", nil
+	if got := sourceLine(s, sm); strings.Contains(got, "state media") {
+		t.Errorf("Reuters labelled: %q", got)
+	}
+	if got := withDefaults(Config{}).StateMedia.Label("Sputnik"); got != "Sputnik (Russian state media)" {
+		t.Errorf("a bot configured without a list labels Sputnik %q; want the built-in list", got)
 	}
 }

@@ -66,7 +66,7 @@ func (b *Bot) sourcesPage(ctx context.Context, query string, page int) (*discord
 		data.Embeds = []*discordgo.MessageEmbed{}
 		return data, nil
 	}
-	data.Embeds = []*discordgo.MessageEmbed{listingEmbed(query, list, page, pages, total)}
+	data.Embeds = []*discordgo.MessageEmbed{listingEmbed(query, list, page, pages, total, b.cfg.StateMedia)}
 	if pages > 1 {
 		data.Components = pageButtons(page, pages, func(p int) string { return pageID(p, query) })
 	}
@@ -75,14 +75,14 @@ func (b *Bot) sourcesPage(ctx context.Context, query string, page int) (*discord
 
 // listingEmbed shows one page of articles with their ids, which /article
 // remove takes.
-func listingEmbed(query string, list []parley.Source, page, pages, total int) *discordgo.MessageEmbed {
+func listingEmbed(query string, list []parley.Source, page, pages, total int, sm parley.StateMedia) *discordgo.MessageEmbed {
 	title := "Articles in the library"
 	if query != "" {
 		title = truncate("Articles matching “"+escapeLinkText(query)+"”", maxEmbedTitle)
 	}
 	lines := make([]string, len(list))
 	for i, s := range list {
-		lines[i] = fmt.Sprintf("#%d %s", s.ArticleID, sourceLine(s))
+		lines[i] = fmt.Sprintf("#%d %s", s.ArticleID, sourceLine(s, sm))
 	}
 	return &discordgo.MessageEmbed{
 		Title:       title,
