@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/answers"
@@ -32,11 +33,13 @@ type citationJSON struct {
 	ArticleID int64  `json:"article_id"`
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet"`
-	URL       string `json:"url"`
-	Published string `json:"published"`
-	Quote     string `json:"quote"`
-	Start     int    `json:"start"`
-	End       int    `json:"end"`
+	// StateMedia is the state whose media the outlet is ("Russian"), or "".
+	StateMedia string `json:"state_media"`
+	URL        string `json:"url"`
+	Published  string `json:"published"`
+	Quote      string `json:"quote"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
 }
 
 type answerJSON struct {
@@ -49,7 +52,7 @@ type answerJSON struct {
 	Dropped   []parley.Dropped `json:"dropped"`
 }
 
-func toJSON(a *parley.Answer) answerJSON {
+func toJSON(a *parley.Answer, sm parley.StateMedia) answerJSON {
 	out := answerJSON{Question: a.Question, Answer: a.Text, Abstained: a.Abstained, Mode: a.Mode, TookMS: ms(a.Took),
 		Citations: []citationJSON{}, Dropped: a.Dropped}
 	if out.Dropped == nil {
@@ -57,7 +60,7 @@ func toJSON(a *parley.Answer) answerJSON {
 	}
 	for _, c := range a.Citations {
 		out.Citations = append(out.Citations, citationJSON{
-			N: c.N, ArticleID: c.Source.ArticleID, Title: c.Source.Title, Outlet: c.Source.Outlet,
+			N: c.N, ArticleID: c.Source.ArticleID, Title: c.Source.Title, Outlet: c.Source.Outlet, StateMedia: sm.State(c.Source.Outlet),
 			URL: c.Source.URL, Published: c.Source.Date(), Quote: c.Quote, Start: c.Start, End: c.End,
 		})
 	}
@@ -96,7 +99,7 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, toJSON(a))
+		return writeJSON(e.stdout, toJSON(a, br.stateMedia))
 	}
 	_, err = fmt.Fprintln(e.stdout, a.Text)
 	return err
@@ -240,7 +243,7 @@ func addFile(ctx context.Context, db *store.DB, br *brain, path string) (status,
 	if err != nil {
 		return "rejected", ": " + reason(err)
 	}
-	return outcome.String(), describe(a, outcome, note)
+	return outcome.String(), describe(br.stateMedia, a, outcome, note)
 }
 
 func cmdList(ctx context.Context, e *env, args []string) error {
@@ -253,6 +256,11 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("list takes no arguments")
 	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
+	sm := cfg.stateMedia()
 	db, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
@@ -264,16 +272,17 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 	}
 	if *asJSON {
 		type item struct {
-			ID        int64  `json:"id"`
-			Title     string `json:"title"`
-			Outlet    string `json:"outlet"`
-			URL       string `json:"url"`
-			Published string `json:"published"`
-			Passages  int    `json:"passages"`
+			ID         int64  `json:"id"`
+			Title      string `json:"title"`
+			Outlet     string `json:"outlet"`
+			StateMedia string `json:"state_media"`
+			URL        string `json:"url"`
+			Published  string `json:"published"`
+			Passages   int    `json:"passages"`
 		}
 		out := []item{}
 		for _, l := range list {
-			out = append(out, item{l.ID, l.Title, l.Outlet, l.URL, l.Date(), l.Passages})
+			out = append(out, item{l.ID, l.Title, l.Outlet, sm.State(l.Outlet), l.URL, l.Date(), l.Passages})
 		}
 		return writeJSON(e.stdout, out)
 	}
@@ -281,12 +290,20 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stdout, "The library is empty. Add articles with: parley add PATH")
 		return nil
 	}
+	// The outlet column is 18 wide, or as wide as the widest state media
+	// label (at most 40), so that a label is never cut.
+	width := 18
+	for _, l := range list {
+		if sm.State(l.Outlet) != "" {
+			width = max(width, min(utf8.RuneCountInString(sm.Label(l.Outlet)), 40))
+		}
+	}
 	for _, l := range list {
 		date := l.Date()
 		if date == "" {
 			date = "undated   "
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %-18s %s\n", l.ID, date, truncate(l.Outlet, 18), l.Title)
+		fmt.Fprintf(e.stdout, "%5d  %s  %-*s %s\n", l.ID, date, width, truncate(sm.Label(l.Outlet), width), l.Title)
 	}
 	fmt.Fprintf(e.stdout, "%d articles\n", len(list))
 	return nil
@@ -327,6 +344,11 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
+	sm := cfg.stateMedia()
 	db, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
@@ -342,7 +364,7 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "Article %d: %s\n", a.ID, a.Title)
-	for _, f := range [][2]string{{"Outlet", a.Outlet}, {"URL", a.URL}, {"Author", a.Author}, {"Published", a.Date()}, {"Language", a.Language}} {
+	for _, f := range [][2]string{{"Outlet", sm.Label(a.Outlet)}, {"URL", a.URL}, {"Author", a.Author}, {"Published", a.Date()}, {"Language", a.Language}} {
 		if f[1] != "" {
 			fmt.Fprintf(w, "%-10s %s\n", f[0]+":", f[1])
 		}
@@ -352,7 +374,7 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	for _, o := range outlets {
-		line := o.Outlet
+		line := sm.Label(o.Outlet)
 		if d := o.Date(); d != "" {
 			line += ", " + d
 		}

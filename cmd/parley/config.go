@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/fetch"
 )
 
@@ -27,6 +28,21 @@ type Config struct {
 	Log      LogConfig     `json:"log"`
 	LLM      *LLMConfig    `json:"llm"`
 	Ingest   IngestConfig  `json:"ingest"`
+	Outlets  OutletsConfig `json:"outlets"`
+}
+
+// OutletsConfig says what Parley tells readers about outlets.
+type OutletsConfig struct {
+	// StateMedia adds outlets to the built-in list of state media
+	// (parley.DefaultStateMedia): outlet name → the state, as the adjective
+	// of the label, e.g. "BelTA": "Belarusian" shows "BelTA (Belarusian
+	// state media)".
+	StateMedia map[string]string `json:"state_media"`
+}
+
+// stateMedia is the built-in list of state media with the config's own.
+func (c Config) stateMedia() parley.StateMedia {
+	return parley.DefaultStateMedia().With(c.Outlets.StateMedia)
 }
 
 // IngestConfig sets how articles are fetched from the web and feeds polled.
@@ -186,6 +202,11 @@ func (c *Config) check() error {
 	}
 	if d, err := time.ParseDuration(in.FeedsPollInterval); err != nil || d < time.Minute {
 		return fmt.Errorf("ingest.feeds_poll_interval %q: use a duration of a minute or more, such as 15m", in.FeedsPollInterval)
+	}
+	for name, state := range c.Outlets.StateMedia {
+		if strings.TrimSpace(name) == "" || strings.TrimSpace(state) == "" {
+			return fmt.Errorf("outlets.state_media %q: %q: give an outlet's name and its state, e.g. \"BelTA\": \"Belarusian\"", name, state)
+		}
 	}
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":

@@ -37,13 +37,13 @@ type pointJSON struct {
 	Citations []citationJSON `json:"citations"`
 }
 
-func digestToJSON(dg *parley.Digest, timeline bool) any {
+func digestToJSON(dg *parley.Digest, timeline bool, sm parley.StateMedia) any {
 	scope := scopeJSON{Topic: dg.Scope.Topic, Since: parley.FormatDate(dg.Scope.Since),
 		Until: parley.FormatDate(dg.Scope.Until), ArticleID: dg.Scope.ArticleID}
 	points := []pointJSON{}
 	for _, p := range dg.Points {
 		points = append(points, pointJSON{Date: parley.FormatDate(p.Date), Text: p.Text,
-			Citations: toJSON(&parley.Answer{Citations: p.Citations}).Citations})
+			Citations: toJSON(&parley.Answer{Citations: p.Citations}, sm).Citations})
 	}
 	if timeline {
 		return timelineJSON{Scope: scope, Events: points, TookMS: ms(dg.Took)}
@@ -101,7 +101,7 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, digestToJSON(dg, name == "timeline"))
+		return writeJSON(e.stdout, digestToJSON(dg, name == "timeline", br.stateMedia))
 	}
 	_, err = fmt.Fprintln(e.stdout, dg.Text)
 	return err

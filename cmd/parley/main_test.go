@@ -375,3 +375,153 @@ func TestOneStoryManyOutlets(t *testing.T) {
 		t.Errorf("ask:\n%s", out)
 	}
 }
+
+// TestIdenticalCopyFromAnotherOutlet: a wire story republished word for
+// word under another site's name is recorded as that outlet's copy, and
+// show names both outlets; the same file again changes nothing.
+func TestIdenticalCopyFromAnotherOutlet(t *testing.T) {
+	env := tempDB(t)
+	dir := t.TempDir()
+	story := "Ukraine and Russia exchanged 84 prisoners of war on Thursday in a swap brokered by the United Arab Emirates, officials in Kyiv said.\n"
+	wire := filepath.Join(dir, "wire.md")
+	ledger := filepath.Join(dir, "ledger.md")
+	os.WriteFile(wire, []byte("---\ntitle: Prisoner swap\noutlet: Baltic Wire Service\nurl: https://wire.example/swap\npublished: 2025-08-21\n---\n"+story), 0o644)
+	os.WriteFile(ledger, []byte("---\ntitle: Prisoner swap\noutlet: Kyiv Ledger\nurl: https://ledger.example/swap\npublished: 2025-08-22\n---\n"+story), 0o644)
+	for _, step := range []struct{ file, want string }{
+		{wire, "1 added"},
+		{ledger, "1 syndicated"},
+		{ledger, "1 duplicate"},
+		{wire, "1 duplicate"},
+	} {
+		code, out, errOut := runParley(t, env, "--seed=false", "add", step.file)
+		if code != 0 || !strings.Contains(out, step.want) {
+			t.Fatalf("add %s: exit %d, want %q\n%s%s", filepath.Base(step.file), code, step.want, out, errOut)
+		}
+	}
+	code, out, _ := runParley(t, env, "show", "1")
+	if code != 0 || !strings.Contains(out, "Outlet:    Baltic Wire Service\n") ||
+		!strings.Contains(out, "Also in:   Kyiv Ledger, 2025-08-22 https://ledger.example/swap\n") {
+		t.Errorf("show:\n%s", out)
+	}
+	if code, out, _ := runParley(t, env, "list"); code != 0 || !strings.HasSuffix(out, "\n1 articles\n") {
+		t.Errorf("list: one article expected:\n%s", out)
+	}
+}
+
+// TestStateMediaLabels: show, list and add label the outlets that are state
+// media, the built-in ones and those the config adds; --json gives the
+// state beside the plain outlet name.
+func TestStateMediaLabels(t *testing.T) {
+	env := tempDB(t)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.json")
+	os.WriteFile(cfg, []byte(`{"outlets": {"state_media": {"Minsk Herald": "Belarusian"}}}`), 0o644)
+	story := "Belarus offered Minsk as a venue for the next round of talks between Russian and Ukrainian delegations on Monday.\n"
+	for name, front := range map[string]string{
+		"a.md": "title: Venue offered\noutlet: ТАСС\nurl: https://tass.example/venue\npublished: 2025-08-20",
+		"b.md": "title: Venue offered\noutlet: Minsk Herald\nurl: https://herald.example/venue\npublished: 2025-08-21",
+		"c.md": "title: Talks go on\noutlet: Kyiv Ledger\npublished: 2025-08-19",
+	} {
+		body := story
+		if name == "c.md" {
+			body = "Delegations met again in Istanbul and agreed to continue prisoner exchanges.\n"
+		}
+		os.WriteFile(filepath.Join(dir, name), []byte("---\n"+front+"\n---\n"+body), 0o644)
+	}
+	code, out, errOut := runParley(t, env, "--seed=false", "--config", cfg, "add", filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md"), filepath.Join(dir, "c.md"))
+	if code != 0 || !strings.Contains(out, "Minsk Herald (Belarusian state media) recorded as also publishing it") {
+		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runParley(t, env, "--config", cfg, "show", "1")
+	if code != 0 || !strings.Contains(out, "Outlet:    ТАСС (Russian state media)\n") ||
+		!strings.Contains(out, "Also in:   Minsk Herald (Belarusian state media), 2025-08-21 https://herald.example/venue\n") {
+		t.Errorf("show:\n%s", out)
+	}
+	// Without the config, the built-in list still applies.
+	if code, out, _ := runParley(t, env, "show", "1"); code != 0 || !strings.Contains(out, "Also in:   Minsk Herald, 2025-08-21") ||
+		!strings.Contains(out, "ТАСС (Russian state media)") {
+		t.Errorf("show without the config:\n%s", out)
+	}
+	code, out, _ = runParley(t, env, "--config", cfg, "list")
+	if code != 0 || !strings.Contains(out, "    1  2025-08-20  ТАСС (Russian state media) Venue offered\n") ||
+		!strings.Contains(out, "    2  2025-08-19  Kyiv Ledger                Talks go on\n") {
+		t.Errorf("list:\n%s", out)
+	}
+	code, out, _ = runParley(t, env, "--config", cfg, "list", "--json")
+	var list []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) != 2 {
+		t.Fatalf("list --json: exit %d\n%s", code, out)
+	}
+	if list[0]["outlet"] != "ТАСС" || list[0]["state_media"] != "Russian" || list[1]["state_media"] != "" {
+		t.Errorf("list --json: %v", list)
+	}
+	code, out, _ = runParley(t, env, "--config", cfg, "summary", "--json")
+	var sum struct {
+		Bullets []struct {
+			Citations []map[string]any `json:"citations"`
+		} `json:"bullets"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &sum) != nil {
+		t.Fatalf("summary --json: exit %d\n%s", code, out)
+	}
+	states := map[any]any{}
+	for _, b := range sum.Bullets {
+		for _, c := range b.Citations {
+			states[c["outlet"]] = c["state_media"]
+		}
+	}
+	if states["ТАСС"] != "Russian" || states["Kyiv Ledger"] != "" {
+		t.Errorf("summary --json citations: outlet → state_media %v", states)
+	}
+
+	for _, bad := range []string{
+		`{"outlets": {"state_media": {"Minsk Herald": ""}}}`,
+		`{"outlets": {"state_media": ["Minsk Herald"]}}`,
+		`{"outlets": {"state_mdia": {}}}`,
+	} {
+		os.WriteFile(cfg, []byte(bad), 0o644)
+		if code, _, errOut := runParley(t, env, "--config", cfg, "list"); code != 1 || !strings.Contains(errOut, "state_m") {
+			t.Errorf("config %s: exit %d, %q; want an error naming the key", bad, code, errOut)
+		}
+	}
+}
+
+// TestReportedByOutlets: a summary's "reported by N outlets" counts outlets,
+// not articles: two articles of one outlet are one outlet until another
+// outlet's copy of one of them is added.
+func TestReportedByOutlets(t *testing.T) {
+	env := tempDB(t)
+	dir := t.TempDir()
+	shared := "Ukraine and Russia exchanged 84 prisoners of war on Thursday in a swap brokered by the United Arab Emirates."
+	write := func(name, front, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("---\n"+front+"\n---\n"+body+"\n"), 0o644)
+		return p
+	}
+	a := write("a.md", "title: Prisoners freed\noutlet: Kyiv Ledger\npublished: 2025-08-21",
+		shared+" The released soldiers included defenders of Mariupol who had spent three years in captivity.")
+	b := write("b.md", "title: Swap completed\noutlet: Kyiv Ledger\npublished: 2025-08-22",
+		"Families gathered at the border crossing in the Chernihiv region to greet the freed men. "+shared)
+	summary := func() string {
+		t.Helper()
+		code, out, errOut := runParley(t, env, "summary")
+		if code != 0 {
+			t.Fatalf("summary: exit %d: %s", code, errOut)
+		}
+		return out
+	}
+	if code, out, _ := runParley(t, env, "--seed=false", "add", a, b); code != 0 {
+		t.Fatalf("add: %s", out)
+	}
+	if out := summary(); strings.Contains(out, "reported by 2 outlets") || !strings.Contains(out, "[1][2]") {
+		t.Errorf("two articles of one outlet, one fact (want it cited twice, and not as two outlets):\n%s", out)
+	}
+	copied := write("copy.md", "title: Swap completed\noutlet: Volga Daily\npublished: 2025-08-22",
+		"Families gathered at the border crossing in the Chernihiv region to greet the freed men. "+shared)
+	if code, out, _ := runParley(t, env, "add", copied); code != 0 || !strings.Contains(out, "syndicated") {
+		t.Fatalf("add the copy: %s", out)
+	}
+	if out := summary(); !strings.Contains(out, "reported by 2 outlets") {
+		t.Errorf("with another outlet's copy, want two outlets:\n%s", out)
+	}
+}

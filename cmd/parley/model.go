@@ -26,6 +26,8 @@ type brain struct {
 	model    answers.Model    // nil without a usable llm block
 	embedder answers.Embedder // nil without embedding_model
 	embModel string
+	// stateMedia labels the outlets that are state media wherever one is named.
+	stateMedia parley.StateMedia
 	// note says, for the terminal, why a configured model is not used.
 	note string
 }
@@ -38,7 +40,7 @@ func (b *brain) digests(db *store.DB) *answers.Digests {
 // newBrain builds the answerer the config asks for. No llm block, or no key
 // for a server that needs one, means the extractive answerer.
 func newBrain(cfg Config, db *store.DB, log *slog.Logger) (*brain, error) {
-	b := &brain{searcher: db}
+	b := &brain{searcher: db, stateMedia: cfg.stateMedia()}
 	l := cfg.LLM
 	if l == nil {
 		b.answerer = &answers.Extractive{Searcher: db}

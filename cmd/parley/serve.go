@@ -59,6 +59,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		Burst:                cfg.Limits.Burst,
 		MaxConcurrentAnswers: cfg.Limits.MaxConcurrentAnswers,
 		UserHashKey:          key,
+		StateMedia:           br.stateMedia,
 	}, br.answerer, library{db, br, fetcher, log}, db, log)
 	b.Digests = br.digests(db)
 	poller := newPoller(cfg.Ingest, db, br, fetcher)

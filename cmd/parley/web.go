@@ -78,10 +78,10 @@ func fetchArticle(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher
 
 // describe says in words what became of an article: which article it is,
 // or which stored story it is another outlet's copy of.
-func describe(a parley.Article, outcome store.Outcome, note string) string {
+func describe(sm parley.StateMedia, a parley.Article, outcome store.Outcome, note string) string {
 	detail := fmt.Sprintf(" (article %d: %s)", a.ID, a.Title)
 	if outcome == store.Syndicated {
-		detail = fmt.Sprintf(" (the story of article %d; %s recorded as also publishing it)", a.ID, a.Outlet)
+		detail = fmt.Sprintf(" (the story of article %d; %s recorded as also publishing it)", a.ID, sm.Label(a.Outlet))
 	}
 	if note != "" {
 		detail += "; " + note
@@ -138,7 +138,7 @@ func addURLs(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, wor
 			case err != nil:
 				t.report("rejected", u, ": "+reason(err), err)
 			default:
-				t.report(outcome.String(), u, describe(a, outcome, note), nil)
+				t.report(outcome.String(), u, describe(br.stateMedia, a, outcome, note), nil)
 			}
 			return nil
 		})
