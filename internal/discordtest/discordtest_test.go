@@ -152,7 +152,8 @@ func TestSessionEndToEnd(t *testing.T) {
 		t.Errorf("callbacks = %+v", st.Callbacks)
 	}
 	if st.Original == nil || st.Original.Content != "The council voted 5–2 [1]." || st.Original.ID == "" ||
-		st.Original.ChannelID != discordtest.DefaultChannelID || st.Original.EditedTimestamp == nil {
+		st.Original.ChannelID != discordtest.DefaultChannelID || st.Original.EditedTimestamp == nil ||
+		st.Original.Flags&discordgo.MessageFlagsLoading != 0 {
 		t.Errorf("original = %+v", st.Original)
 	}
 	if st.Interaction.Member == nil || st.Interaction.Member.User.ID != discordtest.DefaultUserID {
@@ -521,5 +522,107 @@ func TestCheckMessage(t *testing.T) {
 	}
 	if err := discordtest.CheckLimits(&discordgo.MessageSend{Content: "no mentions field"}); err != nil {
 		t.Errorf("CheckLimits checks allowed_mentions: %v", err)
+	}
+}
+
+func TestPress(t *testing.T) {
+	srv := discordtest.New(t)
+	s := newSession(t, srv)
+	presses := make(chan *discordgo.Interaction, 1)
+	s.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
+		presses <- i.Interaction
+		r := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Content: "the passages", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: quiet}}
+		if i.MessageComponentData().CustomID == "page:1" {
+			r = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage,
+				Data: &discordgo.InteractionResponseData{Content: "page 2", AllowedMentions: quiet}}
+		}
+		s.InteractionRespond(i.Interaction, r)
+	})
+	open(t, srv, s)
+	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Show passages", Style: discordgo.SecondaryButton, CustomID: "passages:7"},
+		discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: "page:0", Disabled: true},
+		discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: "page:1"},
+	}}
+	sent, err := s.ChannelMessageSendComplex(discordtest.DefaultChannelID, &discordgo.MessageSend{
+		Content: "page 1", Components: []discordgo.MessageComponent{row}, AllowedMentions: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := srv.Messages(discordtest.DefaultChannelID)[0]
+	var labels []string
+	for _, b := range discordtest.Buttons(m) {
+		labels = append(labels, b.Label)
+	}
+	if diff := cmp.Diff([]string{"Show passages", "Previous", "Next"}, labels); diff != "" {
+		t.Errorf("Buttons (-want +got):\n%s", diff)
+	}
+	from := func() *discordgo.Interaction {
+		return &discordgo.Interaction{GuildID: discordtest.DefaultGuildID, Message: m}
+	}
+
+	id, _, err := srv.Press(from(), "passages:7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := receive(t, presses, "the press")
+	if got.Type != discordgo.InteractionMessageComponent || got.MessageComponentData().CustomID != "passages:7" ||
+		got.MessageComponentData().ComponentType != discordgo.ButtonComponent || got.Message == nil || got.Message.ID != sent.ID || len(discordtest.Buttons(got.Message)) != 3 ||
+		got.ChannelID != discordtest.DefaultChannelID || got.Member == nil || got.Member.User.ID != discordtest.DefaultUserID {
+		t.Errorf("the bot received %+v", got)
+	}
+	st := waitResponse(t, srv, id)
+	if st.Original == nil || st.Original.Content != "the passages" || st.Original.Flags&discordgo.MessageFlagsEphemeral == 0 || st.Original.ID == sent.ID {
+		t.Errorf("response to Show passages = %+v", st.Original)
+	}
+
+	id, _, err = srv.Press(from(), "page:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	receive(t, presses, "the second press")
+	st = waitResponse(t, srv, id)
+	if st.Original == nil || st.Original.Content != "page 2" || st.Original.ID != sent.ID || st.Original.EditedTimestamp == nil ||
+		len(discordtest.Buttons(st.Original)) != 3 {
+		t.Errorf("the page after Next = %+v", st.Original)
+	}
+
+	for _, tc := range []struct {
+		name     string
+		i        *discordgo.Interaction
+		customID string
+		want     string
+	}{
+		{"disabled", from(), "page:0", `the button "Previous" is disabled`},
+		{"no such button", from(), "vote:up:7", `has no such button, only "Show passages" (passages:7)`},
+		{"no message", &discordgo.Interaction{}, "passages:7", "no message"},
+	} {
+		if _, _, err := srv.Press(tc.i, tc.customID); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: Press = %v, want an error containing %q", tc.name, err, tc.want)
+		}
+	}
+	select {
+	case i := <-presses:
+		t.Errorf("a refused press reached the bot: %+v", i)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Errorf("violations: %v", v)
+	}
+}
+
+func waitResponse(t *testing.T, srv *discordtest.Server, id string) discordtest.InteractionState {
+	t.Helper()
+	ctx := context10s(t)
+	for {
+		if st, _ := srv.Interaction(id); len(st.Callbacks) > 0 {
+			return st
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("interaction %s: no response", id)
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -388,19 +389,80 @@ func (s *Server) SendInteraction(i *discordgo.Interaction) (id, token string) {
 			cp.Type = discordgo.InteractionModalSubmit
 		}
 	}
-	raw, err := json.Marshal(&cp)
+	var msg map[string]any
+	if cp.Message != nil {
+		msg = s.messageObject(cp.Message)
+	}
+	raw, err := json.Marshal(struct {
+		*discordgo.Interaction
+		Message map[string]any `json:"message,omitempty"`
+	}{&cp, msg})
 	if err != nil {
 		s.t.Errorf("discordtest: marshal interaction: %v", err)
 		return cp.ID, cp.Token
 	}
-	rec := &interactionRecord{id: cp.ID, token: cp.Token, channelID: cp.ChannelID, typ: cp.Type, sentAt: time.Now(), interaction: raw}
-	if cp.Message != nil {
-		s.convert(cp.Message, &rec.original)
-	}
+	rec := &interactionRecord{id: cp.ID, token: cp.Token, channelID: cp.ChannelID, typ: cp.Type, sentAt: time.Now(), interaction: raw, original: msg}
 	s.interactions[rec.id] = rec
 	s.byToken[rec.token] = rec
 	s.dispatch("INTERACTION_CREATE", json.RawMessage(raw))
 	return cp.ID, cp.Token
+}
+
+// Press sends the interaction Discord sends when someone presses the button
+// with customID on i.Message: MESSAGE_COMPONENT (type 3) with the button's
+// custom id and the message, the rest of i filled in as SendInteraction
+// does. As in Discord's client, only an enabled button of the message can
+// be pressed; anything else is an error and nothing is sent.
+func (s *Server) Press(i *discordgo.Interaction, customID string) (id, token string, err error) {
+	if i.Message == nil {
+		return "", "", fmt.Errorf("press %q: no message", customID)
+	}
+	var labels []string
+	for _, b := range Buttons(i.Message) {
+		if b.CustomID != customID {
+			labels = append(labels, fmt.Sprintf("%q (%s)", b.Label, b.CustomID))
+			continue
+		}
+		if b.Disabled {
+			return "", "", fmt.Errorf("press %q: the button %q is disabled", customID, b.Label)
+		}
+		cp := *i
+		cp.Type = discordgo.InteractionMessageComponent
+		cp.Data = discordgo.MessageComponentInteractionData{CustomID: customID, ComponentType: discordgo.ButtonComponent}
+		if cp.ChannelID == "" {
+			cp.ChannelID = i.Message.ChannelID
+		}
+		id, token = s.SendInteraction(&cp)
+		return id, token, nil
+	}
+	if len(labels) == 0 {
+		return "", "", fmt.Errorf("press %q: message %s has no buttons", customID, i.Message.ID)
+	}
+	return "", "", fmt.Errorf("press %q: message %s has no such button, only %s", customID, i.Message.ID, strings.Join(labels, ", "))
+}
+
+// Buttons returns the buttons of a message, row by row, as Discord's client
+// shows them.
+func Buttons(m *discordgo.Message) []discordgo.Button {
+	var out []discordgo.Button
+	for _, c := range m.Components {
+		var row []discordgo.MessageComponent
+		switch r := c.(type) {
+		case *discordgo.ActionsRow:
+			row = r.Components
+		case discordgo.ActionsRow:
+			row = r.Components
+		}
+		for _, c := range row {
+			switch b := c.(type) {
+			case *discordgo.Button:
+				out = append(out, *b)
+			case discordgo.Button:
+				out = append(out, b)
+			}
+		}
+	}
+	return out
 }
 
 // SendMessage dispatches MESSAGE_CREATE for a message someone posted, and

@@ -285,6 +285,19 @@ func (s *Server) Commands(guildID string) []*discordgo.ApplicationCommand {
 	return out
 }
 
+// messageObject is a message as Discord sends it, components included:
+// discordgo marshals a Message without them.
+func (s *Server) messageObject(m *discordgo.Message) map[string]any {
+	obj := map[string]any{}
+	s.convert(m, &obj)
+	comps := []any{}
+	if len(m.Components) > 0 {
+		s.convert(m.Components, &comps)
+	}
+	obj["components"] = comps
+	return obj
+}
+
 // convert copies the fake's JSON state into discordgo's types by way of
 // JSON, so callers never share memory with the server.
 func (s *Server) convert(from, to any) {
@@ -536,7 +549,21 @@ func (s *Server) editWebhookMessage(rq *request) (int, any) {
 		return http.StatusNotFound, discordError(10008, "Unknown Message")
 	}
 	s.applyMessage(m, body, rq.call.Files, true)
+	clearLoading(m)
 	return http.StatusOK, m
+}
+
+// clearLoading ends the "thinking…" of a deferred response: on Discord the
+// first edit of the original response replaces it with the message.
+func clearLoading(m map[string]any) {
+	var f int64
+	switch v := m["flags"].(type) {
+	case json.Number: // from a request body
+		f, _ = v.Int64()
+	case float64: // from a discordgo.Message, through JSON
+		f = int64(v)
+	}
+	m["flags"] = json.Number(strconv.FormatInt(f&^int64(discordgo.MessageFlagsLoading), 10))
 }
 
 func (s *Server) deleteWebhookMessage(rq *request) (int, any) {
@@ -818,8 +845,7 @@ func (s *Server) putMessage(m *discordgo.Message) string {
 	if cp.Timestamp.IsZero() {
 		cp.Timestamp = time.Now().UTC()
 	}
-	var stored map[string]any
-	s.convert(&cp, &stored)
+	stored := s.messageObject(&cp)
 	if old, i := s.findMessage(cp.ChannelID, cp.ID); old != nil {
 		s.messages[cp.ChannelID][i] = stored
 	} else {

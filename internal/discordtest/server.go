@@ -4,11 +4,11 @@
 // bot.NewSession(token, srv.URL()).
 //
 // The fake answers the way Discord does and is strict about what it is sent:
-// every request body is validated against Discord's OpenAPI description
-// (../shared/discord/openapi.json beside the module), every message against
-// Discord's length limits and the allowed_mentions rule, and every call to a
-// route the fake does not know is answered 404. Each problem fails the test
-// through t.Errorf and is kept in Violations.
+// every request is validated against Discord's OpenAPI description
+// (spec/openapi.json, embedded; its source and licence are beside it), every
+// message against Discord's length limits and the allowed_mentions rule, and
+// every call to a route the fake does not know is answered 404. Each problem
+// fails the test through t.Errorf and is kept in Violations.
 //
 // A typical test:
 //
@@ -30,6 +30,7 @@ import (
 	"io"
 	"mime"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -94,6 +95,7 @@ type config struct {
 	guilds                []string
 	heartbeat             time.Duration
 	allowMentions         bool
+	listener              net.Listener
 }
 
 // WithBotUser sets the user the token belongs to: READY's user, GET
@@ -128,12 +130,18 @@ func AllowMentions() Option {
 	return func(c *config) { c.allowMentions = true }
 }
 
+// WithListener makes the fake serve on l, which it closes when it stops,
+// instead of on a free port of 127.0.0.1: fakediscord's -addr.
+func WithListener(l net.Listener) Option {
+	return func(c *config) { c.listener = l }
+}
+
 // Server is the fake Discord. Its methods are safe for concurrent use.
 type Server struct {
 	t    testing.TB
 	cfg  config
 	hs   *httptest.Server
-	spec *spec // nil when the description is absent
+	spec *spec
 	ids  snowflakes
 
 	mu         sync.Mutex
@@ -191,11 +199,17 @@ func New(t testing.TB, opts ...Option) *Server {
 	s.gw.init()
 	sp, err := loadSpec()
 	if err != nil {
-		t.Logf("discordtest: Discord's OpenAPI description not found (%v); request bodies are not validated against it", err)
-	} else {
-		s.spec = sp
+		t.Fatalf("discordtest: %v", err)
 	}
-	s.hs = httptest.NewServer(s)
+	s.spec = sp
+	if cfg.listener == nil {
+		s.hs = httptest.NewServer(s)
+	} else {
+		s.hs = httptest.NewUnstartedServer(s)
+		s.hs.Listener.Close()
+		s.hs.Listener = cfg.listener
+		s.hs.Start()
+	}
 	t.Cleanup(s.close)
 	return s
 }
@@ -406,9 +420,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if m != nil {
 		rel = m[2]
 		problems = append(problems, checkHeaders(r, rel)...)
-		if s.spec != nil {
-			problems = append(problems, s.spec.check(r.Method, rel, call.Query, mediaType, call.Body)...)
-		}
+		problems = append(problems, s.spec.check(r.Method, rel, call.Query, mediaType, call.Body)...)
 	}
 
 	s.mu.Lock()

@@ -2,11 +2,10 @@ package discordtest
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,66 +14,29 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// specFile is where Discord's OpenAPI description sits relative to an
-// ancestor of the working directory: the shared directory beside the module.
-const specFile = "shared/discord/openapi.json"
+// openapiJSON is Discord's OpenAPI description, vendored with its source
+// and licence in spec/ (see spec/SOURCE.md) and embedded, so that every
+// test, and the standalone fake, validates against it from any directory.
+//
+//go:embed spec/openapi.json
+var openapiJSON []byte
+
+// specName names the description in error messages.
+const specName = "spec/openapi.json"
 
 // specURL names the document inside the schema compiler; schemas are
 // compiled from JSON pointers into it, so every "#/components/schemas/…"
 // reference resolves against the whole document.
 const specURL = "file:///discord/openapi.json"
 
-var (
-	specOnce   sync.Once
-	loadedSpec *spec
-	specErr    error
-)
-
-// loadSpec parses the description once per test binary: it is 1.2 MB and
-// every Server of every test shares it, together with the schemas compiled
-// from it.
-func loadSpec() (*spec, error) {
-	specOnce.Do(func() {
-		path, err := findSpec()
-		if err != nil {
-			specErr = err
-			return
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			specErr = err
-			return
-		}
-		loadedSpec, specErr = parseSpec(path, b)
-	})
-	return loadedSpec, specErr
-}
-
-// findSpec walks up from the working directory, which go test sets to the
-// package's directory, so the file is found from any package of the module.
-func findSpec() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		p := filepath.Join(dir, filepath.FromSlash(specFile))
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no %s in any parent of the working directory", specFile)
-		}
-		dir = parent
-	}
-}
+// loadSpec parses the description once per process: it is 1.2 MB and every
+// Server shares it, together with the schemas compiled from it.
+var loadSpec = sync.OnceValues(func() (*spec, error) { return parseSpec(openapiJSON) })
 
 // spec is the part of the description the fake needs: each templated path
 // with its operations, and a compiler that turns the schemas the operations
 // point at into validators on first use.
 type spec struct {
-	path   string
 	routes []*specRoute
 
 	mu       sync.Mutex
@@ -132,12 +94,12 @@ type rawParam struct {
 // The document is OpenAPI 3.1 (JSON Schema 2020-12); its schemas are compiled
 // with santhosh-tekuri/jsonschema, the 2020-12 engine kin-openapi itself uses
 // for 3.1, once per operation rather than on every request.
-func parseSpec(path string, b []byte) (*spec, error) {
+func parseSpec(b []byte) (*spec, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber() // maximum 18014398509481983 does not survive float64
 	var doc any
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("parse %s: %w", path, err)
+		return nil, fmt.Errorf("parse %s: %w", specName, err)
 	}
 	fixSpec(doc, "")
 	fixed, err := json.Marshal(doc)
@@ -146,15 +108,15 @@ func parseSpec(path string, b []byte) (*spec, error) {
 	}
 	var raw rawSpec
 	if err := json.Unmarshal(fixed, &raw); err != nil {
-		return nil, fmt.Errorf("parse %s: %w", path, err)
+		return nil, fmt.Errorf("parse %s: %w", specName, err)
 	}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat() // uri and date-time; Discord's own formats (snowflake, int64…) are unknown and ignored
 	if err := c.AddResource(specURL, doc); err != nil {
-		return nil, fmt.Errorf("load %s: %w", path, err)
+		return nil, fmt.Errorf("load %s: %w", specName, err)
 	}
-	s := &spec{path: path, compiler: c, schemas: map[string]*jsonschema.Schema{}}
+	s := &spec{compiler: c, schemas: map[string]*jsonschema.Schema{}}
 	for tmpl, item := range raw.Paths {
 		r := &specRoute{template: tmpl, segs: splitPath(tmpl), ops: map[string]*specOp{}}
 		var shared []rawParam

@@ -1,0 +1,281 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/data"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/internal/discordtest"
+	"github.com/parley-bot/parley/store"
+)
+
+// output is what the fake prints, shared with the test that reads it.
+type output struct {
+	mu   sync.Mutex
+	b    bytes.Buffer
+	read int // how far expect has read
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.b.Write(p)
+}
+
+func (o *output) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.b.String()
+}
+
+// expect waits until the output not read yet holds every want and ends
+// with the prompt, and returns it.
+func (o *output) expect(t *testing.T, want ...string) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		o.mu.Lock()
+		got := o.b.String()[o.read:]
+		done := strings.HasSuffix(got, "> ")
+		for _, w := range want {
+			done = done && strings.Contains(got, w)
+		}
+		if done {
+			o.read += len(got)
+		}
+		o.mu.Unlock()
+		if done {
+			return got
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the fake printed %q, want it to contain %q and end with the prompt", got, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// library is the store as the bot's Library, without the ways of adding
+// articles, which this test does not use.
+type library struct{ *store.DB }
+
+var errNoAdd = errors.New("not in this test")
+
+func (library) AddFile(context.Context, string, []byte) (parley.Article, string, error) {
+	return parley.Article{}, "", errNoAdd
+}
+
+func (library) AddURL(context.Context, string) (parley.Article, string, error) {
+	return parley.Article{}, "", errNoAdd
+}
+
+func (library) AddArticle(context.Context, parley.Article) (parley.Article, string, error) {
+	return parley.Article{}, "", errNoAdd
+}
+
+// openLibrary is a library of the bundled articles and eleven more about
+// talks, so that /sources query=talks has two pages.
+func openLibrary(t *testing.T) *store.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "parley.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	files := map[string][]byte{}
+	names, _ := fs.Glob(data.Seeds, "*.md")
+	for _, name := range names {
+		files[name], _ = fs.ReadFile(data.Seeds, name)
+	}
+	for i := 1; i <= 11; i++ {
+		files[fmt.Sprintf("talks%d.md", i)] = fmt.Appendf(nil, "---\ntitle: Round %d of the talks\noutlet: Test Wire\n"+
+			"url: https://wire.example/talks-%d\npublished: 2025-08-%02d\n---\nDelegates met for round %d of the talks on Monday.\n", i, i, i, i)
+	}
+	for name, b := range files {
+		a, err := ingest.Parse(name, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// TestPromptPressesButtons runs the fake as the README does, with the real
+// bot on the other side, and presses the buttons of an answer and of a
+// listing at its prompt.
+func TestPromptPressesButtons(t *testing.T) {
+	out, errs := &output{}, &output{}
+	stdin, typing := io.Pipe()
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0"}, stdin, out, errs) }()
+	t.Cleanup(func() {
+		stop()
+		typing.Close()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+
+	var apiURL string
+	for deadline := time.Now().Add(10 * time.Second); apiURL == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		for _, line := range strings.Split(out.String(), "\n") {
+			var cfg struct {
+				Discord struct {
+					APIURL string `json:"api_url"`
+				} `json:"discord"`
+			}
+			if json.Unmarshal([]byte(line), &cfg) == nil && strings.HasPrefix(cfg.Discord.APIURL, "http://127.0.0.1:") {
+				apiURL = cfg.Discord.APIURL
+			}
+		}
+	}
+	if apiURL == "" {
+		t.Fatalf("no config line in %q", out.String())
+	}
+
+	db := openLibrary(t)
+	s, err := bot.NewSession("fake", apiURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	presses := make(chan *discordgo.Interaction, 10)
+	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
+		if i.Type == discordgo.InteractionMessageComponent {
+			presses <- i.Interaction
+		}
+	})
+	b := bot.New(s, bot.Config{UserHashKey: []byte("test key")}, &answers.Extractive{Searcher: db}, library{db}, db,
+		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	botCtx, stopBot := context.WithCancel(context.Background())
+	botDone := make(chan error, 1)
+	go func() { botDone <- b.Run(botCtx) }()
+	t.Cleanup(func() { // registered last, so the bot stops before the fake
+		stopBot()
+		if err := <-botDone; err != nil {
+			t.Errorf("bot: %v", err)
+		}
+	})
+	out.expect(t, "bot connected")
+
+	say := func(line string) { fmt.Fprintln(typing, line) }
+	pressed := func(prefix string) *discordgo.Interaction {
+		t.Helper()
+		select {
+		case i := <-presses:
+			if id := i.MessageComponentData().CustomID; !strings.HasPrefix(id, prefix) || i.Message == nil ||
+				len(discordtest.Buttons(i.Message)) == 0 || i.Member == nil || i.Member.User.ID != discordtest.DefaultUserID {
+				t.Errorf("the bot received a press of %q on %+v by %+v, want %q on the message with the button", id, i.Message, i.Member, prefix)
+			}
+			return i
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the bot received no press of %q", prefix)
+			return nil
+		}
+	}
+
+	say("ask What did Russia agree to in Alaska?")
+	answer := out.expect(t, "Alaska", "buttons: [1] Show passages  [2] 👍  [3] 👎")
+	if !strings.Contains(answer, "│ Sources") {
+		t.Errorf("the answer shows no sources:\n%s", answer)
+	}
+
+	say("press 1")
+	pressed("passages:")
+	out.expect(t, "(only you can see this)\n│ [1] ", "**")
+
+	say("press 👎")
+	pressed("vote:down:")
+	out.expect(t, "(only you can see this)\nThanks, your 👎 is noted")
+
+	say("/sources query=talks")
+	out.expect(t, "Page 1 of 2 · 12 articles", "buttons: Previous (disabled)  [4] Next")
+
+	say("press next")
+	if i := pressed("sources:"); i.MessageComponentData().CustomID != "sources:1:talks" {
+		t.Errorf("Next is %q, want sources:1:talks", i.MessageComponentData().CustomID)
+	}
+	out.expect(t, "Page 2 of 2 · 12 articles", "buttons: [5] Previous  Next (disabled)")
+
+	say("press 4")
+	out.expect(t, "button [4] was on a message that has changed since")
+	say("press Show passages")
+	pressed("passages:")
+	out.expect(t, "(only you can see this)\n│ [1] ")
+
+	if v := errs.String(); strings.Contains(v, "VIOLATION") {
+		t.Errorf("the fake found violations:\n%s", v)
+	}
+}
+
+func TestCommandData(t *testing.T) {
+	srv := discordtest.New(t)
+	s, err := bot.NewSession("fake", srv.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	str := func(name string, required bool) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: name, Description: "d", Required: required}
+	}
+	_, err = s.ApplicationCommandBulkOverwrite(discordtest.DefaultBotID, "", []*discordgo.ApplicationCommand{
+		{Name: "ask", Description: "d", Options: []*discordgo.ApplicationCommandOption{str("question", true)}},
+		{Name: "summary", Description: "d", Options: []*discordgo.ApplicationCommandOption{str("topic", false), str("since", false)}},
+		{Name: "article", Description: "d", Options: []*discordgo.ApplicationCommandOption{
+			{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "d", Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionInteger, Name: "id", Description: "d", Required: true}}},
+			{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list", Description: "d"},
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &prompt{srv: srv}
+	tests := []struct {
+		line, want string // want: the options as JSON, or the error
+	}{
+		{"/ask question=what did   Rubio say?", `[{"name":"question","type":3,"value":"what did Rubio say?"}]`},
+		{"/ask question=a question=b", `[{"name":"question","type":3,"value":"a question=b"}]`},
+		{"/summary since=7d topic=sanctions relief", `[{"name":"since","type":3,"value":"7d"},{"name":"topic","type":3,"value":"sanctions relief"}]`},
+		{"/summary", `null`},
+		{"/article remove id=3", `[{"name":"remove","type":1,"options":[{"name":"id","type":4,"value":3}]}]`},
+		{"/article list", `[{"name":"list","type":1}]`},
+		{"/ask", "/ask needs question=…"},
+		{"/ask what", `/ask: "what" is not name=value; the options are question=…`},
+		{"/article", "/article takes one of: remove id=… | list"},
+		{"/article remove id=three", `/article remove: id: "three" is not a whole number`},
+		{"/nope", "the bot registered no /nope"},
+	}
+	for _, tc := range tests {
+		data, err := p.commandData(tc.line)
+		var got string
+		if err != nil {
+			got = err.Error()
+		} else {
+			b, _ := json.Marshal(data.Options)
+			got = string(b)
+		}
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s: got %s, want %s", tc.line, got, tc.want)
+		}
+	}
+}
