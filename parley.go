@@ -49,6 +49,9 @@ type Article struct {
 	// Also names the other outlets that published the same story, as the
 	// store found them; adding an article ignores it.
 	Also []string
+	// Sentences are the body's sentences with their roles, as the store
+	// keeps them (set when read with Articles); adding an article ignores it.
+	Sentences []Sentence
 }
 
 // Date returns the publication date as YYYY-MM-DD, or "" when unknown.

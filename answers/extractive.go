@@ -206,6 +206,7 @@ type sentence struct {
 	text     string
 	stems    map[string]int // stem → first token position
 	words    int
+	said     parley.Attribution
 	prev     *sentence // the sentences around it in the same passage, if any
 	next     *sentence
 	cover    float64 // weighted share of the question's terms it contains
@@ -233,8 +234,8 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 	for i := range hits {
 		h := &hits[i]
 		var ps []*sentence
-		for _, sp := range prose.Sentences(h.Text) {
-			s := &sentence{hit: h, start: h.Start + sp.Start, end: h.Start + sp.End, text: h.Text[sp.Start:sp.End], stems: map[string]int{}}
+		for _, sp := range quotable(h) {
+			s := &sentence{hit: h, start: sp.Start, end: sp.End, text: h.Text[sp.Start-h.Start : sp.End-h.Start], stems: map[string]int{}, said: sp.Said}
 			toks := prose.Tokens(s.text)
 			s.words = len(toks)
 			for j, t := range toks {
@@ -260,10 +261,12 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 		total += t.weight
 	}
 	for _, ps := range passages {
+		// The whole passage counts as context, furniture included: a
+		// dateline's "RIYADH, Feb 18" says where and when its prose is.
 		passageStems := map[string]int{}
-		for _, s := range ps {
-			for st := range s.stems {
-				passageStems[st] = 0
+		if len(ps) > 0 {
+			for _, t := range prose.Tokens(ps[0].hit.Text) {
+				passageStems[t.Term] = 0
 			}
 		}
 		passageCover := coverage(q.terms, passageStems) / total
@@ -294,6 +297,27 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 	}
 	all[0].evidence = best
 	return all
+}
+
+// quotable returns the sentences of a hit that may be quoted: prose, at
+// body offsets, with whose words they are. A passage stored before roles
+// were decided has no sentences: then every sentence counts as the outlet's
+// prose, naming nobody.
+func quotable(h *parley.Hit) []parley.Sentence {
+	if h.Sentences == nil {
+		var out []parley.Sentence
+		for _, sp := range prose.Sentences(h.Text) {
+			out = append(out, parley.Sentence{Start: h.Start + sp.Start, End: h.Start + sp.End})
+		}
+		return out
+	}
+	var out []parley.Sentence
+	for _, s := range h.Sentences {
+		if s.Quotable() && s.Start >= h.Start && s.End <= h.End {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // linkAdjacent joins the sentences of consecutive passages of one article,
@@ -502,9 +526,9 @@ func compose(question string, picked []*sentence) *parley.Answer {
 	for _, s := range picked {
 		n := list.number(s.hit.Source)
 		a.Citations = append(a.Citations, parley.Citation{
-			N: n, Source: s.hit.Source, PassageID: s.hit.ID, Quote: s.text, Start: s.start, End: s.end,
+			N: n, Source: s.hit.Source, PassageID: s.hit.ID, Quote: s.text, Start: s.start, End: s.end, Said: s.said,
 		})
-		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, attribution(s), n))
+		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, Credit(s.said, s.hit.Source), n))
 	}
 	a.Body = lead(list.sources) + "\n\n" + strings.Join(lines, "\n")
 	a.Sources = list.sources
@@ -557,40 +581,34 @@ func joinAnd(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
-// reSpeaker finds a speaker named in the sentence itself next to a verb of
-// speech: “…,” Witkoff told CNN. / Leavitt said … / according to Witkoff.
-var reSpeaker = regexp.MustCompile(`(?:^|[,.!?]["”’]?\s+|\s)((?:[A-Z][\p{L}’'.-]+\s+){0,5}[A-Z][\p{L}’'-]+)\s+(?:said|says|told|added|continued|stated|wrote|noted|warned|insisted|argued|explained|declared)\b|(?i:according to) ((?:[A-Z][\p{L}’'.-]+\s+){0,5}[A-Z][\p{L}’'-]+)`)
-
-// attribution says who said a quote, when the sentence itself names the
-// speaker, and always who reported it. Parley never guesses a speaker the
-// quoted text does not name.
-func attribution(s *sentence) string {
-	reporter := s.hit.Source.Outlet
+// Credit says whose words a quote is and who reported it: the speaker for
+// their own words in quotation marks ("Dmitry Peskov, Kremlin spokesman,
+// quoted by Kyiv Ledger"), and otherwise the outlet, naming whom its
+// sentence is about ("Kyiv Ledger, reporting Dmitry Peskov") or that it
+// cites people it does not name. The speaker comes from ingest's reading of
+// the article, which names nobody the text leaves open.
+func Credit(said parley.Attribution, src parley.Source) string {
+	reporter := src.Outlet
 	if reporter == "" {
-		reporter = "“" + s.hit.Source.Title + "”"
+		reporter = "“" + src.Title + "”"
 	}
-	if d := s.hit.Source.Date(); d != "" {
+	if d := src.Date(); d != "" {
 		reporter += ", " + d
 	}
-	if also := s.hit.Source.Also; len(also) > 0 {
+	if also := src.Also; len(also) > 0 {
 		reporter += "; also published by " + joinAnd(also)
 	}
-	if m := reSpeaker.FindStringSubmatch(s.text); m != nil {
-		who := m[1]
-		if who == "" {
-			who = m[2]
+	switch {
+	case said.Kind == parley.Direct && said.Speaker != "":
+		who := said.Speaker
+		if said.SpeakerRole != "" {
+			who += ", " + said.SpeakerRole
 		}
-		if !isPronoun(who) {
-			return who + ", reported by " + reporter
-		}
+		return who + ", quoted by " + reporter
+	case said.Kind == parley.Reported && said.Speaker != "":
+		return reporter + ", paraphrasing " + said.Speaker
+	case said.Kind == parley.Anonymous:
+		return "reported by " + reporter + ", citing unnamed sources"
 	}
 	return "reported by " + reporter
-}
-
-func isPronoun(w string) bool {
-	switch strings.ToLower(w) {
-	case "he", "she", "they", "it", "we", "i", "you", "this", "that", "the", "a", "an":
-		return true
-	}
-	return false
 }

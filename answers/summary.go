@@ -90,6 +90,7 @@ type unit struct {
 	end   int
 	text  string
 	pos   int // sentence number in its article
+	said  parley.Attribution
 	// terms (sorted term ids) and weights are the sentence's TF-IDF vector,
 	// as sorted slices: comparing every pair of sentences of a week of news
 	// is the cost of a digest, and merging slices is several times faster
@@ -142,6 +143,24 @@ func (v vocab) query(text string) *unit {
 // reBoilerplate drops the lines sites put around an article.
 var reBoilerplate = regexp.MustCompile(`(?i)^(for more|read more|subscribe|sign up|follow us|click here|visit |©|copyright)|\b(newsletter|all rights reserved)\b`)
 
+// articleQuotable is the prose of an article, as ingest decided it; an
+// article stored before roles were decided counts every sentence as prose.
+func articleQuotable(a *parley.Article) []parley.Sentence {
+	var out []parley.Sentence
+	if a.Sentences == nil {
+		for _, sp := range prose.Sentences(a.Body) {
+			out = append(out, parley.Sentence{Start: sp.Start, End: sp.End})
+		}
+		return out
+	}
+	for _, s := range a.Sentences {
+		if s.Quotable() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // units cuts articles into candidate sentences with TF-IDF vectors.
 func units(arts []parley.Article, v vocab) []*unit {
 	var us []*unit
@@ -149,7 +168,7 @@ func units(arts []parley.Article, v vocab) []*unit {
 	df := map[int32]float64{}
 	for i := range arts {
 		a := &arts[i]
-		for n, sp := range prose.Sentences(a.Body) {
+		for n, sp := range articleQuotable(a) {
 			text := a.Body[sp.Start:sp.End]
 			words := prose.WordCount(text)
 			if words < 8 || words > 60 || strings.HasSuffix(text, "?") || reBoilerplate.MatchString(text) {
@@ -162,7 +181,7 @@ func units(arts []parley.Article, v vocab) []*unit {
 			for t := range tf {
 				df[t]++
 			}
-			us = append(us, &unit{art: a, start: sp.Start, end: sp.End, text: text, pos: n})
+			us = append(us, &unit{art: a, start: sp.Start, end: sp.End, text: text, pos: n, said: sp.Said})
 			tfs = append(tfs, tf)
 		}
 	}
@@ -394,23 +413,13 @@ func sameFacts(u *unit, us, picked []*unit) []*unit {
 }
 
 func cite(u *unit) parley.Citation {
-	return parley.Citation{Source: u.art.Source(), Quote: u.text, Start: u.start, End: u.end}
+	return parley.Citation{Source: u.art.Source(), Quote: u.text, Start: u.start, End: u.end, Said: u.said}
 }
 
 // bullet writes a point: the quote, who reported it and when, and the
 // other outlets that report the same.
 func bullet(u *unit, cs []parley.Citation) string {
-	s := u.art.Source()
-	who := s.Outlet
-	if who == "" {
-		who = "“" + s.Title + "”"
-	}
-	if d := s.Date(); d != "" {
-		who += ", " + d
-	}
-	if len(s.Also) > 0 {
-		who += "; also published by " + joinAnd(s.Also)
-	}
+	who := Credit(u.said, u.art.Source())
 	var marks strings.Builder
 	seen := map[int]bool{}
 	for _, c := range cs {

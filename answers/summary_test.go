@@ -34,7 +34,7 @@ func seeded(t *testing.T, extra ...string) (*store.DB, map[string]int64) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Body))
+		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -84,7 +84,7 @@ func library(b *testing.B, n int) string {
 		}
 		start := time.Now()
 		for i, a := range synth.Corpus(seed, n) {
-			if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Body)); err != nil {
+			if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body)); err != nil {
 				b.Fatal(err)
 			}
 			if i > 0 && i%10000 == 0 {
@@ -123,7 +123,7 @@ func BenchmarkIngest(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a := synth.Article(seed, i)
-		if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Body)); err != nil {
+		if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -46,7 +46,7 @@ func BenchmarkWebIngest(b *testing.B) {
 								b.Errorf("page %d: %v", i, err)
 								return
 							}
-							if _, outcome, err := db.Add(b.Context(), &a, ingest.Passages(a.Body)); err != nil {
+							if _, outcome, err := db.Add(b.Context(), &a, ingest.Passages(a.Title, a.Body)); err != nil {
 								b.Errorf("page %d: %v", i, err)
 								return
 							} else if outcome == store.Added {

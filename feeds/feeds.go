@@ -459,7 +459,7 @@ func (p *Poller) item(ctx context.Context, f store.Feed, outlet string, e entry)
 	add := p.Add
 	if add == nil {
 		add = func(ctx context.Context, a *parley.Article) (store.Outcome, error) {
-			_, o, err := p.DB.Add(ctx, a, ingest.Passages(a.Body))
+			_, o, err := p.DB.Add(ctx, a, ingest.Passages(a.Title, a.Body))
 			return o, err
 		}
 	}

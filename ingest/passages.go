@@ -25,8 +25,10 @@ type chunk struct{ start, end, words int }
 // sentences. A sentence is never split, so one of more than 150 words is a
 // passage of its own, and a passage may stay under 40 words when joining it
 // to a neighbour would pass 150. Each passage is body[Start:End], which may
-// span several paragraphs and the line breaks between them.
-func Passages(body string) []parley.Passage {
+// span several paragraphs and the line breaks between them, and carries its
+// sentences with their roles and attribution (see Sentences); title is the
+// article's, for recognising a headline repeated in the body.
+func Passages(title, body string) []parley.Passage {
 	var units []chunk
 	var para []chunk // the sentences of the paragraph being read
 	flush := func() {
@@ -66,6 +68,7 @@ func Passages(body string) []parley.Passage {
 	for i, c := range out {
 		passages[i] = parley.Passage{Seq: i, Start: c.start, End: c.end, Text: body[c.start:c.end]}
 	}
+	parley.AssignSentences(passages, Sentences(title, body))
 	return passages
 }
 

@@ -145,7 +145,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 			return 0, 0, err
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (article_id, seq, start_byte, end_byte, words, text) VALUES (?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (article_id, seq, start_byte, end_byte, words, text, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -154,7 +154,11 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	for i, p := range ps {
 		n := prose.WordCount(p.Text) // BM25 needs lengths, not terms: no stemming
 		words += n
-		if _, err := stmt.ExecContext(ctx, id, i, p.Start, p.End, n, p.Text); err != nil {
+		ss, err := encodeSentences(p.Sentences)
+		if err != nil {
+			return 0, 0, err
+		}
+		if _, err := stmt.ExecContext(ctx, id, i, p.Start, p.End, n, p.Text, ss); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -258,7 +262,7 @@ func (db *DB) Count(ctx context.Context) (int, error) {
 
 // Passages returns the passages of an article in order.
 func (db *DB) Passages(ctx context.Context, articleID int64) ([]parley.Passage, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, article_id, seq, start_byte, end_byte, text
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, article_id, seq, start_byte, end_byte, text, sentences
 		FROM passages WHERE article_id = ? ORDER BY seq`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("passages of article %d: %w", articleID, err)
@@ -266,15 +270,17 @@ func (db *DB) Passages(ctx context.Context, articleID int64) ([]parley.Passage, 
 	return scanPassages(rows)
 }
 
-// scanPassages reads rows of (id, article_id, seq, start_byte, end_byte, text).
+// scanPassages reads rows of (id, article_id, seq, start_byte, end_byte, text, sentences).
 func scanPassages(rows *sql.Rows) ([]parley.Passage, error) {
 	defer rows.Close()
 	var out []parley.Passage
 	for rows.Next() {
 		var p parley.Passage
-		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Seq, &p.Start, &p.End, &p.Text); err != nil {
+		var ss []byte
+		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Seq, &p.Start, &p.End, &p.Text, &ss); err != nil {
 			return nil, err
 		}
+		p.Sentences = decodeSentences(ss)
 		out = append(out, p)
 	}
 	return out, rows.Err()
@@ -316,7 +322,44 @@ func (db *DB) Articles(ctx context.Context, since, until time.Time, ids []int64,
 		a.Body, a.Also = body, splitAlso(also)
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, db.withSentences(ctx, out)
+}
+
+// withSentences gives articles the sentences their passages keep, in order;
+// an article whose sentences were never decided keeps none.
+func (db *DB) withSentences(ctx context.Context, arts []parley.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	at := map[int64]int{}
+	args := make([]any, len(arts))
+	for i, a := range arts {
+		at[a.ID] = i
+		args[i] = a.ID
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT article_id, sentences FROM passages WHERE article_id IN (?`+
+		strings.Repeat(",?", len(args)-1)+`) ORDER BY article_id, seq`, args...)
+	if err != nil {
+		return fmt.Errorf("sentences: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var b []byte
+		if err := rows.Scan(&id, &b); err != nil {
+			return err
+		}
+		if b == nil {
+			continue
+		}
+		a := &arts[at[id]]
+		a.Sentences = append(a.Sentences, decodeSentences(b)...)
+	}
+	return rows.Err()
 }
 
 // alsoColumn selects, with an article, the other outlets that published

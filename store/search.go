@@ -292,7 +292,7 @@ func (db *DB) hits(ctx context.Context, ids map[int64]bool) ([]parley.Hit, error
 }
 
 func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text,
+	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text, p.sentences,
 		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published,
 		coalesce((SELECT group_concat(o.outlet, char(31)) FROM article_outlets o WHERE o.article_id = a.id), '')
 		FROM passages p JOIN articles a ON a.id = p.article_id
@@ -305,10 +305,12 @@ func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
 	for rows.Next() {
 		var h parley.Hit
 		var published, also string
-		if err := rows.Scan(&h.ID, &h.ArticleID, &h.Seq, &h.Start, &h.End, &h.Text,
+		var ss []byte
+		if err := rows.Scan(&h.ID, &h.ArticleID, &h.Seq, &h.Start, &h.End, &h.Text, &ss,
 			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published, &also); err != nil {
 			return nil, err
 		}
+		h.Sentences = decodeSentences(ss)
 		h.Source.Also = splitAlso(also)
 		h.Source.ArticleID = h.ArticleID
 		h.Source.Published = parseTime(published)

@@ -26,7 +26,7 @@ func TestBandsFollowTheirArticles(t *testing.T) {
 	var ids []int64
 	for i := range 5 {
 		a := synth.Article(9, i)
-		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Body))
+		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +35,7 @@ func TestBandsFollowTheirArticles(t *testing.T) {
 	// The same URL with another story: an update that re-indexes.
 	upd := synth.Article(9, 100)
 	upd.URL = synth.Article(9, 0).URL
-	if _, outcome, err := db.Add(ctx, &upd, ingest.Passages(upd.Body)); err != nil || outcome != Updated {
+	if _, outcome, err := db.Add(ctx, &upd, ingest.Passages(upd.Title, upd.Body)); err != nil || outcome != Updated {
 		t.Fatalf("update: %v, %v", outcome, err)
 	}
 	if rows, n := count(); rows != bands*n {
@@ -62,7 +62,7 @@ func TestBackfillSignatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := synth.Article(4, 1)
-	if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Body)); err != nil {
+	if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body)); err != nil {
 		t.Fatal(err)
 	}
 	// As a library from before migration 4 left it.
@@ -86,7 +86,7 @@ func TestBackfillSignatures(t *testing.T) {
 	copied := a
 	copied.Outlet, copied.URL, copied.Hash = "Another Outlet", "https://other.example/story", ""
 	copied.Body = "Another Outlet — " + a.Body
-	id, outcome, err := db.Add(ctx, &copied, ingest.Passages(copied.Body))
+	id, outcome, err := db.Add(ctx, &copied, ingest.Passages(copied.Title, copied.Body))
 	if err != nil || outcome != Syndicated || id != a.ID {
 		t.Errorf("a copy of the old article: %v (article %d), %v; want syndicated to %d", outcome, id, err, a.ID)
 	}
@@ -101,7 +101,7 @@ func TestSettingsTableRepaired(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"DROP TABLE settings", "PRAGMA user_version = 5"} {
+	for _, q := range []string{"DROP TABLE settings", "ALTER TABLE passages DROP COLUMN sentences", "PRAGMA user_version = 5"} {
 		if _, err := db.sql.Exec(q); err != nil {
 			t.Fatal(err)
 		}

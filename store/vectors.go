@@ -66,7 +66,7 @@ func (db *DB) SetVectors(ctx context.Context, model string, ids []int64, vectors
 // PassagesWithoutVectors returns up to limit passages that have no
 // embedding by model yet, oldest first, for back-filling.
 func (db *DB) PassagesWithoutVectors(ctx context.Context, model string, limit int) ([]parley.Passage, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text FROM passages p
+	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text, p.sentences FROM passages p
 		WHERE NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
 		ORDER BY p.id LIMIT ?`, model, limit)
 	if err != nil {

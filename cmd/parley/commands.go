@@ -40,6 +40,12 @@ type citationJSON struct {
 	Quote      string `json:"quote"`
 	Start      int    `json:"start"`
 	End        int    `json:"end"`
+	// Attribution is whose words the quote is: "direct" (the speaker's
+	// own, in quotation marks), "reported" (the outlet's paraphrase of the
+	// speaker), "anonymous" (unnamed sources) or "outlet" (its narration).
+	Attribution string `json:"attribution"`
+	Speaker     string `json:"speaker"`
+	SpeakerRole string `json:"speaker_role"`
 }
 
 type answerJSON struct {
@@ -62,6 +68,7 @@ func toJSON(a *parley.Answer, sm parley.StateMedia) answerJSON {
 		out.Citations = append(out.Citations, citationJSON{
 			N: c.N, ArticleID: c.Source.ArticleID, Title: c.Source.Title, Outlet: c.Source.Outlet, StateMedia: sm.State(c.Source.Outlet),
 			URL: c.Source.URL, Published: c.Source.Date(), Quote: c.Quote, Start: c.Start, End: c.End,
+			Attribution: c.Said.Kind.String(), Speaker: c.Said.Speaker, SpeakerRole: c.Said.SpeakerRole,
 		})
 	}
 	return out

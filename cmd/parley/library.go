@@ -33,6 +33,12 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 			return nil, err
 		}
 	}
+	// Libraries made before sentence roles, or under older rules, get
+	// their sentences decided now, once.
+	if err := db.Annotate(ctx, ingest.RolesVersion, ingest.Sentences); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -118,6 +124,6 @@ func addArticle(ctx context.Context, db *store.DB, name string, b []byte) (parle
 	if err != nil {
 		return a, 0, err
 	}
-	_, outcome, err := db.Add(ctx, &a, ingest.Passages(a.Body))
+	_, outcome, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
 	return a, outcome, err
 }

@@ -127,7 +127,7 @@ func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.A
 		return a, "", err
 	}
 	a.Published = given.Published
-	_, outcome, err := l.DB.Add(ctx, &a, ingest.Passages(a.Body))
+	_, outcome, err := l.DB.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
 	if err != nil {
 		return a, "", fmt.Errorf("add %q: %w", a.Title, err)
 	}

@@ -54,7 +54,7 @@ func isURL(arg string) bool { return strings.Contains(arg, "://") }
 // storeArticle stores an article with its passages and embeds them when
 // the library uses embeddings; note says what was not done.
 func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Article) (outcome store.Outcome, note string, err error) {
-	_, outcome, err = db.Add(ctx, a, ingest.Passages(a.Body))
+	_, outcome, err = db.Add(ctx, a, ingest.Passages(a.Title, a.Body))
 	if err != nil {
 		return 0, "", err
 	}

@@ -1,0 +1,345 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+// RolesVersion numbers the rules below. A library whose sentences were
+// decided by an older version gets them decided again when it is opened.
+const RolesVersion = 1
+
+// Sentences decides the role of every sentence of an article body and, for
+// prose, whose words it carries. The rules are general patterns of scraped
+// news pages (bylines, datelines, captions, timestamps, calls to action,
+// related-headline lists, lines that are no sentence at all), in English,
+// Ukrainian and Russian; no library does this for news pages in these
+// languages, so they are written here, each with the reason beside it.
+func Sentences(title, body string) []parley.Sentence {
+	var out []parley.Sentence
+	lines := splitLines(body)
+	related := false // inside a list under a "Related"/"Read more" header
+	firstText := true
+	for li, ln := range lines {
+		spans := sentencesIn(body, ln)
+		if len(spans) == 0 {
+			continue
+		}
+		text := body[ln.start:ln.end]
+		role, whole := lineRole(title, text, firstText, li == len(lines)-1)
+		firstText = false
+		switch {
+		case role == parley.RoleRelated && whole:
+			related = true
+		case related && (isBullet(text) || !endsSentence(text)):
+			role, whole = parley.RoleRelated, true
+		default:
+			related = false
+		}
+		if whole {
+			for _, sp := range spans {
+				out = append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: role})
+			}
+			continue
+		}
+		for i, sp := range spans {
+			if i == len(spans)-1 && role == parley.RoleTruncated {
+				out = append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: parley.RoleTruncated})
+				continue
+			}
+			out = append(out, sentenceRoles(body, sp, i == 0)...)
+		}
+	}
+	attribute(body, out)
+	return out
+}
+
+type lineSpan struct{ start, end int }
+
+func splitLines(body string) []lineSpan {
+	var out []lineSpan
+	for start := 0; start <= len(body); {
+		end := strings.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(body[start:end]) != "" {
+			out = append(out, lineSpan{start, end})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// sentencesIn is prose.Sentences over one line, at body offsets.
+func sentencesIn(body string, ln lineSpan) []prose.Span {
+	spans := prose.Sentences(body[ln.start:ln.end])
+	for i := range spans {
+		spans[i].Start += ln.start
+		spans[i].End += ln.start
+	}
+	return spans
+}
+
+var (
+	// A paragraph that is a caption: it opens with the word for a photo, or
+	// carries a photo credit in brackets, "(AP Photo/Evan Vucci)".
+	reCaptionOpen   = regexp.MustCompile(`^\*?\s*(?i:photo|photograph|image|picture|caption|video|фото|на фото|підпис до фото|подпись к фото|світлина)\s*:`)
+	reCaptionCredit = regexp.MustCompile(`\([^()]*\b(?:Photo|Photograph|Foto|Pool|Getty Images)\b[^()]*/[^()]*\)|\([^()]*/(?:AP|AFP|Reuters|Getty Images|EPA|Pool)\)|(?i:photo credit|getty images)`)
+	rePhotos        = regexp.MustCompile(`^(?i:(see|view|show)\s+(all\s+)?\d+\s+(more\s+)?(photos|images|pictures)|(ще|еще)\s+\d+\s+фото|click to enlarge|view gallery)\b`)
+	reByline        = regexp.MustCompile(`^(?:By\s+\p{Lu}|(?i:author|автор|текст|written by|reporting by)\s*:?\s+\p{Lu}|\((?i:reporting|writing|editing|additional reporting|compiled)\s+by\b)`)
+	reTimestamp     = regexp.MustCompile(`^(?i:posted|published|updated|last updated|first published|опубліковано|оновлено|опубликовано|обновлено)\b`)
+	reNote          = regexp.MustCompile(`^(?i:editor['’]?s note|editors['’] note|note to readers|correction|clarification|примітка редакції|от редакции|від редакції)\b|(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b|(?i)^times are (gmt|utc|local)`)
+	reAction        = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up for|sign up to|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|підпишіться|підписуйтесь|подпишитесь|подписывайтесь|наш telegram|наш телеграм)\b|©`)
+	reRelated       = regexp.MustCompile(`^(?i:read more|read also|see also|related( coverage| headlines| stories| articles)?|more on this( story)?|also on\b|more from|recommended|читайте також|також читайте|дивіться також|читайте также|смотрите также|по теме|по темі|на тему)\b`)
+)
+
+// lineRole decides the role of a whole paragraph, when its form alone says
+// it is furniture. whole is false for prose, whose sentences are then judged
+// one by one, and for RoleTruncated, which applies to the last sentence only.
+func lineRole(title, text string, first, last bool) (role parley.Role, whole bool) {
+	t := strings.TrimSpace(text)
+	words := prose.WordCount(t)
+	switch {
+	case reCaptionOpen.MatchString(t) || reCaptionCredit.MatchString(t):
+		return parley.RoleCaption, true
+	case rePhotos.MatchString(t):
+		return parley.RolePhotos, true
+	case reByline.MatchString(t) && (strings.HasPrefix(t, "(") || !strings.HasPrefix(t, "By ") && words <= 25 || !endsSentence(t) && words <= 15):
+		// "By Tuesday, the talks had…" is prose; a byline does not end
+		// as a sentence does.
+		return parley.RoleByline, true
+	case reTimestamp.MatchString(t) && words <= 20:
+		return parley.RoleTimestamp, true
+	case reNote.MatchString(t):
+		return parley.RoleNote, true
+	case reRelated.MatchString(t):
+		return parley.RoleRelated, true
+	case reAction.MatchString(t) && words <= 40:
+		return parley.RoleAction, true
+	case first && sameTitle(title, t):
+		return parley.RoleHeadline, true
+	case isDateOnly(t):
+		return parley.RoleTimestamp, true
+	case isDatelineOnly(t):
+		return parley.RoleDateline, true
+	}
+	if !endsSentence(t) {
+		// A paragraph that does not end as a sentence does: a headline, a
+		// kicker, breadcrumbs, a name, "Live updates | …" — or, when it
+		// is long, a sentence cut off where an excerpt ends.
+		switch {
+		case words >= 12 && !isBullet(t):
+			return parley.RoleTruncated, false
+		case first:
+			return parley.RoleHeadline, true
+		case isBullet(t):
+			return parley.RoleRelated, true
+		}
+		return parley.RoleLabel, true
+	}
+	if last && (strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "[…]")) && words >= 8 {
+		return parley.RoleTruncated, false
+	}
+	return parley.RoleProse, false
+}
+
+// endsSentence reports whether a paragraph ends the way a sentence does:
+// with . ! ? or …, perhaps inside closing quotes or brackets.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " *_")
+	for t != "" {
+		r, n := utf8.DecodeLastRuneInString(t)
+		switch r {
+		case '.', '!', '?', '…':
+			return true
+		case '"', '”', '’', '»', ')', ']', '\'':
+			t = t[:len(t)-n]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func isBullet(t string) bool {
+	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "• ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "– ")
+}
+
+// sameTitle reports whether a first line repeats the headline: nearly the
+// same words, whatever the punctuation.
+func sameTitle(title, line string) bool {
+	a, b := prose.Terms(title), prose.Terms(line)
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range a {
+		in[w] = true
+	}
+	common := 0
+	for _, w := range b {
+		if in[w] {
+			common++
+		}
+	}
+	return float64(common) >= 0.8*float64(max(len(a), len(b)))
+}
+
+// Dates and times as pages stamp them: "2025-08-20", "02/18/2025",
+// "12 March 2025", "Feb. 19, 2025", "03:17 GMT", weekdays, "4:51 PM EST".
+var (
+	monthNames = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|січ\p{L}*|лют\p{L}*|берез\p{L}*|квіт\p{L}*|трав\p{L}*|черв\p{L}*|лип\p{L}*|серп\p{L}*|верес\p{L}*|жовт\p{L}*|листоп\p{L}*|груд\p{L}*|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йя]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*)`
+	dayNames   = `(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?`
+	dateToken  = regexp.MustCompile(`(?i)^(?:date|` + monthNames + `\.?|` + dayNames + `|\d{4}-\d\d-\d\d(?:T[\d:.+Z-]+)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d\d(?::\d\d)?|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|kyiv|time|р\.|г\.|року|года|at|[,|·•—–-])[,.]?$`)
+	reClock    = regexp.MustCompile(`^\d{1,2}:\d\d(?:\s*(?i:gmt|utc|bst|cet|eet|msk|[ap]\.?m\.?|local time|kyiv time))?\s*[—–-]\s+`)
+)
+
+// dateRun returns the length in bytes of the run of date and time tokens
+// that opens t, and how many tokens it has.
+func dateRun(t string) (n, tokens int, hasDate bool) {
+	i := 0
+	for i < len(t) {
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		k := strings.IndexByte(t[j:], ' ')
+		if k < 0 {
+			k = len(t)
+		} else {
+			k += j
+		}
+		tok := t[j:k]
+		if tok == "" || !dateToken.MatchString(tok) {
+			break
+		}
+		if strings.ContainsAny(tok, "0123456789") || strings.EqualFold(tok, "date") {
+			hasDate = true
+		}
+		tokens++
+		i = k
+	}
+	return i, tokens, hasDate
+}
+
+// scraperPrefix returns the length of a date stamp a scraper glued to the
+// start of a sentence ("date 2025-08-20 Russian…", "02/18/2025 February 18,
+// 2025 Ukraine…"), or 0. A sentence that merely opens with its own date
+// ("Friday, Feb. 28, 2025, in Washington") goes on after a comma or in
+// lower case, and keeps it.
+func scraperPrefix(t string) int {
+	n, tokens, hasDate := dateRun(t)
+	if !hasDate || tokens < 2 || n >= len(t) || strings.HasSuffix(t[:n], ",") {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[n:], " "))
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	return n
+}
+
+// isDateOnly reports whether a paragraph is nothing but a date stamp.
+func isDateOnly(t string) bool {
+	n, tokens, hasDate := dateRun(t)
+	return hasDate && tokens >= 2 && strings.TrimSpace(t[n:]) == ""
+}
+
+// A dateline: the place in capitals (one or several, "ЕР-РІЯД / КИЇВ",
+// "МОСКВА — КИЕВ"), then perhaps a region in brackets, a date and the
+// agency's name, then a dash, a colon or a full stop.
+var (
+	reDatelinePlace = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.-]*\p{Lu}(?:\s*(?:/|—|–|\s)\s*\p{Lu}[\p{Lu}'’.-]*\p{Lu})*`)
+	reDatelineTail  = regexp.MustCompile(`^(?:\s*\([^()]{1,40}\))?(?:,\s*(?:[\p{L}\d]+\.?\s*){1,4}?)?(?:\s*\([^()]{1,40}\)|\s*/[^/]{1,40}/)?\s*(?:[.:]|[—–-])(?:\s*(?:/[^/]{1,40}/|«[^»]{1,40}»|\([^()]{1,40}\))\.?)?(?:\s+|$)`)
+)
+
+// datelineEnd returns where a dateline that opens t ends, or 0.
+//
+// A capitalised acronym that opens a sentence ("U.S. officials said", "NATO —
+// the alliance — said") is no place: a place has three letters or more and
+// the text after the dateline starts a sentence.
+func datelineEnd(t string) int {
+	m := reDatelinePlace.FindStringIndex(t)
+	if m == nil {
+		return 0
+	}
+	letters := 0
+	for _, r := range t[:m[1]] {
+		if unicode.IsLower(r) {
+			return 0
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 3 {
+		return 0
+	}
+	rest := t[m[1]:]
+	tail := reDatelineTail.FindStringIndex(rest)
+	if tail == nil {
+		return 0
+	}
+	n := m[1] + tail[1]
+	if after := strings.TrimLeft(t[n:], " "); after != "" {
+		r, _ := utf8.DecodeRuneInString(after)
+		if !unicode.IsUpper(r) && !isOpenQuoteRune(r) && !unicode.IsDigit(r) {
+			return 0
+		}
+	}
+	return n
+}
+
+func isOpenQuoteRune(r rune) bool { return strings.ContainsRune("“\"«„‘'", r) }
+
+func isDatelineOnly(t string) bool {
+	n := datelineEnd(t)
+	if n == 0 {
+		return false
+	}
+	rest := strings.TrimSpace(t[n:])
+	// "ЭР-РИЯД, 19 февраля — «Невский курьер»." keeps the outlet after
+	// the dash; anything short that ends there is still the dateline.
+	return rest == "" || (prose.WordCount(rest) <= 4 && endsSentence(rest) && !strings.ContainsAny(rest, ",;"))
+}
+
+// sentenceRoles judges one sentence of a prose paragraph, splitting off
+// furniture glued to its start: a dateline, a scraper's date prefix or a
+// live blog's clock.
+func sentenceRoles(body string, sp prose.Span, firstInLine bool) []parley.Sentence {
+	t := body[sp.Start:sp.End]
+	var out []parley.Sentence
+	split := func(n int, role parley.Role) {
+		end := sp.Start + len(strings.TrimRight(t[:n], " "))
+		out = append(out, parley.Sentence{Start: sp.Start, End: end, Role: role})
+		for n < len(t) && t[n] == ' ' {
+			n++
+		}
+		sp.Start += n
+		t = t[n:]
+	}
+	if firstInLine {
+		if m := reClock.FindStringIndex(t); m != nil {
+			split(m[1], parley.RoleTimestamp)
+		} else if n := scraperPrefix(t); n > 0 {
+			split(n, parley.RoleScraper)
+		}
+		if n := datelineEnd(t); n > 0 && n < len(t) {
+			split(n, parley.RoleDateline)
+		} else if n > 0 {
+			return append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: parley.RoleDateline})
+		}
+	}
+	if t == "" {
+		return out
+	}
+	return append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: parley.RoleProse})
+}
