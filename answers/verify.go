@@ -227,8 +227,13 @@ func locate(quote string, passages []parley.Hit, cited []int) (int, parley.Citat
 			p := &passages[i]
 			for _, cand := range candidates {
 				if s, e, ok := prose.FindFolded(p.Text, cand); ok {
+					// Words of a caption or a byline are no quote, even verbatim.
+					sent, ok := proseAt(p, p.Start+s, p.Start+e)
+					if !ok {
+						continue
+					}
 					return i + 1, parley.Citation{Source: p.Source, PassageID: p.ID,
-						Quote: p.Text[s:e], Start: p.Start + s, End: p.Start + e}, true
+						Quote: p.Text[s:e], Start: p.Start + s, End: p.Start + e, Said: sent.Said}, true
 				}
 			}
 		}
@@ -242,10 +247,10 @@ func evidence(text string, p *parley.Hit) parley.Citation {
 	for _, t := range prose.Terms(text) {
 		want[t] = true
 	}
-	best, bestScore := prose.Span{Start: 0, End: len(p.Text)}, -1
-	for _, sp := range prose.Sentences(p.Text) {
+	best, bestScore := parley.Sentence{Start: p.Start, End: p.End}, -1
+	for _, sp := range quotable(p) {
 		score := 0
-		for _, t := range prose.Terms(p.Text[sp.Start:sp.End]) {
+		for _, t := range prose.Terms(p.Text[sp.Start-p.Start : sp.End-p.Start]) {
 			if want[t] {
 				score++
 			}
@@ -254,6 +259,17 @@ func evidence(text string, p *parley.Hit) parley.Citation {
 			best, bestScore = sp, score
 		}
 	}
-	return parley.Citation{Source: p.Source, PassageID: p.ID, Quote: p.Text[best.Start:best.End],
-		Start: p.Start + best.Start, End: p.Start + best.End}
+	return parley.Citation{Source: p.Source, PassageID: p.ID, Quote: p.Text[best.Start-p.Start : best.End-p.Start],
+		Start: best.Start, End: best.End, Said: best.Said}
+}
+
+// proseAt returns the prose sentence of a passage that holds the span
+// [start, end) of the body, if one does.
+func proseAt(p *parley.Hit, start, end int) (parley.Sentence, bool) {
+	for _, s := range quotable(p) {
+		if s.Start <= start && end <= s.End {
+			return s, true
+		}
+	}
+	return parley.Sentence{}, false
 }

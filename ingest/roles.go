@@ -12,7 +12,7 @@ import (
 
 // RolesVersion numbers the rules below. A library whose sentences were
 // decided by an older version gets them decided again when it is opened.
-const RolesVersion = 1
+const RolesVersion = 2
 
 // Sentences decides the role of every sentence of an article body and, for
 // prose, whose words it carries. The rules are general patterns of scraped
@@ -271,8 +271,26 @@ func datelineEnd(t string) int {
 	if m == nil {
 		return 0
 	}
+	// The place may be several ("ЕР-РІЯД / КИЇВ"), but "GENEVA — U.S. and
+	// …" is one place and a sentence: try the longest place first.
+	ends := []int{m[1]}
+	for i := m[1] - 1; i > 0; i-- {
+		if r := t[i]; (r == ' ' || r == '/') && unicode.IsUpper(rune(t[i-1])) {
+			ends = append(ends, i)
+		}
+	}
+	for _, end := range ends {
+		if n := datelineAt(t, strings.TrimRight(t[:end], " /—–")); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// datelineAt returns where a dateline whose place is place ends, or 0.
+func datelineAt(t, place string) int {
 	letters := 0
-	for _, r := range t[:m[1]] {
+	for _, r := range place {
 		if unicode.IsLower(r) {
 			return 0
 		}
@@ -283,12 +301,11 @@ func datelineEnd(t string) int {
 	if letters < 3 {
 		return 0
 	}
-	rest := t[m[1]:]
-	tail := reDatelineTail.FindStringIndex(rest)
+	tail := reDatelineTail.FindStringIndex(t[len(place):])
 	if tail == nil {
 		return 0
 	}
-	n := m[1] + tail[1]
+	n := len(place) + tail[1]
 	if after := strings.TrimLeft(t[n:], " "); after != "" {
 		r, _ := utf8.DecodeRuneInString(after)
 		if !unicode.IsUpper(r) && !isOpenQuoteRune(r) && !unicode.IsDigit(r) {
