@@ -24,6 +24,6 @@ func (b *Bot) isAdmin(i *discordgo.Interaction) bool {
 			return true
 		}
 	}
-	const manage = discordgo.PermissionManageServer | discordgo.PermissionAdministrator
+	const manage = discordgo.PermissionManageGuild | discordgo.PermissionAdministrator
 	return b.cfg.AllowManageServer && m.Permissions&manage != 0
 }

@@ -227,7 +227,7 @@ func TestArticleAddByAttachment(t *testing.T) {
 	}))
 	defer files.Close()
 	h := start(t, Config{AllowManageServer: true}, nil)
-	admin := member("8", discordgo.PermissionManageServer)
+	admin := member("8", discordgo.PermissionManageGuild)
 	add := func(name string) string {
 		data := discordgo.ApplicationCommandInteractionData{ID: "1", Name: "article",
 			Options: []*discordgo.ApplicationCommandInteractionDataOption{subOpt("add",

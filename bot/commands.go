@@ -41,7 +41,7 @@ func (b *Bot) commandRegistry() []command {
 // members with Manage Server, and never in DMs; as a server admin can
 // change that, the dispatcher checks isAdmin again at every use.
 func adminCommand(def *discordgo.ApplicationCommand, run, complete handler) command {
-	manageServer := int64(discordgo.PermissionManageServer)
+	manageServer := int64(discordgo.PermissionManageGuild)
 	inDMs := false
 	def.DefaultMemberPermissions = &manageServer
 	def.DMPermission = &inDMs

@@ -169,7 +169,7 @@ func TestFeedAdd(t *testing.T) {
 
 	// Manage Server lets a member see /feed, but this bot takes admins by
 	// role only: the bot refuses whatever Discord shows.
-	refused := h.responded(h.command(member("5", discordgo.PermissionManageServer), "feed", subOpt("add", strOpt("url", "https://x.example/rss"))))
+	refused := h.responded(h.command(member("5", discordgo.PermissionManageGuild), "feed", subOpt("add", strOpt("url", "https://x.example/rss"))))
 	data := callbackData(t, refused)
 	if refused.Callbacks[0].Type != discordgo.InteractionResponseChannelMessageWithSource || data.Flags&discordgo.MessageFlagsEphemeral == 0 ||
 		!strings.Contains(data.Content, "Only Parley admins can use /feed") {

@@ -187,7 +187,6 @@ type person struct{ name, role string }
 
 // said is what one sentence's words say about who speaks in it.
 type said struct {
-	kind      parley.AttributionKind
 	speaker   string // as written in the sentence
 	role      string
 	resolve   bool // a pronoun or "the minister": the speaker is named before

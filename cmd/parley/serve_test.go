@@ -176,7 +176,7 @@ func TestServeFollowsFeeds(t *testing.T) {
 	}
 
 	admin := &discordgo.Member{User: &discordgo.User{ID: discordtest.DefaultUserID, Username: "admin"},
-		Permissions: discordgo.PermissionManageServer}
+		Permissions: discordgo.PermissionManageGuild}
 	command := func(name, sub string, opts ...*discordgo.ApplicationCommandInteractionDataOption) string {
 		t.Helper()
 		id, _ := srv.SendInteraction(&discordgo.Interaction{
