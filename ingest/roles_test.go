@@ -376,8 +376,9 @@ func TestSentenceRoles(t *testing.T) {
 	}
 }
 
-// TestSentenceRolesKnownMisses runs the rows the code gets wrong today and
-// reports them without failing.
+// TestSentenceRolesKnownMisses runs the rows the code gets wrong today: it
+// logs each one still missed, and fails when one starts to pass, so that the
+// row moves to sentenceRoleCases and is held from then on.
 func TestSentenceRolesKnownMisses(t *testing.T) {
 	arts := loadArticles(t)
 	missing := 0
@@ -385,7 +386,7 @@ func TestSentenceRolesKnownMisses(t *testing.T) {
 		d := c.check(arts)
 		switch {
 		case len(d) == 0:
-			t.Logf("now passes, move it to sentenceRoleCases: %s %s", c.file, quoteText(c.find))
+			t.Errorf("now passes, move it to sentenceRoleCases: %s %s", c.file, quoteText(c.find))
 		case strings.HasPrefix(d[0], "no article") || strings.Contains(d[0], "body has no"):
 			t.Errorf("bad row: %s", d[0])
 		default:
