@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
 )
 
 // Attribution is decided for each prose sentence from its own words and,
@@ -67,8 +68,8 @@ var pronouns = setOf("he", "she", "it", "він", "вона", "он", "она")
 var personNouns = setOf("minister", "president", "aide", "spokesman", "spokeswoman", "spokesperson", "envoy",
 	"leader", "negotiator", "chief", "adviser", "advisor", "secretary", "senator", "chancellor", "ambassador",
 	"general", "commander", "director", "head", "premier", "mediator", "host", "lawmaker", "governor", "mayor",
-	"state", "man", "woman", "diplomat", "official", "politician", "envoy", "counterpart",
-	"міністр", "президент", "речник", "радник", "посадовець", "министр", "президент", "помощник", "советник")
+	"state", "man", "woman", "diplomat", "official", "politician", "counterpart",
+	"міністр", "президент", "речник", "радник", "посадовець", "министр", "помощник", "советник")
 
 // unnamed open a subject that names nobody.
 var unnamed = setOf("a", "an", "one", "two", "three", "four", "several", "some", "another", "other")
@@ -108,10 +109,10 @@ var subjectStop = setOf("that", "and", "but", "as", "while", "when", "which", "w
 
 // word is a token of a sentence: a word, or a single punctuation mark.
 type word struct {
-	text       string
-	start, end int  // offsets in the sentence
-	quoted     bool // inside quotation marks
-	punct      bool
+	text   string
+	start  int  // offset in the sentence
+	quoted bool // inside quotation marks
+	punct  bool
 }
 
 var reWord = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]`)
@@ -122,7 +123,7 @@ func words(s string) []word {
 	for _, m := range reWord.FindAllStringIndex(s, -1) {
 		t := s[m[0]:m[1]]
 		r, _ := utf8.DecodeRuneInString(t)
-		w := word{text: t, start: m[0], end: m[1], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
+		w := word{text: t, start: m[0], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
 		if w.punct {
 			switch t {
 			case "“", "«", "„":
@@ -138,7 +139,6 @@ func words(s string) []word {
 			// "Lavrov." at the end of a sentence: the period is no part of the name.
 			if strings.HasSuffix(t, ".") && !titleWords[strings.ToLower(t)] && utf8.RuneCountInString(t) > 3 {
 				w.text = strings.TrimSuffix(t, ".")
-				w.end--
 			}
 		}
 		out = append(out, w)
@@ -177,6 +177,9 @@ func quotedWords(ws []word) int {
 	return n
 }
 
+// isTitle reports whether a word is part of a role: "Minister", "spokesman".
+func isTitle(w word) bool { return titleWords[strings.ToLower(w.text)] }
+
 func isCap(w word) bool {
 	r, _ := utf8.DecodeRuneInString(w.text)
 	return !w.punct && unicode.IsUpper(r)
@@ -209,7 +212,7 @@ func attribute(body string, ss []parley.Sentence) {
 		ws := words(text)
 		learnNames(ws, people)
 		q := quotedWords(ws)
-		a := speakerOf(ws)
+		a := speakerOf(text, ws)
 		who := person{}
 		switch {
 		case a.anonymous:
@@ -273,18 +276,18 @@ func isBody(name string) bool {
 
 func startsWithQuote(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return isOpenQuoteRune(r) || r == '—' && strings.Contains(t[:min(len(t), 8)], "«")
+	return prose.IsOpenQuote(r) || r == '—' && strings.Contains(t[:min(len(t), 8)], "«")
 }
 
 // speakerOf finds the speaker a sentence names next to a verb of saying,
 // outside its quotations: "X said", "X told reporters", "said X",
 // "«…», — заявив X", "according to X".
-func speakerOf(ws []word) said {
+func speakerOf(text string, ws []word) said {
 	// The plain verbs of saying first: in "The two presidents backed
 	// continued talks, Ushakov said", "continued" is no verb of saying.
-	for _, pass := range []func(string) bool{func(w string) bool { return coreVerbs[w] }, func(w string) bool { return speechVerbs[w] }} {
+	for _, verbs := range []map[string]bool{coreVerbs, speechVerbs} {
 		for i, w := range ws {
-			if w.quoted || w.punct || !pass(strings.ToLower(w.text)) {
+			if w.quoted || w.punct || !verbs[strings.ToLower(w.text)] {
 				continue
 			}
 			if a, ok := subjectBefore(ws, i); ok {
@@ -295,22 +298,15 @@ func speakerOf(ws []word) said {
 			}
 		}
 	}
-	// "according to X, …"
-	var b strings.Builder
-	for _, w := range ws {
-		b.WriteString(w.text + " ")
-	}
-	if m := reAccordingTo.FindStringIndex(b.String()); m != nil {
-		// find the word index where the match ends
-		pos := 0
+	// "according to X, …": the subject is the words after the phrase.
+	if m := reAccordingTo.FindStringIndex(text); m != nil {
 		for i, w := range ws {
-			if pos >= m[1] {
+			if w.start >= m[1] {
 				if a, ok := subjectAfter(ws, i); ok {
 					return a
 				}
 				break
 			}
-			pos += len(w.text) + 1
 		}
 	}
 	return said{}
@@ -350,32 +346,38 @@ func subjectBefore(ws []word, i int) (said, bool) {
 		if a, ok := readSubject(subj); ok {
 			return a, true
 		}
+		// Words after a comma that name nobody ("…, in an interview,
+		// said"): the subject may stand before the comma.
 		if j == 0 || ws[j-1].text != "," {
 			return said{}, false
 		}
-		i, subj = j, nil
+		i = j
 	}
-	if len(subj) == 0 {
-		// "Ushakov, in an interview with Channel One, said …": the name
-		// before the clause set off by commas.
-		if i >= 2 && ws[i-1].text == "," {
-			for k := i - 2; k > 0 && i-k < 25; k-- {
-				if ws[k].punct {
-					if ws[k].text != "," {
-						break
-					}
-					m := k
-					for m > 0 && isCap(ws[m-1]) && !ws[m-1].quoted {
-						m--
-					}
-					if m < k && (m == 0 || ws[m-1].punct || !isCap(ws[m-1])) {
-						return readSubject(ws[m:k])
-					}
-					break
-				}
-			}
-		}
+	return nameBeforeClause(ws, i)
+}
+
+// nameBeforeClause reads "Ushakov, in an interview with Channel One, said":
+// the verb at i follows a comma, and the name stands before the clause
+// that comma closes.
+func nameBeforeClause(ws []word, i int) (said, bool) {
+	if i < 2 || ws[i-1].text != "," {
 		return said{}, false
+	}
+	for k := i - 2; k > 0 && i-k < 25; k-- {
+		if !ws[k].punct {
+			continue
+		}
+		if ws[k].text != "," {
+			break
+		}
+		m := k
+		for m > 0 && isCap(ws[m-1]) && !ws[m-1].quoted {
+			m--
+		}
+		if m < k && (m == 0 || ws[m-1].punct || !isCap(ws[m-1])) {
+			return readSubject(ws[m:k])
+		}
+		break
 	}
 	return said{}, false
 }
@@ -422,7 +424,7 @@ func readSubject(subj []word) (said, bool) {
 	lower := strings.ToLower(text)
 	// "Alexander Gabuev of the Carnegie Russia Eurasia Center"
 	for i := 2; i < len(subj)-1; i++ {
-		if subj[i].text == "of" && isCap(subj[i-1]) && isCap(subj[i-2]) && !titleWords[strings.ToLower(subj[i-1].text)] {
+		if subj[i].text == "of" && isCap(subj[i-1]) && isCap(subj[i-2]) && !isTitle(subj[i-1]) {
 			if a, ok := readSubject(subj[:i]); ok && a.speaker != "" {
 				a.role = cleanRole(joinWords(subj[i:]))
 				return a, true
@@ -447,14 +449,11 @@ func readSubject(subj []word) (said, bool) {
 		return said{anonymous: true}, true
 	}
 	if first == "the" || first == "this" || first == "a" {
-		caps := 0
+		caps, allCaps := 0, len(subj) >= 2
 		for _, w := range subj[1:] {
-			if isCap(w) && !titleWords[strings.ToLower(w.text)] {
+			if isCap(w) && !isTitle(w) {
 				caps++
 			}
-		}
-		allCaps := len(subj) >= 2
-		for _, w := range subj[1:] {
 			if !isCap(w) && w.text != "of" && w.text != "for" && w.text != "and" && w.text != "'s" {
 				allCaps = false
 			}
@@ -483,7 +482,7 @@ func readSubject(subj []word) (said, bool) {
 	// words before them, the role.
 	end := len(subj)
 	k := end
-	for k > 0 && (isCap(subj[k-1]) && !titleWords[strings.ToLower(subj[k-1].text)] && !openers[subj[k-1].text] ||
+	for k > 0 && (isCap(subj[k-1]) && !isTitle(subj[k-1]) && !openers[subj[k-1].text] ||
 		k > 1 && k < end && particles[subj[k-1].text] && isCap(subj[k-2])) {
 		k--
 	}
@@ -514,7 +513,7 @@ func readSubject(subj []word) (said, bool) {
 	// The role is the title words just before the name: "Kremlin
 	// spokesman", not "Within the hour".
 	m := k
-	for m > 0 && !subj[m-1].punct && !openers[subj[m-1].text] && (titleWords[strings.ToLower(subj[m-1].text)] || isCap(subj[m-1])) {
+	for m > 0 && !subj[m-1].punct && !openers[subj[m-1].text] && (isTitle(subj[m-1]) || isCap(subj[m-1])) {
 		m--
 	}
 	return said{speaker: name, role: cleanRole(joinWords(subj[m:k]))}, true
@@ -524,7 +523,7 @@ func readSubject(subj []word) (said, bool) {
 // in a row that are not a title ("Steve Witkoff").
 func hasName(subj []word) bool {
 	for i := 1; i < len(subj); i++ {
-		if isCap(subj[i-1]) && isCap(subj[i]) && !titleWords[strings.ToLower(subj[i].text)] && !titleWords[strings.ToLower(subj[i-1].text)] {
+		if isCap(subj[i-1]) && isCap(subj[i]) && !isTitle(subj[i]) && !isTitle(subj[i-1]) {
 			return true
 		}
 	}
@@ -546,11 +545,11 @@ func joinWords(ws []word) string {
 // them, so that a later "Peskov said" names "Dmitry Peskov", Kremlin spokesman.
 func learnNames(ws []word, people map[string]person) {
 	for i := 0; i < len(ws); i++ {
-		if !isCap(ws[i]) || titleWords[strings.ToLower(ws[i].text)] || openers[ws[i].text] {
+		if !isCap(ws[i]) || isTitle(ws[i]) || openers[ws[i].text] {
 			continue
 		}
 		j := i
-		for j < len(ws) && (isCap(ws[j]) && !titleWords[strings.ToLower(ws[j].text)] && !openers[ws[j].text] ||
+		for j < len(ws) && (isCap(ws[j]) && !isTitle(ws[j]) && !openers[ws[j].text] ||
 			particles[ws[j].text] && j+1 < len(ws) && isCap(ws[j+1])) {
 			j++
 		}
@@ -562,7 +561,7 @@ func learnNames(ws []word, people map[string]person) {
 			last := ws[j-1].text
 			if _, ok := people[last]; !ok {
 				k := i
-				for k > 0 && i-k < 5 && !ws[k-1].punct && !openers[ws[k-1].text] && (titleWords[strings.ToLower(ws[k-1].text)] || isCap(ws[k-1])) {
+				for k > 0 && i-k < 5 && !ws[k-1].punct && !openers[ws[k-1].text] && (isTitle(ws[k-1]) || isCap(ws[k-1])) {
 					k--
 				}
 				people[last] = person{full, cleanRole(joinWords(ws[k:i]))}
@@ -585,10 +584,6 @@ func cleanRole(r string) string {
 	return r
 }
 
-// roleNoun reports whether a lower-case word names a role: "spokesman",
-// "aide", "negotiator".
-func roleNoun(w string) bool { return titleWords[strings.ToLower(w)] }
-
 // expand gives a speaker named by surname alone the full name and role the
 // article gave them before.
 func expand(p person, people map[string]person) person {
@@ -610,11 +605,11 @@ func expand(p person, people map[string]person) person {
 // may mean.
 func subjectOf(ws []word, people map[string]person) person {
 	i := 0
-	for i < len(ws) && (titleWords[strings.ToLower(ws[i].text)] || !ws[i].punct && !isCap(ws[i]) && roleNoun(ws[i].text)) {
+	for i < len(ws) && isTitle(ws[i]) {
 		i++
 	}
 	j := i
-	for j < len(ws) && isCap(ws[j]) && !titleWords[strings.ToLower(ws[j].text)] && !ws[j].quoted && !openers[ws[j].text] {
+	for j < len(ws) && isCap(ws[j]) && !isTitle(ws[j]) && !ws[j].quoted && !openers[ws[j].text] {
 		j++
 	}
 	if j == i || j-i > 4 {

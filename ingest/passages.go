@@ -29,21 +29,15 @@ type chunk struct{ start, end, words int }
 // sentences with their roles and attribution (see Sentences); title is the
 // article's, for recognising a headline repeated in the body.
 func Passages(title, body string) []parley.Passage {
+	paras := paragraphs(body)
 	var units []chunk
-	var para []chunk // the sentences of the paragraph being read
-	flush := func() {
-		units = append(units, splitParagraph(para)...)
-		para = para[:0]
-	}
-	prevEnd := 0
-	for _, s := range prose.Sentences(body) {
-		if strings.Contains(body[prevEnd:s.Start], "\n") {
-			flush()
+	for _, para := range paras {
+		cs := make([]chunk, len(para))
+		for i, s := range para {
+			cs[i] = chunk{s.Start, s.End, prose.WordCount(body[s.Start:s.End])}
 		}
-		para = append(para, chunk{s.Start, s.End, prose.WordCount(body[s.Start:s.End])})
-		prevEnd = s.End
+		units = append(units, splitParagraph(cs)...)
 	}
-	flush()
 
 	// Join short units with the ones after them…
 	var joined []chunk
@@ -68,8 +62,22 @@ func Passages(title, body string) []parley.Passage {
 	for i, c := range out {
 		passages[i] = parley.Passage{Seq: i, Start: c.start, End: c.end, Text: body[c.start:c.end]}
 	}
-	parley.AssignSentences(passages, Sentences(title, body))
+	parley.AssignSentences(passages, decide(title, body, paras))
 	return passages
+}
+
+// paragraphs splits a body into its sentences, grouped by paragraph (line).
+func paragraphs(body string) [][]prose.Span {
+	var out [][]prose.Span
+	prevEnd := 0
+	for _, s := range prose.Sentences(body) {
+		if n := len(out); n == 0 || strings.Contains(body[prevEnd:s.Start], "\n") {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+		prevEnd = s.End
+	}
+	return out
 }
 
 // splitParagraph groups the sentences of one paragraph into pieces of at

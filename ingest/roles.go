@@ -21,18 +21,17 @@ const RolesVersion = 2
 // Ukrainian and Russian; no library does this for news pages in these
 // languages, so they are written here, each with the reason beside it.
 func Sentences(title, body string) []parley.Sentence {
+	return decide(title, body, paragraphs(body))
+}
+
+// decide is Sentences over a body already cut into paragraphs of sentences,
+// so that Passages, which cuts it too, does so once.
+func decide(title, body string, paras [][]prose.Span) []parley.Sentence {
 	var out []parley.Sentence
-	lines := splitLines(body)
 	related := false // inside a list under a "Related"/"Read more" header
-	firstText := true
-	for li, ln := range lines {
-		spans := sentencesIn(body, ln)
-		if len(spans) == 0 {
-			continue
-		}
-		text := body[ln.start:ln.end]
-		role, whole := lineRole(title, text, firstText, li == len(lines)-1)
-		firstText = false
+	for pi, spans := range paras {
+		text := body[spans[0].Start:spans[len(spans)-1].End]
+		role, whole := lineRole(title, text, pi == 0, pi == len(paras)-1)
 		switch {
 		case role == parley.RoleRelated && whole:
 			related = true
@@ -57,35 +56,6 @@ func Sentences(title, body string) []parley.Sentence {
 	}
 	attribute(body, out)
 	return out
-}
-
-type lineSpan struct{ start, end int }
-
-func splitLines(body string) []lineSpan {
-	var out []lineSpan
-	for start := 0; start <= len(body); {
-		end := strings.IndexByte(body[start:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += start
-		}
-		if strings.TrimSpace(body[start:end]) != "" {
-			out = append(out, lineSpan{start, end})
-		}
-		start = end + 1
-	}
-	return out
-}
-
-// sentencesIn is prose.Sentences over one line, at body offsets.
-func sentencesIn(body string, ln lineSpan) []prose.Span {
-	spans := prose.Sentences(body[ln.start:ln.end])
-	for i := range spans {
-		spans[i].Start += ln.start
-		spans[i].End += ln.start
-	}
-	return spans
 }
 
 var (
@@ -308,14 +278,12 @@ func datelineAt(t, place string) int {
 	n := len(place) + tail[1]
 	if after := strings.TrimLeft(t[n:], " "); after != "" {
 		r, _ := utf8.DecodeRuneInString(after)
-		if !unicode.IsUpper(r) && !isOpenQuoteRune(r) && !unicode.IsDigit(r) {
+		if !unicode.IsUpper(r) && !prose.IsOpenQuote(r) && !unicode.IsDigit(r) {
 			return 0
 		}
 	}
 	return n
 }
-
-func isOpenQuoteRune(r rune) bool { return strings.ContainsRune("“\"«„‘'", r) }
 
 func isDatelineOnly(t string) bool {
 	n := datelineEnd(t)

@@ -153,7 +153,7 @@ func isBoundary(text string, sentStart, i, j, end int, inQuote bool) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[k:end])
-	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !isOpenQuote(next) && !isOpenBracket(next) {
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !IsOpenQuote(next) && !isOpenBracket(next) {
 		return false
 	}
 	if inQuote {
@@ -171,9 +171,9 @@ func isBoundary(text string, sentStart, i, j, end int, inQuote bool) bool {
 		}
 		w -= n
 	}
-	word := strings.TrimLeftFunc(text[w:i], func(r rune) bool { return isOpenQuote(r) || isOpenBracket(r) })
+	word := strings.TrimLeftFunc(text[w:i], func(r rune) bool { return IsOpenQuote(r) || isOpenBracket(r) })
 	lower := strings.ToLower(word)
-	nextWord := strings.TrimLeftFunc(wordAt(text, k, end), isOpenQuote)
+	nextWord := strings.TrimLeftFunc(wordAt(text, k, end), IsOpenQuote)
 	switch {
 	case word == "":
 		return true
@@ -229,7 +229,8 @@ func wordAt(text string, k, end int) string {
 	return strings.TrimRightFunc(text[k:e], func(r rune) bool { return r != '.' && unicode.IsPunct(r) })
 }
 
-func isOpenQuote(r rune) bool {
+// IsOpenQuote reports whether r opens a quotation: “ " ‘ ' « „.
+func IsOpenQuote(r rune) bool {
 	switch r {
 	case '“', '"', '‘', '\'', '«', '„':
 		return true
