@@ -264,9 +264,19 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 		// The whole passage counts as context, furniture included: a
 		// dateline's "RIYADH, Feb 18" says where and when its prose is.
 		passageStems := map[string]int{}
+		for _, s := range ps {
+			for st := range s.stems {
+				passageStems[st] = 0
+			}
+		}
 		if len(ps) > 0 {
-			for _, t := range prose.Tokens(ps[0].hit.Text) {
-				passageStems[t.Term] = 0
+			h := ps[0].hit
+			for _, f := range h.Sentences {
+				if !f.Quotable() {
+					for _, t := range prose.Tokens(h.Text[f.Start-h.Start : f.End-h.Start]) {
+						passageStems[t.Term] = 0
+					}
+				}
 			}
 		}
 		passageCover := coverage(q.terms, passageStems) / total
@@ -299,21 +309,23 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 	return all
 }
 
-// quotable returns the sentences of a hit that may be quoted: prose, at
-// body offsets, with whose words they are. A passage stored before roles
-// were decided has no sentences: then every sentence counts as the outlet's
-// prose, naming nobody.
-func quotable(h *parley.Hit) []parley.Sentence {
-	if h.Sentences == nil {
-		var out []parley.Sentence
-		for _, sp := range prose.Sentences(h.Text) {
-			out = append(out, parley.Sentence{Start: h.Start + sp.Start, End: h.Start + sp.End})
+// quotable returns the sentences of a hit that may be quoted.
+func quotable(h *parley.Hit) []parley.Sentence { return proseOf(h.Sentences, h.Text, h.Start) }
+
+// proseOf returns the prose among the sentences of text, which starts at
+// byte base of its article body, with whose words they are. Text stored
+// before roles were decided has no sentences: then every sentence of it
+// counts as the outlet's prose, naming nobody.
+func proseOf(ss []parley.Sentence, text string, base int) []parley.Sentence {
+	var out []parley.Sentence
+	if ss == nil {
+		for _, sp := range prose.Sentences(text) {
+			out = append(out, parley.Sentence{Start: base + sp.Start, End: base + sp.End})
 		}
 		return out
 	}
-	var out []parley.Sentence
-	for _, s := range h.Sentences {
-		if s.Quotable() && s.Start >= h.Start && s.End <= h.End {
+	for _, s := range ss {
+		if s.Quotable() {
 			out = append(out, s)
 		}
 	}
@@ -528,7 +540,7 @@ func compose(question string, picked []*sentence) *parley.Answer {
 		a.Citations = append(a.Citations, parley.Citation{
 			N: n, Source: s.hit.Source, PassageID: s.hit.ID, Quote: s.text, Start: s.start, End: s.end, Said: s.said,
 		})
-		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, Credit(s.said, s.hit.Source), n))
+		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, credit(s.said, s.hit.Source), n))
 	}
 	a.Body = lead(list.sources) + "\n\n" + strings.Join(lines, "\n")
 	a.Sources = list.sources
@@ -581,13 +593,14 @@ func joinAnd(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
-// Credit says whose words a quote is and who reported it: the speaker for
+// credit says whose words a quote is and who reported it: the speaker for
 // their own words in quotation marks ("Dmitry Peskov, Kremlin spokesman,
-// quoted by Kyiv Ledger"), and otherwise the outlet, naming whom its
-// sentence is about ("Kyiv Ledger, reporting Dmitry Peskov") or that it
-// cites people it does not name. The speaker comes from ingest's reading of
-// the article, which names nobody the text leaves open.
-func Credit(said parley.Attribution, src parley.Source) string {
+// quoted by Kyiv Ledger, 2025-03-05"), and otherwise the outlet, naming
+// whom its sentence paraphrases ("Kyiv Ledger, 2025-03-05, paraphrasing
+// Dmitry Peskov") or that it cites people it does not name. The speaker
+// comes from ingest's reading of the article, which names nobody the text
+// leaves open.
+func credit(said parley.Attribution, src parley.Source) string {
 	reporter := src.Outlet
 	if reporter == "" {
 		reporter = "“" + src.Title + "”"

@@ -143,24 +143,6 @@ func (v vocab) query(text string) *unit {
 // reBoilerplate drops the lines sites put around an article.
 var reBoilerplate = regexp.MustCompile(`(?i)^(for more|read more|subscribe|sign up|follow us|click here|visit |©|copyright)|\b(newsletter|all rights reserved)\b`)
 
-// articleQuotable is the prose of an article, as ingest decided it; an
-// article stored before roles were decided counts every sentence as prose.
-func articleQuotable(a *parley.Article) []parley.Sentence {
-	var out []parley.Sentence
-	if a.Sentences == nil {
-		for _, sp := range prose.Sentences(a.Body) {
-			out = append(out, parley.Sentence{Start: sp.Start, End: sp.End})
-		}
-		return out
-	}
-	for _, s := range a.Sentences {
-		if s.Quotable() {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // units cuts articles into candidate sentences with TF-IDF vectors.
 func units(arts []parley.Article, v vocab) []*unit {
 	var us []*unit
@@ -168,7 +150,7 @@ func units(arts []parley.Article, v vocab) []*unit {
 	df := map[int32]float64{}
 	for i := range arts {
 		a := &arts[i]
-		for n, sp := range articleQuotable(a) {
+		for n, sp := range proseOf(a.Sentences, a.Body, 0) {
 			text := a.Body[sp.Start:sp.End]
 			words := prose.WordCount(text)
 			if words < 8 || words > 60 || strings.HasSuffix(text, "?") || reBoilerplate.MatchString(text) {
@@ -419,7 +401,7 @@ func cite(u *unit) parley.Citation {
 // bullet writes a point: the quote, who reported it and when, and the
 // other outlets that report the same.
 func bullet(u *unit, cs []parley.Citation) string {
-	who := Credit(u.said, u.art.Source())
+	who := credit(u.said, u.art.Source())
 	var marks strings.Builder
 	seen := map[int]bool{}
 	for _, c := range cs {
