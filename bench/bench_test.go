@@ -71,7 +71,7 @@ func library(b *testing.B, n int) string {
 	if p, ok := libs[n]; ok {
 		return p
 	}
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("parley-bench-v2-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("parley-bench-v3-%d.db", n))
 	done := path + ".done"
 	if _, err := os.Stat(done); err != nil {
 		os.Remove(path)

@@ -260,10 +260,13 @@ func (db *DB) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
+// passagesOf selects an article's passages in order, for scanPassages.
+const passagesOf = `SELECT id, article_id, seq, start_byte, end_byte, text, sentences
+	FROM passages WHERE article_id = ? ORDER BY seq`
+
 // Passages returns the passages of an article in order.
 func (db *DB) Passages(ctx context.Context, articleID int64) ([]parley.Passage, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, article_id, seq, start_byte, end_byte, text, sentences
-		FROM passages WHERE article_id = ? ORDER BY seq`, articleID)
+	rows, err := db.sql.QueryContext(ctx, passagesOf, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("passages of article %d: %w", articleID, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"time"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/data"
@@ -27,17 +28,29 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Libraries made before sentence roles, or under older rules, get
+	// their sentences decided now, once; a large one takes a while. A new
+	// library is empty here, so it only records the version: the seeds
+	// below get their sentences as every article does, when added.
+	var began time.Time
+	progress := func(done, total int) {
+		switch {
+		case done == 0 && total > 0:
+			began = time.Now()
+			fmt.Fprintf(e.stderr, "parley: deciding the sentence roles of %d articles, once…\n", total)
+		case done == total && total > 0:
+			fmt.Fprintf(e.stderr, "parley: sentence roles decided in %v\n", time.Since(began).Round(100*time.Millisecond))
+		}
+	}
+	if err := db.Annotate(ctx, ingest.RolesVersion, ingest.Sentences, progress); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if fresh && e.global.seed {
 		if err := seed(ctx, db); err != nil {
 			db.Close()
 			return nil, err
 		}
-	}
-	// Libraries made before sentence roles, or under older rules, get
-	// their sentences decided now, once.
-	if err := db.Annotate(ctx, ingest.RolesVersion, ingest.Sentences); err != nil {
-		db.Close()
-		return nil, err
 	}
 	return db, nil
 }
