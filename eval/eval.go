@@ -215,46 +215,46 @@ func (r *Rate) UnmarshalJSON(b []byte) error {
 // after these, alphabetically.
 var kindOrder = []string{"who", "what", "when", "date", "where", "number", "quote", "why", "multi", "latest", "yesno", "unanswerable"}
 
+// summarise computes the metrics of a group of results.
+func summarise(name string, results []Result) Group {
+	g := Group{Name: name, Questions: len(results)}
+	var retrieved, supported, abstainedA, abstainedU int
+	for _, res := range results {
+		switch {
+		case res.Answerable:
+			g.Answerable++
+			retrieved += b2i(res.Retrieved)
+			supported += b2i(res.Supported)
+			abstainedA += b2i(res.Abstained)
+		default:
+			g.Unanswerable++
+			abstainedU += b2i(res.Abstained)
+		}
+	}
+	g.RecallAtK = Rate(ratio(retrieved, g.Answerable))
+	g.AnswerSupport = Rate(ratio(supported, g.Answerable))
+	g.FalseAbstention = Rate(ratio(abstainedA, g.Answerable))
+	g.AbstentionAccuracy = Rate(ratio(abstainedU, g.Unanswerable))
+	return g
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // groups computes the metrics of results grouped by key, in the order
 // given by rank (lower first, then by name).
 func groups(results []Result, key func(Result) string, rank func(string) int) []Group {
-	by := map[string]*Group{}
-	type counts struct{ retrieved, supported, abstainedA, abstainedU int }
-	c := map[string]*counts{}
+	by := map[string][]Result{}
 	for _, res := range results {
-		k := key(res)
-		g, ok := by[k]
-		if !ok {
-			g = &Group{Name: k}
-			by[k] = g
-			c[k] = &counts{}
-		}
-		g.Questions++
-		if res.Answerable {
-			g.Answerable++
-			if res.Retrieved {
-				c[k].retrieved++
-			}
-			if res.Supported {
-				c[k].supported++
-			}
-			if res.Abstained {
-				c[k].abstainedA++
-			}
-		} else {
-			g.Unanswerable++
-			if res.Abstained {
-				c[k].abstainedU++
-			}
-		}
+		by[key(res)] = append(by[key(res)], res)
 	}
 	out := make([]Group, 0, len(by))
-	for k, g := range by {
-		g.RecallAtK = Rate(ratio(c[k].retrieved, g.Answerable))
-		g.AnswerSupport = Rate(ratio(c[k].supported, g.Answerable))
-		g.FalseAbstention = Rate(ratio(c[k].abstainedA, g.Answerable))
-		g.AbstentionAccuracy = Rate(ratio(c[k].abstainedU, g.Unanswerable))
-		out = append(out, *g)
+	for k, rs := range by {
+		out = append(out, summarise(k, rs))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		ri, rj := rank(out[i].Name), rank(out[j].Name)
@@ -279,7 +279,7 @@ func kindRank(k string) int {
 // passages retrieval recall looks at (5 in the definitions).
 func Run(ctx context.Context, items []Item, s Searcher, a Asker, lib Library, k int) (*Report, error) {
 	r := &Report{Questions: len(items), K: k}
-	var retrieved, supported, abstainedAnswerable, abstainedUnanswerable, goodQuotes int
+	var goodQuotes int
 	var took []time.Duration
 	bodies := map[int64]string{}
 	for _, it := range items {
@@ -332,29 +332,11 @@ func Run(ctx context.Context, items []Item, s Searcher, a Asker, lib Library, k 
 				res.Supported = true
 			}
 		}
-		if it.Answerable {
-			r.Answerable++
-			if res.Retrieved {
-				retrieved++
-			}
-			if res.Supported {
-				supported++
-			}
-			if res.Abstained {
-				abstainedAnswerable++
-			}
-		} else {
-			r.Unanswerable++
-			if res.Abstained {
-				abstainedUnanswerable++
-			}
-		}
 		r.Results = append(r.Results, res)
 	}
-	r.RecallAtK = Rate(ratio(retrieved, r.Answerable))
-	r.AnswerSupport = Rate(ratio(supported, r.Answerable))
-	r.FalseAbstention = Rate(ratio(abstainedAnswerable, r.Answerable))
-	r.AbstentionAccuracy = Rate(ratio(abstainedUnanswerable, r.Unanswerable))
+	all := summarise("", r.Results)
+	r.Answerable, r.Unanswerable = all.Answerable, all.Unanswerable
+	r.RecallAtK, r.AnswerSupport, r.FalseAbstention, r.AbstentionAccuracy = all.RecallAtK, all.AnswerSupport, all.FalseAbstention, all.AbstentionAccuracy
 	r.QuotePrecision = Rate(ratio(goodQuotes, r.Citations))
 	r.P50MS, r.P95MS = percentile(took, 0.50), percentile(took, 0.95)
 	r.ByKind = groups(r.Results, func(res Result) string {

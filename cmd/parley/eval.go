@@ -8,6 +8,7 @@ import (
 
 	"github.com/parley-bot/parley/eval"
 	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/store"
 )
 
 func cmdEval(ctx context.Context, e *env, args []string) error {
@@ -32,18 +33,30 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	if len(items) == 0 {
 		return fmt.Errorf("no questions in %v", pos)
 	}
+	var files []string
 	if *articles != "" {
-		cleanup, err := e.tempLibrary(ctx, *articles)
+		// A temporary library of these articles alone, removed afterwards.
+		if files, err = ingest.Files([]string{*articles}); err != nil {
+			return err
+		}
+		if len(files) == 0 {
+			return fmt.Errorf("no .md, .txt or .html files in %s", *articles)
+		}
+		tmp, err := os.MkdirTemp("", "parley-eval-")
 		if err != nil {
 			return err
 		}
-		defer cleanup()
+		defer os.RemoveAll(tmp)
+		e.global.db, e.global.dbSet, e.global.seed = filepath.Join(tmp, "eval.db"), true, false
 	}
 	db, br, err := e.openWithBrain(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if err := fill(ctx, e, db, br, *articles, files); err != nil {
+		return err
+	}
 	report, err := eval.Run(ctx, items, br.searcher, br.answerer, db, *k)
 	if err != nil {
 		return err
@@ -55,36 +68,17 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// tempLibrary points the command at a new library in a temporary directory,
-// filled with the articles under dir and nothing else, and returns what
-// removes it. Every article must go in: an evaluation over a library that
-// silently lacks some of its articles would measure the wrong thing.
-func (e *env) tempLibrary(ctx context.Context, dir string) (cleanup func(), err error) {
-	files, err := ingest.Files([]string{dir})
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no .md, .txt or .html files in %s", dir)
-	}
-	tmp, err := os.MkdirTemp("", "parley-eval-")
-	if err != nil {
-		return nil, err
-	}
-	cleanup = func() { os.RemoveAll(tmp) }
-	e.global.db, e.global.dbSet, e.global.seed = filepath.Join(tmp, "eval.db"), true, false
-	db, br, err := e.openWithBrain(ctx)
-	if err != nil {
-		cleanup()
-		return nil, err
-	}
-	defer db.Close()
+// fill adds the articles of an evaluation's own library. Every article must
+// go in: an evaluation over a library that silently lacks some of its
+// articles would measure the wrong thing.
+func fill(ctx context.Context, e *env, db *store.DB, br *brain, dir string, files []string) error {
 	for _, path := range files {
 		if status, detail := addFile(ctx, db, br, path); status == "rejected" {
-			cleanup()
-			return nil, fmt.Errorf("--articles: %s rejected%s", path, detail)
+			return fmt.Errorf("--articles: %s rejected%s", path, detail)
 		}
 	}
-	fmt.Fprintf(e.stderr, "parley: evaluating on a temporary library of %d articles from %s\n", len(files), dir)
-	return cleanup, nil
+	if len(files) > 0 {
+		fmt.Fprintf(e.stderr, "parley: evaluating on a temporary library of %d articles from %s\n", len(files), dir)
+	}
+	return nil
 }
