@@ -146,10 +146,11 @@ func (db *DB) PassagesByID(ctx context.Context, ids []int64) ([]parley.Hit, erro
 	for _, id := range ids {
 		set[id] = true
 	}
-	hits, err := db.hits(ctx, set)
+	hits, raw, err := db.hits(ctx, set)
 	if err != nil {
 		return nil, fmt.Errorf("passages: %w", err)
 	}
+	hits = raw.decoded(hits)
 	byID := map[int64]parley.Hit{}
 	for _, h := range hits {
 		byID[h.ID] = h

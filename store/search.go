@@ -220,7 +220,7 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 			return nil, fmt.Errorf("search: %w", err)
 		}
 	}
-	hits, err := db.hits(ctx, ids)
+	hits, raw, err := db.hits(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -240,7 +240,7 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 		}
 		return a.ID < b.ID
 	})
-	return diverse(hits, counts, order, k, q.Copies), nil
+	return raw.decoded(diverse(hits, counts, order, k, q.Copies)), nil
 }
 
 // termCounts counts the terms of a text; the empty key holds its length in
@@ -271,27 +271,42 @@ func (db *DB) collect(ctx context.Context, ids map[int64]bool, query string, arg
 }
 
 // hits loads the passages with the given ids and their sources, a batch
-// of ids per query to stay under SQLite's limit on variables.
-func (db *DB) hits(ctx context.Context, ids map[int64]bool) ([]parley.Hit, error) {
+// of ids per query to stay under SQLite's limit on variables. Their
+// sentences come back still encoded, by passage id: a search ranks a
+// hundred candidates or more and returns a few, and only those need them
+// (see decoded).
+func (db *DB) hits(ctx context.Context, ids map[int64]bool) ([]parley.Hit, encoded, error) {
 	const batch = 500
 	args := make([]any, 0, len(ids))
 	for id := range ids {
 		args = append(args, id)
 	}
 	var out []parley.Hit
+	raw := encoded{}
 	for len(args) > 0 {
 		n := min(batch, len(args))
-		hs, err := db.hitsIn(ctx, args[:n])
+		hs, err := db.hitsIn(ctx, args[:n], raw)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = append(out, hs...)
 		args = args[n:]
 	}
-	return out, nil
+	return out, raw, nil
 }
 
-func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
+// encoded holds passages' sentences as stored, by passage id.
+type encoded map[int64][]byte
+
+// decoded gives hits the sentences raw holds for them.
+func (raw encoded) decoded(hs []parley.Hit) []parley.Hit {
+	for i := range hs {
+		hs[i].Sentences = decodeSentences(raw[hs[i].ID])
+	}
+	return hs
+}
+
+func (db *DB) hitsIn(ctx context.Context, args []any, raw encoded) ([]parley.Hit, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text, p.sentences,
 		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published,
 		coalesce((SELECT group_concat(o.outlet, char(31)) FROM article_outlets o WHERE o.article_id = a.id), '')
@@ -310,7 +325,9 @@ func (db *DB) hitsIn(ctx context.Context, args []any) ([]parley.Hit, error) {
 			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published, &also); err != nil {
 			return nil, err
 		}
-		h.Sentences = decodeSentences(ss)
+		if ss != nil {
+			raw[h.ID] = ss
+		}
 		h.Source.Also = splitAlso(also)
 		h.Source.ArticleID = h.ArticleID
 		h.Source.Published = parseTime(published)

@@ -144,7 +144,7 @@ func (db *DB) fuse(ctx context.Context, text []parley.Hit, vector []int64, k int
 	for id := range score {
 		ids[id] = true
 	}
-	hits, err := db.hits(ctx, ids)
+	hits, raw, err := db.hits(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -162,5 +162,5 @@ func (db *DB) fuse(ctx context.Context, text []parley.Hit, vector []int64, k int
 		}
 		return a.ID < b.ID
 	})
-	return diverse(hits, counts, order, k, copies), nil
+	return raw.decoded(diverse(hits, counts, order, k, copies)), nil
 }
