@@ -66,7 +66,8 @@ var (
 	rePhotos        = regexp.MustCompile(`^(?i:(see|view|show)\s+(all\s+)?\d+\s+(more\s+)?(photos|images|pictures)|(ще|еще)\s+\d+\s+фото|click to enlarge|view gallery)\b`)
 	reByline        = regexp.MustCompile(`^(?:By\s+\p{Lu}|(?i:author|автор|текст|written by|reporting by)\s*:?\s+\p{Lu}|\((?i:reporting|writing|editing|additional reporting|compiled)\s+by\b)`)
 	reTimestamp     = regexp.MustCompile(`^(?i:posted|published|updated|last updated|first published|опубліковано|оновлено|опубликовано|обновлено)\b`)
-	reNote          = regexp.MustCompile(`^(?i:editor['’]?s note|editors['’] note|note to readers|correction|clarification|примітка редакції|от редакции|від редакції)\b|(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b|(?i)^times are (gmt|utc|local)`)
+	reNote          = regexp.MustCompile(`^(?:(?i:editor['’]?s note|editors['’] note|note to readers|correction|clarification|примітка редакції|от редакции|від редакції)\b|(?i:times are (gmt|utc|local)))`)
+	reNoteThis      = regexp.MustCompile(`(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b`)
 	reAction        = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up for|sign up to|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|підпишіться|підписуйтесь|подпишитесь|подписывайтесь|наш telegram|наш телеграм)\b|©`)
 	reRelated       = regexp.MustCompile(`^(?i:read more|read also|see also|related( coverage| headlines| stories| articles)?|more on this( story)?|also on\b|more from|recommended|читайте також|також читайте|дивіться також|читайте также|смотрите также|по теме|по темі|на тему)\b`)
 )
@@ -74,11 +75,17 @@ var (
 // lineRole decides the role of a whole paragraph, when its form alone says
 // it is furniture. whole is false for prose, whose sentences are then judged
 // one by one, and for RoleTruncated, which applies to the last sentence only.
+//
+// The unanchored patterns run only where a cheap look finds what they need
+// (a bracket, "this "), and after the word count: they scan the whole
+// paragraph, and most paragraphs are prose.
 func lineRole(title, text string, first, last bool) (role parley.Role, whole bool) {
 	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
 	words := prose.WordCount(t)
+	credit := strings.Contains(t, "(") || strings.Contains(lower, "photo credit") || strings.Contains(lower, "getty images")
 	switch {
-	case reCaptionOpen.MatchString(t) || reCaptionCredit.MatchString(t):
+	case reCaptionOpen.MatchString(t) || credit && reCaptionCredit.MatchString(t):
 		return parley.RoleCaption, true
 	case rePhotos.MatchString(t):
 		return parley.RolePhotos, true
@@ -88,11 +95,11 @@ func lineRole(title, text string, first, last bool) (role parley.Role, whole boo
 		return parley.RoleByline, true
 	case reTimestamp.MatchString(t) && words <= 20:
 		return parley.RoleTimestamp, true
-	case reNote.MatchString(t):
+	case reNote.MatchString(t) || strings.Contains(lower, "this ") && reNoteThis.MatchString(t):
 		return parley.RoleNote, true
 	case reRelated.MatchString(t):
 		return parley.RoleRelated, true
-	case reAction.MatchString(t) && words <= 40:
+	case words <= 40 && reAction.MatchString(t):
 		return parley.RoleAction, true
 	case first && sameTitle(title, t):
 		return parley.RoleHeadline, true
