@@ -66,10 +66,10 @@ func (l *sourceList) number(s parley.Source) int {
 
 // FormatSources writes the numbered source list under an answer:
 // outlet, title, date and URL of each cited article.
-func FormatSources(sources []parley.Source) string {
+func FormatSources(sources []parley.Source, sm parley.StateMedia) string {
 	var b strings.Builder
 	for i, s := range sources {
-		fmt.Fprintf(&b, "[%d] %s", i+1, Describe(s))
+		fmt.Fprintf(&b, "[%d] %s", i+1, Describe(s, sm))
 		if s.URL != "" {
 			b.WriteString(" " + s.URL)
 		}
@@ -81,15 +81,15 @@ func FormatSources(sources []parley.Source) string {
 // finish sets the text a user sees from the body and the sources (or, for
 // an abstention, the nearest articles). Discord shows the same list as an
 // embed under the body.
-func finish(a *parley.Answer) {
+func finish(a *parley.Answer, sm parley.StateMedia) {
 	a.Text = a.Body
 	switch {
 	case len(a.Sources) > 0:
-		a.Text += "\n\nSources:\n" + FormatSources(a.Sources)
+		a.Text += "\n\nSources:\n" + FormatSources(a.Sources, sm)
 	case len(a.Nearest) > 0:
 		var b strings.Builder
 		for _, s := range a.Nearest {
-			b.WriteString("\n- " + Describe(s))
+			b.WriteString("\n- " + Describe(s, sm))
 			if s.URL != "" {
 				b.WriteString(" " + s.URL)
 			}
@@ -98,11 +98,13 @@ func finish(a *parley.Answer) {
 	}
 }
 
-// Describe names an article the way a reader wants it: outlet, “title”, date.
-func Describe(s parley.Source) string {
+// Describe names an article the way a reader wants it: outlet, “title”,
+// date, and the other outlets that published it, state media labelled as
+// such by sm.
+func Describe(s parley.Source, sm parley.StateMedia) string {
 	var parts []string
 	if s.Outlet != "" {
-		parts = append(parts, s.Outlet)
+		parts = append(parts, sm.Label(s.Outlet))
 	}
 	parts = append(parts, "“"+s.Title+"”")
 	if d := s.Date(); d != "" {
@@ -110,14 +112,14 @@ func Describe(s parley.Source) string {
 	}
 	line := strings.Join(parts, ", ")
 	if len(s.Also) > 0 {
-		line += "; also published by " + joinAnd(s.Also)
+		line += "; also published by " + joinAnd(labelAll(s.Also, sm))
 	}
 	return line
 }
 
 // abstain is the answer when the library does not cover a question: it says
 // so plainly and names the nearest articles, so the user can judge.
-func abstain(question string, hits []parley.Hit, took time.Duration) *parley.Answer {
+func abstain(question string, hits []parley.Hit, took time.Duration, sm parley.StateMedia) *parley.Answer {
 	a := &parley.Answer{Question: question, Abstained: true, Mode: parley.ModeExtractive}
 	seen := map[int64]bool{}
 	for _, h := range hits {
@@ -131,7 +133,24 @@ func abstain(question string, hits []parley.Hit, took time.Duration) *parley.Ans
 	if len(a.Nearest) > 0 {
 		a.Body += " The nearest ones:"
 	}
-	finish(a)
+	finish(a, sm)
 	a.Took = took
 	return a
+}
+
+// labelAll labels each outlet of names as sm does.
+func labelAll(names []string, sm parley.StateMedia) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = sm.Label(n)
+	}
+	return out
+}
+
+// mediaOr is sm, or the built-in list of state media when sm is nil.
+func mediaOr(sm parley.StateMedia) parley.StateMedia {
+	if sm == nil {
+		return parley.DefaultStateMedia()
+	}
+	return sm
 }

@@ -23,6 +23,9 @@ type Extractive struct {
 	// sentence (with its passage) must cover for Parley to answer rather
 	// than abstain. Zero means DefaultMinCoverage.
 	MinCoverage float64
+	// StateMedia labels the outlets that are state media wherever the
+	// answer names one. Nil means parley.DefaultStateMedia().
+	StateMedia parley.StateMedia
 }
 
 // DefaultMinCoverage was tuned on eval/sets/dev.jsonl: see the README's
@@ -55,9 +58,9 @@ func (e *Extractive) answer(q query, hits []parley.Hit) *parley.Answer {
 		minCov = DefaultMinCoverage
 	}
 	if len(cands) == 0 || cands[0].evidence < minCov {
-		return abstain(q.text, hits, 0)
+		return abstain(q.text, hits, 0, mediaOr(e.StateMedia))
 	}
-	return compose(q.text, pick(cands))
+	return compose(q.text, pick(cands), mediaOr(e.StateMedia))
 }
 
 // kind is what sort of answer a question asks for.
@@ -531,7 +534,7 @@ func similarity(a, b *sentence) float64 {
 
 // compose writes the answer: a one-line lead, each quote with who said or
 // reported it and its [n], and the numbered sources.
-func compose(question string, picked []*sentence) *parley.Answer {
+func compose(question string, picked []*sentence, sm parley.StateMedia) *parley.Answer {
 	a := &parley.Answer{Question: question, Mode: parley.ModeExtractive}
 	var list sourceList
 	var lines []string
@@ -540,23 +543,23 @@ func compose(question string, picked []*sentence) *parley.Answer {
 		a.Citations = append(a.Citations, parley.Citation{
 			N: n, Source: s.hit.Source, PassageID: s.hit.ID, Quote: s.text, Start: s.start, End: s.end, Said: s.said,
 		})
-		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, credit(s.said, s.hit.Source), n))
+		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, credit(s.said, s.hit.Source, sm), n))
 	}
-	a.Body = lead(list.sources) + "\n\n" + strings.Join(lines, "\n")
+	a.Body = lead(list.sources, sm) + "\n\n" + strings.Join(lines, "\n")
 	a.Sources = list.sources
-	finish(a)
+	finish(a, sm)
 	return a
 }
 
 // lead says where the quotes come from, so the reader knows the evidence
 // before reading it.
-func lead(sources []parley.Source) string {
+func lead(sources []parley.Source, sm parley.StateMedia) string {
 	var outlets []string
 	seen := map[string]bool{}
 	var first, last string
 	for _, s := range sources {
-		name := s.Outlet
-		if name == "" {
+		name := sm.Label(s.Outlet)
+		if s.Outlet == "" {
 			name = "“" + s.Title + "”"
 		}
 		if !seen[name] {
@@ -600,8 +603,8 @@ func joinAnd(xs []string) string {
 // Dmitry Peskov") or that it cites people it does not name. The speaker
 // comes from ingest's reading of the article, which names nobody the text
 // leaves open.
-func credit(said parley.Attribution, src parley.Source) string {
-	reporter := src.Outlet
+func credit(said parley.Attribution, src parley.Source, sm parley.StateMedia) string {
+	reporter := sm.Label(src.Outlet)
 	if reporter == "" {
 		reporter = "“" + src.Title + "”"
 	}
@@ -609,7 +612,7 @@ func credit(said parley.Attribution, src parley.Source) string {
 		reporter += ", " + d
 	}
 	if also := src.Also; len(also) > 0 {
-		reporter += "; also published by " + joinAnd(also)
+		reporter += "; also published by " + joinAnd(labelAll(also, sm))
 	}
 	switch {
 	case said.Kind == parley.Direct && said.Speaker != "":

@@ -229,3 +229,35 @@ func TestSearchErrorsAreReturned(t *testing.T) {
 		t.Errorf("err = %v, want the search error", err)
 	}
 }
+
+// TestStateMediaLabelledInAnswers: an answer quoting a state-media outlet
+// says so in its lead, beside each quote and in its list of sources, and a
+// config's own list is used in place of the built-in one.
+func TestStateMediaLabelledInAnswers(t *testing.T) {
+	tass := doc{3, "TASS", "Kremlin on the Istanbul round", "2025-06-02",
+		"Kremlin spokesman Dmitry Peskov said the memorandum handed over in Istanbul sets out Russia's terms for a ceasefire."}
+	a := ask(t, library(tass), "What does the Istanbul memorandum set out?")
+	if a.Abstained {
+		t.Fatalf("abstained:\n%s", a.Text)
+	}
+	for _, want := range []string{
+		"Here is what TASS (Russian state media) reported",
+		"— TASS (Russian state media), 2025-06-02, paraphrasing Dmitry Peskov [1]",
+		"[1] TASS (Russian state media), “Kremlin on the Istanbul round”",
+	} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("the answer lacks %q:\n%s", want, a.Text)
+		}
+	}
+
+	own := parley.StateMedia{}.With(map[string]string{"Volga Daily": "Russian"})
+	volga := doc{4, "Volga Daily", "Kremlin on the Istanbul round", "2025-06-02", tass.body}
+	b, err := (&answers.Extractive{Searcher: library(volga, tass), StateMedia: own}).Ask(context.Background(),
+		parley.Question{Text: "What does the Istanbul memorandum set out?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.Text, "Volga Daily (Russian state media)") || strings.Contains(b.Text, "TASS (Russian") {
+		t.Errorf("the config's list is not the one used:\n%s", b.Text)
+	}
+}

@@ -24,6 +24,9 @@ type LLM struct {
 	TokenBudget int
 	// Logger gets the prompt at debug level, and failures.
 	Logger *slog.Logger
+	// StateMedia labels the outlets that are state media wherever the
+	// answer names one. Nil means parley.DefaultStateMedia().
+	StateMedia parley.StateMedia
 }
 
 // DefaultTokenBudget keeps a prompt (instructions, up to 8 passages, the
@@ -79,7 +82,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 		return l.fallback(aq, hits, start, fmt.Sprintf("The language model was unavailable (%s)", reason(err)), nil)
 	}
 	if strings.Contains(reply, noAnswer) {
-		a := abstain(q.Text, hits, time.Since(start))
+		a := abstain(q.Text, hits, time.Since(start), mediaOr(l.StateMedia))
 		a.Mode = parley.ModeLLM
 		return a, nil
 	}
@@ -89,7 +92,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	}
 	a := &parley.Answer{Question: q.Text, Body: v.Body, Sources: v.Sources, Citations: v.Citations,
 		Dropped: v.Dropped, Mode: parley.ModeLLM}
-	finish(a)
+	finish(a, mediaOr(l.StateMedia))
 	a.Took = time.Since(start)
 	return a, nil
 }
@@ -101,10 +104,10 @@ func (l *LLM) fallback(q query, hits []parley.Hit, start time.Time, why string, 
 	if l.Logger != nil {
 		l.Logger.Warn("answering without the model", "reason", why)
 	}
-	a := (&Extractive{}).answer(q, hits)
+	a := (&Extractive{StateMedia: l.StateMedia}).answer(q, hits)
 	a.Dropped = dropped
 	a.Body = why + "; here is what the articles say in their own words.\n\n" + a.Body
-	finish(a)
+	finish(a, mediaOr(l.StateMedia))
 	a.Took = time.Since(start)
 	return a, nil
 }

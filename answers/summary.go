@@ -31,6 +31,9 @@ type Digests struct {
 	// quote verified; without it, or when nothing it writes verifies,
 	// summaries are the sentences themselves.
 	Model Model
+	// StateMedia labels the outlets that are state media wherever a digest
+	// names one. Nil means parley.DefaultStateMedia().
+	StateMedia parley.StateMedia
 }
 
 // Digest sizes: enough to catch up, short enough to read in a chat.
@@ -291,11 +294,11 @@ func (d *Digests) Summary(ctx context.Context, scope parley.Scope) (*parley.Dige
 		for i := range p.Citations {
 			p.Citations[i].N = list.number(p.Citations[i].Source)
 		}
-		p.Text = bullet(u, p.Citations)
+		p.Text = bullet(u, p.Citations, mediaOr(d.StateMedia))
 		dg.Points = append(dg.Points, p)
 	}
 	dg.Sources = list.sources
-	dg.Text = digestText(lead, dg)
+	dg.Text = digestText(lead, dg, mediaOr(d.StateMedia))
 	dg.Took = time.Since(start)
 	return dg, nil
 }
@@ -400,8 +403,8 @@ func cite(u *unit) parley.Citation {
 
 // bullet writes a point: the quote, who reported it and when, and the
 // other outlets that report the same.
-func bullet(u *unit, cs []parley.Citation) string {
-	who := credit(u.said, u.art.Source())
+func bullet(u *unit, cs []parley.Citation, sm parley.StateMedia) string {
+	who := credit(u.said, u.art.Source(), sm)
 	var marks strings.Builder
 	seen := map[int]bool{}
 	for _, c := range cs {
@@ -449,7 +452,7 @@ func summaryLead(scope parley.Scope, arts []parley.Article) string {
 
 // digestText sets the body (the lead and the points) and returns the text
 // with the numbered sources.
-func digestText(lead string, dg *parley.Digest) string {
+func digestText(lead string, dg *parley.Digest, sm parley.StateMedia) string {
 	var b strings.Builder
 	b.WriteString(lead + "\n")
 	for _, p := range dg.Points {
@@ -460,7 +463,7 @@ func digestText(lead string, dg *parley.Digest) string {
 		}
 	}
 	dg.Body = b.String()
-	return dg.Body + "\n\nSources:\n" + FormatSources(dg.Sources)
+	return dg.Body + "\n\nSources:\n" + FormatSources(dg.Sources, sm)
 }
 
 // emptyScope says plainly that nothing is in scope.

@@ -75,6 +75,6 @@ func (d *Digests) modelSummary(ctx context.Context, scope parley.Scope, us []*un
 		return nil, "Nothing the language model wrote could be checked against the articles"
 	}
 	dg := &parley.Digest{Scope: scope, Mode: parley.ModeLLM, Points: v.Paragraphs[:min(maxBullets, len(v.Paragraphs))], Sources: v.Sources}
-	dg.Text = digestText(lead, dg)
+	dg.Text = digestText(lead, dg, mediaOr(d.StateMedia))
 	return dg, ""
 }

@@ -246,3 +246,27 @@ func TestSummaryWithModel(t *testing.T) {
 		t.Errorf("fallback:\n%s", dg.Text)
 	}
 }
+
+// TestDigestsLabelStateMedia: a summary and a timeline name a state-media
+// outlet as such in their points and their sources.
+func TestDigestsLabelStateMedia(t *testing.T) {
+	db, ids := seeded(t, "---\ntitle: Kremlin on the Istanbul round\noutlet: TASS\npublished: 2025-06-02\nurl: https://tass.example/istanbul\n---\n"+
+		"Kremlin spokesman Dmitry Peskov said on Monday that the memorandum handed over in Istanbul sets out Russia's terms for a ceasefire.\n\n"+
+		"The Russian delegation was led by presidential aide Vladimir Medinsky, who met the Ukrainian side for about an hour.\n\n"+
+		"The two sides agreed to exchange the bodies of six thousand soldiers killed in the fighting.\n")
+	d := &answers.Digests{Corpus: db, Searcher: db}
+	sum, err := d.Summary(context.Background(), parley.Scope{ArticleID: ids["TASS"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := d.Timeline(context.Background(), parley.Scope{Topic: "Istanbul memorandum"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, dg := range map[string]*parley.Digest{"summary": sum, "timeline": tl} {
+		if !strings.Contains(dg.Text, "— TASS (Russian state media), 2025-06-02") ||
+			!strings.Contains(dg.Text, "] TASS (Russian state media), “Kremlin on the Istanbul round”") {
+			t.Errorf("%s does not label TASS as state media:\n%s", name, dg.Text)
+		}
+	}
+}

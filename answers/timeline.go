@@ -97,7 +97,7 @@ func (d *Digests) Timeline(ctx context.Context, scope parley.Scope) (*parley.Dig
 			c.N = list.number(c.Source)
 			p.Citations = append(p.Citations, c)
 		}
-		p.Text = bullet(e.units[0], p.Citations)
+		p.Text = bullet(e.units[0], p.Citations, mediaOr(d.StateMedia))
 		dg.Points = append(dg.Points, p)
 	}
 	dg.Sources = list.sources
@@ -105,7 +105,7 @@ func (d *Digests) Timeline(ctx context.Context, scope parley.Scope) (*parley.Dig
 	if scope.Topic != "" {
 		what += " on " + scope.Topic
 	}
-	dg.Text = digestText(fmt.Sprintf("%s, oldest first, from %d articles (each date is when it happened, as the article tells it):", what, len(arts)), dg)
+	dg.Text = digestText(fmt.Sprintf("%s, oldest first, from %d articles (each date is when it happened, as the article tells it):", what, len(arts)), dg, mediaOr(d.StateMedia))
 	dg.Took = time.Since(start)
 	return dg, nil
 }

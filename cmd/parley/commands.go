@@ -139,6 +139,10 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 	if *k < 1 || *k > 100 {
 		return usagef("--k must be between 1 and 100")
 	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
 	db, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
@@ -166,7 +170,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	for i, h := range hits {
-		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, answers.Describe(h.Source), h.Score, h.Text)
+		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, answers.Describe(h.Source, cfg.stateMedia()), h.Score, h.Text)
 	}
 	return nil
 }

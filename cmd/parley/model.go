@@ -34,7 +34,7 @@ type brain struct {
 
 // digests makes summaries and timelines the way the config asks.
 func (b *brain) digests(db *store.DB) *answers.Digests {
-	return &answers.Digests{Corpus: db, Searcher: b.searcher, Model: b.model}
+	return &answers.Digests{Corpus: db, Searcher: b.searcher, Model: b.model, StateMedia: b.stateMedia}
 }
 
 // newBrain builds the answerer the config asks for. No llm block, or no key
@@ -43,11 +43,11 @@ func newBrain(cfg Config, db *store.DB, log *slog.Logger) (*brain, error) {
 	b := &brain{searcher: db, stateMedia: cfg.stateMedia()}
 	l := cfg.LLM
 	if l == nil {
-		b.answerer = &answers.Extractive{Searcher: db}
+		b.answerer = &answers.Extractive{Searcher: db, StateMedia: b.stateMedia}
 		return b, nil
 	}
 	if l.APIKey == "" && llm.NeedsKey(l.BaseURL) {
-		b.answerer = &answers.Extractive{Searcher: db}
+		b.answerer = &answers.Extractive{Searcher: db, StateMedia: b.stateMedia}
 		b.note = fmt.Sprintf("llm: %s needs an API key (llm.api_key, e.g. \"${OPENAI_API_KEY}\"); answering from the articles alone", l.BaseURL)
 		return b, nil
 	}
@@ -64,7 +64,7 @@ func newBrain(cfg Config, db *store.DB, log *slog.Logger) (*brain, error) {
 		b.embedder, b.embModel = client, l.EmbeddingModel
 		b.searcher = hybrid{db: db, emb: client, log: log}
 	}
-	b.answerer = &answers.LLM{Searcher: b.searcher, Model: client, CountTokens: llm.CountTokens, Logger: log}
+	b.answerer = &answers.LLM{Searcher: b.searcher, Model: client, CountTokens: llm.CountTokens, Logger: log, StateMedia: b.stateMedia}
 	return b, nil
 }
 
