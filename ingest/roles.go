@@ -12,7 +12,7 @@ import (
 
 // RolesVersion numbers the rules below. A library whose sentences were
 // decided by an older version gets them decided again when it is opened.
-const RolesVersion = 2
+const RolesVersion = 3
 
 // Sentences decides the role of every sentence of an article body and, for
 // prose, whose words it carries. The rules are general patterns of scraped
@@ -29,20 +29,28 @@ func Sentences(title, body string) []parley.Sentence {
 func decide(title, body string, paras [][]prose.Span) []parley.Sentence {
 	var out []parley.Sentence
 	related := false // inside a list under a "Related"/"Read more" header
+	// top holds while every paragraph so far is a scraper's stamp or a
+	// timestamp: the headline a page repeats comes after them.
+	top := true
+	// lead holds until the story's first dateline or prose: a dateline
+	// opens a story, and a capitalised word that opens a paragraph later
+	// ("NATO. Ukraine would…") is a run-in heading.
+	lead := true
 	for pi, spans := range paras {
 		text := body[spans[0].Start:spans[len(spans)-1].End]
-		role, whole := lineRole(title, text, pi == 0, pi == len(paras)-1)
+		role, whole := lineRole(title, text, top, lead, pi == len(paras)-1)
 		switch {
 		case role == parley.RoleRelated && whole:
 			related = true
-		case related && (isBullet(text) || !endsSentence(text)):
+		case related && continuesRelated(role, whole, text):
 			role, whole = parley.RoleRelated, true
 		default:
 			related = false
 		}
+		top = top && whole && (role == parley.RoleScraper || role == parley.RoleTimestamp)
 		if whole {
 			for _, sp := range spans {
-				out = append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: role})
+				out = append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: sentenceOfWhole(title, body[sp.Start:sp.End], role, len(spans))})
 			}
 			continue
 		}
@@ -51,39 +59,98 @@ func decide(title, body string, paras [][]prose.Span) []parley.Sentence {
 				out = append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: parley.RoleTruncated})
 				continue
 			}
-			out = append(out, sentenceRoles(body, sp, i == 0)...)
+			n := len(out)
+			out = append(out, sentenceRoles(body, sp, i == 0, lead, len(spans) > 1)...)
+			for _, s := range out[n:] {
+				if s.Role == parley.RoleProse || s.Role == parley.RoleDateline {
+					lead = false
+				}
+			}
 		}
 	}
 	attribute(body, out)
 	return out
 }
 
+// continuesRelated reports whether a paragraph after a related-headline
+// header is one more headline of its list: a bulleted line ("- …", and
+// "— …" as Ukrainian and Russian pages set them), or a short line that
+// is no sentence. Other furniture (a newsletter box) and a long sentence
+// cut off where an excerpt ends are not headlines.
+func continuesRelated(role parley.Role, whole bool, text string) bool {
+	if whole && role != parley.RoleLabel && role != parley.RoleHeadline {
+		return false
+	}
+	if isBullet(text) || strings.HasPrefix(text, "— ") {
+		return true
+	}
+	return !endsSentence(text) && role != parley.RoleTruncated
+}
+
+// sentenceOfWhole is the role of one sentence of a paragraph whose form
+// gave it role. A note or a call to action of several sentences may mix
+// the two ("We're closing this live page for tonight. Subscribe to our
+// newsletter…"): each such sentence is judged alone.
+func sentenceOfWhole(title, sentence string, role parley.Role, sentences int) parley.Role {
+	if sentences == 1 || role != parley.RoleNote && role != parley.RoleAction {
+		return role
+	}
+	if r, whole := lineRole(title, sentence, false, false, false); whole && (r == parley.RoleNote || r == parley.RoleAction) {
+		return r
+	}
+	return role
+}
+
+// Go's \b knows ASCII letters only: after a Ukrainian or Russian word it
+// never matches. The patterns below end their words with wordEnd instead.
+const wordEnd = `(?:$|[^\p{L}\p{N}_])`
+
 var (
 	// A paragraph that is a caption: it opens with the word for a photo, or
 	// carries a photo credit in brackets, "(AP Photo/Evan Vucci)".
 	reCaptionOpen   = regexp.MustCompile(`^\*?\s*(?i:photo|photograph|image|picture|caption|video|фото|на фото|підпис до фото|подпись к фото|світлина)\s*:`)
 	reCaptionCredit = regexp.MustCompile(`\([^()]*\b(?:Photo|Photograph|Foto|Pool|Getty Images)\b[^()]*/[^()]*\)|\([^()]*/(?:AP|AFP|Reuters|Getty Images|EPA|Pool)\)|(?i:photo credit|getty images)`)
-	rePhotos        = regexp.MustCompile(`^(?i:(see|view|show)\s+(all\s+)?\d+\s+(more\s+)?(photos|images|pictures)|(ще|еще)\s+\d+\s+фото|click to enlarge|view gallery)\b`)
-	reByline        = regexp.MustCompile(`^(?:By\s+\p{Lu}|(?i:author|автор|текст|written by|reporting by)\s*:?\s+\p{Lu}|\((?i:reporting|writing|editing|additional reporting|compiled)\s+by\b)`)
-	reTimestamp     = regexp.MustCompile(`^(?i:posted|published|updated|last updated|first published|опубліковано|оновлено|опубликовано|обновлено)\b`)
-	reNote          = regexp.MustCompile(`^(?:(?i:editor['’]?s note|editors['’] note|note to readers|correction|clarification|примітка редакції|от редакции|від редакції)\b|(?i:times are (gmt|utc|local)))`)
-	reNoteThis      = regexp.MustCompile(`(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b`)
-	reAction        = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up for|sign up to|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|підпишіться|підписуйтесь|подпишитесь|подписывайтесь|наш telegram|наш телеграм)\b|©`)
-	reRelated       = regexp.MustCompile(`^(?i:read more|read also|see also|related( coverage| headlines| stories| articles)?|more on this( story)?|also on\b|more from|recommended|читайте також|також читайте|дивіться також|читайте также|смотрите также|по теме|по темі|на тему)\b`)
+	// A credit alone in brackets names an agency and a photographer, or
+	// where the picture came from: "(Meridian Post/Leah Carrow)",
+	// "(Kremlin Press Service via Kyiv Ledger)", "(Pool Photo via …)".
+	reCreditOnly = regexp.MustCompile(`^\(\p{Lu}[^()]{2,100}\)$`)
+	rePhotos     = regexp.MustCompile(`^(?i:(see|view|show)\s+(all\s+)?\d+\s+(more\s+)?(photos|images|pictures)|(ще|еще)\s+\d+\s+фото|click to enlarge|view gallery)` + wordEnd)
+	reByline     = regexp.MustCompile(`^(?:By\s+\p{Lu}|(?i:author|автор|текст|written by|reporting by)\s*:?\s+\p{Lu}|\((?i:reporting|writing|editing|additional reporting|compiled)\s+by\b)`)
+	// A byline may be a name and what the writer is to the paper, with no
+	// "By": "Ирина Соколова, специальный корреспондент", "Андрій
+	// Коваленко, спеціально для «…»".
+	reBylineRole = regexp.MustCompile(`^\p{Lu}\p{L}+(?:[ -]\p{Lu}\p{L}+){1,2}, (?i:(?:special |senior |chief |foreign |staff |our )?(?:correspondent|reporter|writer)|special to|специальн\p{L}* корреспондент|собственн\p{L}* корреспондент|корреспондент|специально для|спеціальн\p{L}* кореспондент|власн\p{L}* кореспондент|кореспондент\p{L}*|спеціально для|оглядач\p{L}*|обозреватель)` + wordEnd)
+	reTimestamp  = regexp.MustCompile(`^(?i:posted|published|updated|last updated|first published|опубліковано|оновлено|опубликовано|обновлено)` + wordEnd)
+	reNote       = regexp.MustCompile(`^(?:(?i:editor['’]?s note|editors['’] note|note to readers|correction|clarification|примітка редакції|от редакции|від редакції)` + wordEnd + `|(?i:times are (gmt|utc|local)))`)
+	// "This page is no longer being updated", "We're closing this live
+	// page for tonight": the outlet speaking of its page.
+	reNoteThis = regexp.MustCompile(`(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b|\b(closing|pausing|ending) (this|our) (live )?(page|blog|coverage)\b`)
+	reAction   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])(subscribe|newsletter|sign up for|sign up to|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|in your inbox|підпишіться|підписуйтесь|підписатися|підписатись|подпишитесь|подписывайтесь|подписаться|наш telegram|наш телеграм|в вашей почте|на вашу почту|у вашій пошті|на вашу пошту)` + wordEnd + `|©`)
+	// "For more political updates, visit DC Brief.": the page sending the
+	// reader elsewhere.
+	reActionVisit = regexp.MustCompile(`^(?i:for (?:more|the latest|all the latest|further)\b[^.;]{0,60}?,?\s+(?:visit|go to|head to|follow|check out|see|read)\s)`)
+	reRelated     = regexp.MustCompile(`^(?i:read more|read also|see also|related( coverage| headlines| stories| articles)?|more on this( story)?|also on\b|more from|recommended|читайте також|також читайте|дивіться також|читайте также|смотрите также|по теме|по темі|на тему)` + wordEnd)
+	// A header over a list of links: "More on the Ukraine talks", short
+	// and no sentence.
+	reRelatedMore = regexp.MustCompile(`^(?i:more (?:on|about)|більше про|больше о|ещё по теме|еще по теме)\s`)
 )
 
 // lineRole decides the role of a whole paragraph, when its form alone says
 // it is furniture. whole is false for prose, whose sentences are then judged
 // one by one, and for RoleTruncated, which applies to the last sentence only.
+// first is true while nothing but stamps came before, lead until the
+// story's first dateline or prose.
 //
 // The unanchored patterns run only where a cheap look finds what they need
 // (a bracket, "this "), and after the word count: they scan the whole
 // paragraph, and most paragraphs are prose.
-func lineRole(title, text string, first, last bool) (role parley.Role, whole bool) {
+func lineRole(title, text string, first, lead, last bool) (role parley.Role, whole bool) {
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
 	words := prose.WordCount(t)
 	credit := strings.Contains(t, "(") || strings.Contains(lower, "photo credit") || strings.Contains(lower, "getty images")
+	// Markdown bold around a header: "**Читайте также:**".
+	bare := strings.Trim(t, "*_ ")
 	switch {
 	case reCaptionOpen.MatchString(t) || credit && reCaptionCredit.MatchString(t):
 		return parley.RoleCaption, true
@@ -93,19 +160,34 @@ func lineRole(title, text string, first, last bool) (role parley.Role, whole boo
 		// "By Tuesday, the talks had…" is prose; a byline does not end
 		// as a sentence does.
 		return parley.RoleByline, true
+	case credit && strings.HasSuffix(t, ")") && isCreditOnly(t[strings.LastIndexByte(t, '('):]):
+		// A credit in brackets ends the caption it belongs to, or stands
+		// alone under it.
+		return parley.RoleCaption, true
+	case words <= 10 && !endsSentence(t) && reBylineRole.MatchString(t):
+		return parley.RoleByline, true
 	case reTimestamp.MatchString(t) && words <= 20:
 		return parley.RoleTimestamp, true
 	case reNote.MatchString(t) || strings.Contains(lower, "this ") && reNoteThis.MatchString(t):
 		return parley.RoleNote, true
-	case reRelated.MatchString(t):
+	case reRelated.MatchString(bare) || words <= 8 && !endsSentence(t) && reRelatedMore.MatchString(t):
 		return parley.RoleRelated, true
-	case words <= 40 && reAction.MatchString(t):
+	case words <= 40 && reAction.MatchString(t) || words <= 15 && reActionVisit.MatchString(t):
 		return parley.RoleAction, true
+	case isBreadcrumbs(t):
+		return parley.RoleLabel, true
 	case first && sameTitle(title, t):
 		return parley.RoleHeadline, true
 	case isDateOnly(t):
+		if strings.HasPrefix(t, "date ") {
+			// "date 2025-03-12 Wednesday, 12 March 2025 03:17 GMT" on
+			// a line of its own is still the scraper's stamp.
+			return parley.RoleScraper, true
+		}
 		return parley.RoleTimestamp, true
-	case isDatelineOnly(t):
+	case isStampLine(t):
+		return parley.RoleTimestamp, true
+	case lead && isDatelineOnly(t):
 		return parley.RoleDateline, true
 	}
 	if !endsSentence(t) {
@@ -126,6 +208,48 @@ func lineRole(title, text string, first, last bool) (role parley.Role, whole boo
 		return parley.RoleTruncated, false
 	}
 	return parley.RoleProse, false
+}
+
+// isCreditOnly reports whether t is a photo credit in brackets:
+// capitalised names joined by a slash or "via", or with the word for a
+// photo, in a dozen words at most. A bracketed sentence ("(The Kremlin
+// denied it.)") ends as a sentence does and is no credit.
+func isCreditOnly(t string) bool {
+	if !reCreditOnly.MatchString(t) || strings.ContainsAny(t, ".!?;:") || prose.WordCount(t) > 12 {
+		return false
+	}
+	lower := strings.ToLower(t)
+	return strings.Contains(t, "/") || strings.Contains(lower, " via ") || strings.Contains(lower, "photo") || strings.Contains(lower, "фото")
+}
+
+// isBreadcrumbs reports whether a line is a page's trail of sections:
+// three or more short names joined by "/", ">", "»" or "›", "Главная / Мир
+// / Дипломатия". A dateline of two places ("ЕР-РІЯД / КИЇВ.") has two.
+func isBreadcrumbs(t string) bool {
+	if !strings.ContainsAny(t, "/>»›") || endsSentence(t) {
+		return false
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '>' || r == '»' || r == '›' })
+	if len(parts) < 3 || strings.Count(t, " / ")+strings.Count(t, " > ")+strings.Count(t, " » ")+strings.Count(t, " › ") < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if n := prose.WordCount(p); n == 0 || n > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// isStampLine reports whether a line is a date and time with the page's
+// counters after a bar: "17.05.2025 | 09:15 | Переглядів: 4 312".
+func isStampLine(t string) bool {
+	n, tokens, hasDate := dateRun(t)
+	if !hasDate || tokens < 2 || n == 0 || endsSentence(t) {
+		return false
+	}
+	run := strings.TrimRight(t[:n], " ")
+	return (strings.HasSuffix(run, "|") || strings.HasSuffix(run, "·")) && prose.WordCount(t[n:]) <= 4
 }
 
 // endsSentence reports whether a paragraph ends the way a sentence does:
@@ -176,7 +300,9 @@ var (
 	monthNames = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|січ\p{L}*|лют\p{L}*|берез\p{L}*|квіт\p{L}*|трав\p{L}*|черв\p{L}*|лип\p{L}*|серп\p{L}*|верес\p{L}*|жовт\p{L}*|листоп\p{L}*|груд\p{L}*|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йя]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*)`
 	dayNames   = `(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?`
 	dateToken  = regexp.MustCompile(`(?i)^(?:date|` + monthNames + `\.?|` + dayNames + `|\d{4}-\d\d-\d\d(?:T[\d:.+Z-]+)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d\d(?::\d\d)?|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|kyiv|time|р\.|г\.|року|года|at|[,|·•—–-])[,.]?$`)
-	reClock    = regexp.MustCompile(`^\d{1,2}:\d\d(?:\s*(?i:gmt|utc|bst|cet|eet|msk|[ap]\.?m\.?|local time|kyiv time))?\s*[—–-]\s+`)
+	// A live blog's clock, perhaps with its day: "14:32 GMT —", "Sunday,
+	// 21:40 GMT —".
+	reClock = regexp.MustCompile(`^(?:(?i:` + dayNames + `),?\s+)?\d{1,2}:\d\d(?:\s*(?i:gmt|utc|bst|cet|eet|msk|[ap]\.?m\.?|local time|kyiv time))?\s*[—–-](?:\s+|$)`)
 )
 
 // dateRun returns the length in bytes of the run of date and time tokens
@@ -304,9 +430,11 @@ func isDatelineOnly(t string) bool {
 }
 
 // sentenceRoles judges one sentence of a prose paragraph, splitting off
-// furniture glued to its start: a dateline, a scraper's date prefix or a
-// live blog's clock.
-func sentenceRoles(body string, sp prose.Span, firstInLine bool) []parley.Sentence {
+// furniture glued to its start: a dateline (while lead: the story has not
+// begun), a scraper's date prefix or a live blog's clock. more is true when
+// other sentences follow in the paragraph: a single word that opens it
+// ("NATO. Ukraine would…") is then a run-in heading.
+func sentenceRoles(body string, sp prose.Span, firstInLine, lead, more bool) []parley.Sentence {
 	t := body[sp.Start:sp.End]
 	var out []parley.Sentence
 	split := func(n int, role parley.Role) {
@@ -324,14 +452,36 @@ func sentenceRoles(body string, sp prose.Span, firstInLine bool) []parley.Senten
 		} else if n := scraperPrefix(t); n > 0 {
 			split(n, parley.RoleScraper)
 		}
-		if n := datelineEnd(t); n > 0 && n < len(t) {
+		n := 0
+		if lead {
+			n = datelineEnd(t)
+		}
+		switch {
+		case n > 0 && n < len(t):
 			split(n, parley.RoleDateline)
-		} else if n > 0 {
+		case n > 0:
 			return append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: parley.RoleDateline})
+		case more && isRunIn(t):
+			return append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: parley.RoleLabel})
 		}
 	}
 	if t == "" {
 		return out
 	}
 	return append(out, parley.Sentence{Start: sp.Start, End: sp.End, Role: parley.RoleProse})
+}
+
+// isRunIn reports whether a sentence is one capitalised word and a full
+// stop, the heading of the paragraph it opens: "Territory.", "NATO.".
+func isRunIn(t string) bool {
+	w, ok := strings.CutSuffix(t, ".")
+	if !ok || w == "" {
+		return false
+	}
+	for i, r := range w {
+		if i == 0 && !unicode.IsUpper(r) || !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
