@@ -29,13 +29,21 @@ func FuzzSearch(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
-		for _, phrase := range store.QueryTerms(q) {
-			inner := phrase[1 : len(phrase)-1]
-			if !strings.HasPrefix(phrase, `"`) || !strings.HasSuffix(phrase, `"`) || strings.Contains(strings.ReplaceAll(inner, `""`, ""), `"`) {
-				t.Fatalf("QueryTerms(%q) = %q: not a closed FTS5 string", q, phrase)
+		for _, expr := range store.QueryTerms(q) {
+			// A term is a string literal, or two in parentheses joined by OR
+			// (a word in capitals and its dotted spelling).
+			phrases := []string{expr}
+			if inner, ok := strings.CutPrefix(expr, "("); ok && strings.HasSuffix(inner, ")") {
+				phrases = strings.SplitN(strings.TrimSuffix(inner, ")"), " OR ", 2)
 			}
-			if !utf8.ValidString(phrase) {
-				t.Fatalf("QueryTerms(%q) = %q: not UTF-8", q, phrase)
+			for _, phrase := range phrases {
+				inner := strings.TrimSuffix(strings.TrimPrefix(phrase, `"`), `"`)
+				if len(phrase) < 2 || !strings.HasPrefix(phrase, `"`) || !strings.HasSuffix(phrase, `"`) || strings.Contains(strings.ReplaceAll(inner, `""`, ""), `"`) {
+					t.Fatalf("QueryTerms(%q) = %q: not a closed FTS5 string", q, expr)
+				}
+			}
+			if !utf8.ValidString(expr) {
+				t.Fatalf("QueryTerms(%q) = %q: not UTF-8", q, expr)
 			}
 		}
 		if len(hits) > 5 {

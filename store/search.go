@@ -65,21 +65,38 @@ func queryTerms(text string, seen map[string]bool) []queryTerm {
 		seen = map[string]bool{}
 	}
 	var terms []queryTerm
-	for _, tok := range prose.Tokens(text) {
+	for _, tok := range prose.Keywords(text) {
 		word := text[tok.Start:tok.End]
-		if tok.Term == "" || prose.IsStopword(strings.ToLower(word)) || seen[tok.Term] {
+		if seen[tok.Term] {
 			continue
 		}
 		seen[tok.Term] = true
 		// FTS5 string literal: double quotes, with any inner quote doubled.
 		// Tokens are letters and digits, but quoting is what makes MATCH safe
 		// whatever a tokenizer change lets through.
-		terms = append(terms, queryTerm{stem: tok.Term, phrase: `"` + strings.ReplaceAll(word, `"`, `""`) + `"`, weight: 1})
+		terms = append(terms, queryTerm{stem: tok.Term, phrase: matchWord(word), weight: 1})
 		if len(terms) == maxQueryTerms {
 			break
 		}
 	}
 	return terms
+}
+
+// matchWord is a word as an FTS5 expression: a string literal, so that no
+// user text reaches MATCH as syntax. A short word in capitals ("US", "EU")
+// also matches its dotted spelling ("U.S."), which the index stores as
+// single letters.
+func matchWord(word string) string {
+	lit := `"` + strings.ReplaceAll(word, `"`, `""`) + `"`
+	if n := len(word); n < 2 || n > 4 || strings.ToUpper(word) != word || strings.ToLower(word) == word {
+		return lit
+	}
+	for _, r := range word {
+		if r < 'A' || r > 'Z' {
+			return lit
+		}
+	}
+	return "(" + lit + ` OR "` + strings.Join(strings.Split(word, ""), " ") + `")`
 }
 
 // Search returns up to k passages for a question, best first.
@@ -133,7 +150,13 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 	}
 	seen := map[string]bool{}
 	terms := queryTerms(q.Text, seen)
-	for _, t := range queryTerms(q.Also, seen) {
+	// The words news prose uses for the question's ("troops" for
+	// "soldiers") count as Also's words do.
+	also := []string{q.Also}
+	for _, t := range terms {
+		also = append(also, prose.SynonymWords(t.stem)...)
+	}
+	for _, t := range queryTerms(strings.Join(also, " "), seen) {
 		t.weight = alsoWeight
 		terms = append(terms, t)
 	}

@@ -15,8 +15,8 @@ func TestHybridSearch(t *testing.T) {
 	troops := mustAdd(t, db, article("No troops", "DC Brief", "", "Trump made it clear that U.S. troops would not be deployed to Ukraine."))
 	mustAdd(t, db, article("Soldiers", "Wire", "", "Soldiers and sanctions were discussed at length by the ministers."))
 	ps, _ := db.Passages(ctx, troops)
-	// Without vectors, "soldiers" finds only the passage with the word.
-	q := parley.Query{Text: "Will the US send soldiers?"}
+	// Without vectors, "ministers" finds only the passage with the word.
+	q := parley.Query{Text: "What did the ministers discuss?"}
 	text, err := db.Search(ctx, q, 5)
 	if err != nil || len(text) != 1 || text[0].ArticleID == troops {
 		t.Fatalf("text search = %+v, %v", text, err)

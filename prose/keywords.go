@@ -1,0 +1,57 @@
+package prose
+
+import "strings"
+
+// Keywords returns the tokens of a question that say what it is about, in
+// order, each term once: not stop words (a word written in capitals, "US",
+// is the country, never the pronoun), and not the chat words people ask
+// with ("lol", "pls", "actually", "exact words", "ive seen") that no article
+// uses to answer. The store's query and the answerer both read a question
+// through it, so that they agree on what was asked.
+func Keywords(question string) []Token {
+	var out []Token
+	seen := map[string]bool{}
+	toks := Tokens(question)
+	for i, t := range toks {
+		if t.Term == "" || t.Stop || seen[t.Term] {
+			continue
+		}
+		// "how long", "how many": the kind of answer, not its topic.
+		if i > 0 && strings.EqualFold(question[toks[i-1].Start:toks[i-1].End], "how") && howWords[strings.ToLower(question[t.Start:t.End])] {
+			continue
+		}
+		if word := strings.ToLower(question[t.Start:t.End]); chatWords[strings.ReplaceAll(word, "’", "'")] && !isCaps(question[t.Start:t.End]) {
+			continue
+		}
+		seen[t.Term] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// isCaps reports whether a word is written in capitals ("US", "NATO").
+func isCaps(word string) bool {
+	return len(word) > 1 && strings.ToUpper(word) == word && strings.ToLower(word) != word
+}
+
+var howWords = setOf("long", "many", "much", "far", "often", "soon", "big", "large", "come")
+
+// chatWords are the words of a question that ask rather than name: filler
+// and hedges of chat ("lol", "like", "actually", "super"), contractions
+// typed without their apostrophe ("whats", "ive"), and the words with which
+// people ask for a kind of answer ("exact words", "different numbers",
+// "right now") — the answerer reads those from the question's form; as
+// search terms they only find passages that happen to use them.
+var chatWords = setOf(
+	"actually", "really", "exactly", "exact", "basically", "literally", "like", "lol",
+	"lmao", "pls", "plz", "please", "nah", "yeah", "yes", "ok", "okay", "hey", "hi",
+	"btw", "idk", "imo", "tbh", "thx", "thanks", "gonna", "wanna", "kinda", "sorta",
+	"super", "anyone", "anybody", "someone", "somebody", "guys", "u", "ur", "r",
+	"whats", "wheres", "whos", "hows", "whens", "whys", "ive", "im", "id", "dont",
+	"doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "wont", "thats",
+	"theres", "know", "tell", "seen", "heard", "seem", "seems", "felt", "feel",
+	"different", "conflicting", "numbers", "figures", "thing", "stuff", "word",
+	"words", "quote", "verbatim", "now", "currently", "latest", "recent", "recently",
+	"still", "happen", "happened", "actual", "anyway", "maybe", "sure", "exactly",
+	"specifically", "precisely", "going", "roughly", "approximately", "ever", "even",
+)

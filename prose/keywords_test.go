@@ -1,0 +1,46 @@
+package prose
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestKeywords(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"whats the latest on US sanctions lol", "US sanctions"},
+		{"how long did they talk in Riyadh?", "talk Riyadh"},
+		{"How many prisoners were swapped?", "prisoners swapped"},
+		{"what did he say, exact words pls", "say"},
+		{"Is the us going to send troops", "send troops"},
+		{"Talks, talks and more talks", "Talks"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Keywords(tt.question) {
+			got = append(got, tt.question[tok.Start:tok.End])
+		}
+		if want := splitWords(tt.want); !slices.Equal(got, want) {
+			t.Errorf("Keywords(%q) = %q, want %q", tt.question, got, want)
+		}
+	}
+}
+
+func splitWords(s string) []string {
+	var out []string
+	for _, tok := range Tokens(s) {
+		out = append(out, s[tok.Start:tok.End])
+	}
+	return out
+}
+
+func TestSynonymsBothWays(t *testing.T) {
+	if !slices.Contains(SynonymWords(Stem("soldiers")), "troops") || !slices.Contains(SynonymWords(Stem("troops")), "soldiers") {
+		t.Errorf("soldiers/troops: %q, %q", SynonymWords(Stem("soldiers")), SynonymWords(Stem("troops")))
+	}
+	if !slices.Contains(SynonymStems(Stem("kids")), Stem("children")) {
+		t.Errorf("kids: %q", SynonymStems(Stem("kids")))
+	}
+	if SynonymWords(Stem("bicycle")) != nil {
+		t.Errorf("a word of no group has synonyms: %q", SynonymWords(Stem("bicycle")))
+	}
+}
