@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Unknown returns the words of words that no passage, title or outlet of
+// the library contains, in the order given, each once. The index matches
+// words as it stores them (stemmed, case and diacritics folded), so
+// "negotiations" is known to a library that says "negotiating".
+func (db *DB) Unknown(ctx context.Context, words []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		w = strings.TrimSpace(w)
+		if w == "" || seen[strings.ToLower(w)] {
+			continue
+		}
+		seen[strings.ToLower(w)] = true
+		var n int
+		err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1)`, matchWord(w)).Scan(&n)
+		if err != nil {
+			return nil, fmt.Errorf("unknown words: %w", err)
+		}
+		if n == 0 {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+// ftsLiteral quotes a word as an FTS5 string, so that no user text reaches
+// MATCH as syntax.
+func ftsLiteral(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
+
+// Correct returns the word of the library that a word it does not have was
+// most likely meant to be ("witkof" → "Witkoff", "prisioners" →
+// "prisoners"), written as an article writes it, or "" when none is close:
+// within one edit for a word of up to seven letters, two for a longer one,
+// an edit being a letter added, dropped, changed or two swapped, both
+// between the stems and between the word and the one articles write. Of equally
+// close words the one in most passages wins.
+//
+// It reads the index's vocabulary of words with the same first two letters
+// (a typo there is rare, and the range keeps the read small in a large
+// library); the index stores Porter stems, so a word is compared with and
+// without its usual endings.
+func (db *DB) Correct(ctx context.Context, word string) (string, error) {
+	w := strings.ToLower(strings.TrimSpace(word))
+	if utf8.RuneCountInString(w) < 5 {
+		return "", nil // "kids" is one edit from too many words to guess
+	}
+	limit := 1
+	if utf8.RuneCountInString(w) >= 8 {
+		limit = 2
+	}
+	r, n1 := utf8.DecodeRuneInString(w)
+	r2, n2 := utf8.DecodeRuneInString(w[n1:])
+	if !unicode.IsLetter(r) || !unicode.IsLetter(r2) {
+		return "", nil
+	}
+	prefix := w[:n1+n2]
+	rows, err := db.sql.QueryContext(ctx, `SELECT term, doc FROM passages_vocab WHERE term >= ? AND term < ?`, prefix, prefix+"\U0010FFFF")
+	if err != nil {
+		return "", fmt.Errorf("correct %q: %w", word, err)
+	}
+	defer rows.Close()
+	forms := stemForms(w)
+	best, bestDist, bestDocs := "", limit+1, 0
+	for rows.Next() {
+		var term string
+		var docs int
+		if err := rows.Scan(&term, &docs); err != nil {
+			return "", fmt.Errorf("correct %q: %w", word, err)
+		}
+		d := limit + 1
+		for _, f := range forms {
+			d = min(d, editDistance(f, term, limit))
+		}
+		if d == 0 {
+			return "", nil // the word is known: nothing to correct
+		}
+		if d < bestDist || d == bestDist && docs > bestDocs {
+			best, bestDist, bestDocs = term, d, docs
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("correct %q: %w", word, err)
+	}
+	if best == "" {
+		return "", nil
+	}
+	written, err := db.surface(ctx, best, w)
+	if err != nil || editDistance(strings.ToLower(written), w, limit) > limit {
+		return "", err
+	}
+	return written, nil
+}
+
+// stemForms are a word and the word without the endings the Porter stemmer
+// removes or rewrites, so that "prisioners" is compared with the stored
+// "prison" as "prisioner" and "zelenksy" with "zelenski" as "zelenksi".
+func stemForms(w string) []string {
+	forms := []string{w}
+	for _, suf := range []string{"ers", "ies", "es", "s", "ed", "ing", "er", "ion", "ions", "ity", "y"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+			base := strings.TrimSuffix(w, suf)
+			forms = append(forms, base)
+			if suf == "y" || suf == "ies" {
+				forms = append(forms, base+"i")
+			}
+		}
+	}
+	return forms
+}
+
+// surface finds how articles write the indexed term: the word of a passage
+// that has it that starts with the term (a Porter stem is a prefix of its
+// words, but for a final y written i) and is closest to the word typed.
+func (db *DB) surface(ctx context.Context, term, typed string) (string, error) {
+	var text string
+	err := db.sql.QueryRowContext(ctx, `SELECT p.text FROM passages p WHERE p.id IN
+		(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1)`, ftsLiteral(term)).Scan(&text)
+	if err != nil {
+		return term, nil // no text to read it from: the stem will do
+	}
+	stem := strings.TrimSuffix(term, "i")
+	best, bestDist := "", 0
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !strings.HasPrefix(strings.ToLower(f), stem) {
+			continue
+		}
+		if d := editDistance(strings.ToLower(f), typed, 8); best == "" || d < bestDist {
+			best, bestDist = f, d
+		}
+	}
+	if best == "" {
+		return term, nil
+	}
+	return best, nil
+}
+
+// editDistance is the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of two neighbouring
+// letters), or limit+1 once it must exceed limit. Written here because it
+// is twenty lines and the libraries that have it bring much more.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[len(rb)] > limit {
+		return limit + 1
+	}
+	return prev[len(rb)]
+}
