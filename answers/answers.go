@@ -118,8 +118,10 @@ func Describe(s parley.Source, sm parley.StateMedia) string {
 }
 
 // abstain is the answer when the library does not cover a question: it says
-// so plainly and names the nearest articles, so the user can judge.
-func abstain(question string, hits []parley.Hit, took time.Duration, sm parley.StateMedia) *parley.Answer {
+// so plainly, and as precisely as why says it (what the articles don't
+// mention or don't say; "" for plain "don't answer that"), and names the
+// nearest articles, so the user can judge.
+func abstain(question, why string, hits []parley.Hit, took time.Duration, sm parley.StateMedia) *parley.Answer {
 	a := &parley.Answer{Question: question, Abstained: true, Mode: parley.ModeExtractive}
 	seen := map[int64]bool{}
 	for _, h := range hits {
@@ -130,6 +132,9 @@ func abstain(question string, hits []parley.Hit, took time.Duration, sm parley.S
 		a.Nearest = append(a.Nearest, h.Source)
 	}
 	a.Body = "The articles I have don't answer that."
+	if why != "" {
+		a.Body = why
+	}
 	if len(a.Nearest) > 0 {
 		a.Body += " The nearest ones:"
 	}
@@ -153,4 +158,14 @@ func mediaOr(sm parley.StateMedia) parley.StateMedia {
 		return parley.DefaultStateMedia()
 	}
 	return sm
+}
+
+// withNote puts a line before an answer's body (what the question was read
+// as) and sets its text again.
+func withNote(a *parley.Answer, note string, sm parley.StateMedia) {
+	if note == "" {
+		return
+	}
+	a.Body = note + "\n\n" + a.Body
+	finish(a, sm)
 }

@@ -8,9 +8,11 @@ import (
 	"sort"
 	"strings"
 	"time"
+
 	"unicode"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/dates"
 	"github.com/parley-bot/parley/prose"
 )
 
@@ -39,122 +41,60 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 	if err := CheckQuestion(question); err != nil {
 		return nil, err
 	}
-	q := analyse(question)
-	hits, err := e.Searcher.Search(ctx, parley.Query{Text: question, Also: q.also(qn.Context)}, searchK)
+	rd, err := read(ctx, e.Searcher, question)
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	q := analyse(rd.text)
+	q.read = rd
+	hits, err := e.Searcher.Search(ctx, parley.Query{Text: rd.text, Also: q.also(qn.Context)}, searchK)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	a := e.answer(q, hits)
+	a.Question = question
 	a.Took = time.Since(start)
 	return a, nil
 }
 
 // answer composes the answer to q from passages already found, so that the
 // model's answerer can fall back to it without searching again.
-func (e *Extractive) answer(q query, hits []parley.Hit) *parley.Answer {
-	cands := candidates(q, hits)
+func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
+	sm := mediaOr(e.StateMedia)
+	if q.read.missing != "" {
+		return abstain(q.text, "The articles I have don't mention “"+q.read.missing+"”.", hits, 0, sm)
+	}
+	q.readScope(newestOf(hits))
+	cands := candidates(&q, hits)
 	minCov := e.MinCoverage
 	if minCov == 0 {
 		minCov = DefaultMinCoverage
 	}
-	if len(cands) == 0 || cands[0].evidence < minCov {
-		return abstain(q.text, hits, 0, mediaOr(e.StateMedia))
+	var a *parley.Answer
+	switch {
+	case len(cands) == 0 || cands[0].evidence < minCov:
+		a = abstain(q.text, q.missing(cands), hits, 0, sm)
+	case q.gap(cands) != "":
+		a = abstain(q.text, q.gap(cands), hits, 0, sm)
+	default:
+		a = compose(q.text, pick(cands), sm)
 	}
-	return compose(q.text, pick(cands), mediaOr(e.StateMedia))
+	if len(q.read.corrected) > 0 {
+		withNote(a, "Reading "+joinAnd(q.read.corrected)+".", sm)
+	}
+	return a
 }
-
-// kind is what sort of answer a question asks for.
-type kind int
-
-const (
-	kindOther kind = iota
-	kindWhen
-	kindNumber
-	kindWho
-	kindQuote
-	kindWhy
-)
 
 // qterm is one content word of a question.
 type qterm struct {
 	stem    string
-	entity  bool     // written with a capital inside the question: a name
+	entity  bool     // a name: capitalised in the question, or as the articles write it
+	when    bool     // part of the question's time scope, which scopeMatch weighs instead
+	start   int      // byte offset in the question
 	alts    []string // stems of words that say the same in news prose
 	weight  float64
 	surface string
 }
-
-type query struct {
-	text  string
-	terms []qterm
-	kind  kind
-}
-
-var kindPatterns = []struct {
-	re   *regexp.Regexp
-	kind kind
-}{
-	{regexp.MustCompile(`(?i)\b(how (many|much|long|far|often|big|large)|number of|what percentage)\b`), kindNumber},
-	{regexp.MustCompile(`(?i)\b(when|what (date|day|time|year|month)|since when|how recently|last met)\b`), kindWhen},
-	{regexp.MustCompile(`(?i)^\s*(who|whom|whose|which (\w+ )?(leaders?|officials?|people|countries|envoys?|presidents?|ministers?))\b`), kindWho},
-	{regexp.MustCompile(`(?i)\b(say|said|says|saying|quote|told|tell|call(ed)?|describe[ds]?|respond(ed)?|react(ed)?|claim(ed)?|warn(ed)?)\b`), kindQuote},
-	{regexp.MustCompile(`(?i)^\s*why\b|\bwhat (was|is) the reason\b`), kindWhy},
-}
-
-// synonyms lists words that news prose uses for the words people ask with.
-// Each group is tried both ways; a match through a synonym counts a little
-// less than the word itself.
-var synonyms = [][]string{
-	{"troops", "soldiers", "forces", "boots"},
-	{"guarantee", "guarantees", "protection", "protections", "assurances", "security"},
-	{"ceasefire", "truce", "armistice"},
-	{"summit", "meeting", "talks", "met"},
-	{"territory", "territories", "land", "regions"},
-	{"sanctions", "penalties"},
-	{"agree", "agreed", "accept", "accepted", "concession", "concessions"},
-	{"alaska", "anchorage"},
-	{"three-way", "trilateral"},
-	{"deploy", "deployed", "send"},
-	{"zelensky", "zelenskyy", "zelenskiy"},
-	{"nato", "alliance"},
-	// Demonyms and the usual metonyms of news prose: "Russia agreed" is
-	// reported as "Putin agreed" or "the Kremlin agreed".
-	{"russia", "russian", "russians", "putin", "kremlin", "moscow"},
-	{"ukraine", "ukrainian", "ukrainians", "kyiv", "zelensky", "zelenskyy"},
-	{"us", "american", "americans", "washington", "america"},
-	{"europe", "european", "europeans"},
-	{"trilateral", "three-way", "three"},
-	{"give", "cede", "surrender", "compromises"},
-}
-
-// synonymWords maps a stem to the words of its synonyms, as retrieval
-// wants them (the index stems them its own way).
-var synonymWords = map[string][]string{}
-
-var synonymIndex = func() map[string][]string {
-	idx := map[string][]string{}
-	for _, g := range synonyms {
-		for _, w := range g {
-			for _, o := range g {
-				if o != w && !contains(synonymWords[prose.Stem(w)], o) {
-					synonymWords[prose.Stem(w)] = append(synonymWords[prose.Stem(w)], o)
-				}
-			}
-		}
-		stems := make([]string, len(g))
-		for i, w := range g {
-			stems[i] = prose.Stem(w)
-		}
-		for _, s := range stems {
-			for _, o := range stems {
-				if o != s && !contains(idx[s], o) {
-					idx[s] = append(idx[s], o)
-				}
-			}
-		}
-	}
-	return idx
-}()
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -165,36 +105,15 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func analyse(text string) query {
-	q := query{text: text}
-	for _, p := range kindPatterns {
-		if p.re.MatchString(text) {
-			q.kind = p.kind
-			break
-		}
-	}
-	seen := map[string]bool{}
-	for i, tok := range prose.Tokens(text) {
-		word := text[tok.Start:tok.End]
-		if tok.Term == "" || prose.IsStopword(strings.ToLower(word)) || seen[tok.Term] {
-			continue
-		}
-		seen[tok.Term] = true
-		r := []rune(word)
-		entity := i > 0 && unicode.IsUpper(r[0])
-		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: synonymIndex[tok.Term], surface: word})
-	}
-	return q
-}
-
 // also is what retrieval looks for besides the question: the synonyms of
-// its words, so that it finds "troops" when asked about "soldiers", and, for
-// a follow-up, the conversation it continues ("and what about sanctions?").
-func (q query) also(context string) string {
+// its words, so that it finds "troops" when asked about "soldiers" (the
+// store adds them too; any Searcher gets them), and, for a follow-up, the
+// conversation it continues ("and what about sanctions?").
+func (q *analysis) also(context string) string {
 	var b strings.Builder
 	b.WriteString(context)
 	for _, t := range q.terms {
-		for _, w := range synonymWords[t.stem] {
+		for _, w := range prose.SynonymWords(t.stem) {
 			b.WriteString(" " + w)
 		}
 	}
@@ -210,24 +129,26 @@ type sentence struct {
 	stems    map[string]int // stem → first token position
 	words    int
 	said     parley.Attribution
-	prev     *sentence // the sentences around it in the same passage, if any
+	mentions []dates.Mention // the dates it names, read against its article's date
+	prev     *sentence       // the sentences around it, if retrieved
 	next     *sentence
 	cover    float64 // weighted share of the question's terms it contains
+	focus    float64 // share of the question's names (or, without names, its terms) it or its neighbours have
 	evidence float64 // cover, helped by the passage around it
+	typed    float64 // how well it holds a value of the type asked for
 	score    float64
 }
 
-var (
-	reNumber  = regexp.MustCompile(`\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|several)\b`)
-	reDate    = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|last (week|month|year)|(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d|\d{4}|\d+ (years?|months?|weeks?|days?)|(first|last) (time|meeting))\b`)
-	reSpeech  = regexp.MustCompile(`\b(said|says|told|added|continued|stated|wrote|noted|warned|insisted|argued|explained|declared|according to)\b`)
-	reReason  = regexp.MustCompile(`(?i)\b(because|since|reason|why|first time|so that|in order to|due to)\b`)
-	reQuoteCh = regexp.MustCompile(`[“”"«»]`)
-	reNames   = regexp.MustCompile(`\b[A-Z][\p{L}’'-]+(\s+[A-Z][\p{L}’'-]+)*`)
+// Scoring weights. A sentence that holds the kind of value asked for next to
+// what the question is about must beat one that only shares its words.
+const (
+	typeWeight   = 0.6
+	scopeWeight  = 0.3
+	latestWeight = 0.3
 )
 
 // candidates scores every sentence of the retrieved passages, best first.
-func candidates(q query, hits []parley.Hit) []*sentence {
+func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	var all []*sentence
 	maxScore := 0.0
 	for i := range hits {
@@ -258,11 +179,13 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 	if len(all) == 0 || len(q.terms) == 0 {
 		return nil
 	}
+	markNames(q.terms, all)
 	weigh(q.terms, all)
 	total := 0.0
 	for _, t := range q.terms {
 		total += t.weight
 	}
+	newest := newestOf(hits)
 	for _, ps := range passages {
 		// The whole passage counts as context, furniture included: a
 		// dateline's "RIYADH, Feb 18" says where and when its prose is.
@@ -281,14 +204,35 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 					}
 				}
 			}
+			for _, t := range prose.Tokens(h.Source.Title) {
+				passageStems[t.Term] = 0
+			}
 		}
 		passageCover := coverage(q.terms, passageStems) / total
+		passageFocus := focusCover(q.terms, passageStems)
 		for _, s := range ps {
 			s.cover = coverage(q.terms, s.stems) / total
 			// The passage around a sentence often names what the sentence
 			// only refers to ("He added that it was the first time…").
 			s.evidence = 0.75*s.cover + 0.25*passageCover
-			s.score = s.evidence + 0.25*proximity(q.terms, s) + 0.15*s.hit.Score/math.Max(maxScore, 1e-9) + 0.2*kindBonus(q.kind, s.text)
+			s.focus = 0.6*focusCover(q.terms, s.stems) + 0.4*passageFocus
+			if q.want == typeDate || q.scope != nil {
+				s.mentions = dates.Find(s.text, s.hit.Source.Published)
+			}
+			s.typed = typeMatch(q, s)
+			s.score = s.evidence + 0.25*proximity(q.terms, s) + 0.15*s.hit.Score/math.Max(maxScore, 1e-9)
+			// The type counts where the sentence is about the question's
+			// focus: a duration in a sentence about something else is no
+			// answer to "how long did they talk".
+			s.score += typeWeight * s.typed * s.focus
+			if q.scope != nil {
+				s.score += scopeWeight * scopeMatch(q.scope, s)
+			}
+			if q.latest && !newest.IsZero() {
+				// The newest sources first, falling by a tenth a week.
+				age := newest.Sub(s.hit.Source.Published).Hours() / (24 * 7)
+				s.score += latestWeight * math.Max(0, 1-age/10)
+			}
 			switch {
 			case s.words < 6:
 				s.score -= 0.3
@@ -310,6 +254,85 @@ func candidates(q query, hits []parley.Hit) []*sentence {
 	}
 	all[0].evidence = best
 	return all
+}
+
+// focusCover is how much of what the question is about stems has: the
+// share of its names and the share of its other terms, averaged, or the
+// one share a question with only one kind has.
+func focusCover(terms []qterm, stems map[string]int) float64 {
+	var have, of [2]float64
+	for _, t := range terms {
+		k := 0
+		if t.entity {
+			k = 1
+		}
+		of[k] += t.weight
+		have[k] += t.weight * matchWeight(t, stems)
+	}
+	switch {
+	case of[0] == 0 && of[1] == 0:
+		return 0
+	case of[0] == 0:
+		return have[1] / of[1]
+	case of[1] == 0:
+		return have[0] / of[0]
+	}
+	return (have[0]/of[0] + have[1]/of[1]) / 2
+}
+
+// newestOf is the newest publication date among hits.
+func newestOf(hits []parley.Hit) time.Time {
+	var t time.Time
+	for _, h := range hits {
+		if h.Source.Published.After(t) {
+			t = h.Source.Published
+		}
+	}
+	return t
+}
+
+// scopeMatch says whether a sentence is about the time the question asks
+// about: 1 when it names a date within it, 0.6 when its article was published
+// within the week after it began (the report of that event), -0.5 when
+// neither and its article is from another time, 0 when its article has no
+// date. A scope written without a year ("on 18 February") matches that day
+// or month of any year.
+func scopeMatch(scope *dates.Mention, s *sentence) float64 {
+	from, to := span(*scope)
+	yearless := !reYearIn.MatchString(scope.Text)
+	in := func(t time.Time, slack time.Duration) bool {
+		if yearless {
+			t = time.Date(from.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		return !t.Before(from) && t.Before(to.Add(slack))
+	}
+	for _, m := range s.mentions {
+		mf, mt := span(m)
+		if in(mf, 0) || in(mt.Add(-time.Nanosecond), 0) || (mf.Before(from) && mt.After(to)) {
+			return 1
+		}
+	}
+	pub := s.hit.Source.Published
+	if pub.IsZero() {
+		return 0
+	}
+	if in(pub, 7*24*time.Hour) {
+		return 0.6
+	}
+	return -0.5
+}
+
+var reYearIn = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// span is the days a mention covers, [from, to).
+func span(m dates.Mention) (from, to time.Time) {
+	switch m.Precision {
+	case dates.Week:
+		return m.Date, m.Date.AddDate(0, 0, 7)
+	case dates.Month:
+		return m.Date, m.Date.AddDate(0, 1, 0)
+	}
+	return m.Date, m.Date.AddDate(0, 0, 1)
 }
 
 // quotable returns the sentences of a hit that may be quoted.
@@ -373,7 +396,39 @@ func weigh(terms []qterm, all []*sentence) {
 		if terms[i].entity {
 			w *= 1.5
 		}
+		if terms[i].when {
+			w = 0
+		}
 		terms[i].weight = w
+	}
+}
+
+// markNames marks as names the question's terms that the articles write
+// with a capital inside a sentence ("riyadh", "rubio" typed in lower case):
+// at least two thirds of the times they have it, not only at the start.
+func markNames(terms []qterm, all []*sentence) {
+	for i := range terms {
+		if terms[i].entity {
+			continue
+		}
+		caps, lower := 0, 0
+		for _, s := range all {
+			p, ok := s.stems[terms[i].stem]
+			if !ok || p == 0 {
+				continue
+			}
+			for _, tok := range prose.Tokens(s.text) {
+				if tok.Term != terms[i].stem || tok.Start == 0 {
+					continue
+				}
+				if r := []rune(s.text[tok.Start:tok.End]); unicode.IsUpper(r[0]) {
+					caps++
+				} else {
+					lower++
+				}
+			}
+		}
+		terms[i].entity = caps > 0 && caps >= 2*lower
 	}
 }
 
@@ -414,35 +469,6 @@ func proximity(terms []qterm, s *sentence) float64 {
 	sort.Ints(pos)
 	spread := float64(pos[len(pos)-1] - pos[0] + 1)
 	return float64(len(pos)) / spread
-}
-
-func kindBonus(k kind, text string) float64 {
-	switch k {
-	case kindNumber:
-		if reNumber.MatchString(text) {
-			return 1
-		}
-	case kindWhen:
-		if reDate.MatchString(text) {
-			return 1
-		}
-	case kindWho:
-		if len(reNames.FindAllString(text, -1)) >= 3 {
-			return 1
-		}
-	case kindQuote:
-		if reQuoteCh.MatchString(text) && reSpeech.MatchString(text) {
-			return 1
-		}
-		if reSpeech.MatchString(text) {
-			return 0.5
-		}
-	case kindWhy:
-		if reReason.MatchString(text) {
-			return 1
-		}
-	}
-	return 0
 }
 
 // pick chooses the quotes: the best sentence, then others that score at least
@@ -611,8 +637,9 @@ func credit(said parley.Attribution, src parley.Source, sm parley.StateMedia) st
 	if d := src.Date(); d != "" {
 		reporter += ", " + d
 	}
-	if also := src.Also; len(also) > 0 {
-		reporter += "; also published by " + joinAnd(labelAll(also, sm))
+	also := ""
+	if len(src.Also) > 0 {
+		also = "; also published by " + joinAnd(labelAll(src.Also, sm))
 	}
 	switch {
 	case said.Kind == parley.Direct && said.Speaker != "":
@@ -620,11 +647,21 @@ func credit(said parley.Attribution, src parley.Source, sm parley.StateMedia) st
 		if said.SpeakerRole != "" {
 			who += ", " + said.SpeakerRole
 		}
-		return who + ", quoted by " + reporter
+		return who + ", quoted by " + reporter + also
 	case said.Kind == parley.Reported && said.Speaker != "":
-		return reporter + ", paraphrasing " + said.Speaker
+		return reporter + ", paraphrasing " + said.Speaker + also
 	case said.Kind == parley.Anonymous:
-		return "reported by " + reporter + ", citing unnamed sources"
+		return "reported by " + reporter + ", citing unnamed sources" + also
 	}
-	return "reported by " + reporter
+	return "reported by " + reporter + also
+}
+
+// hasStem reports whether text has the term t, or a word that says the same.
+func hasStem(text string, t qterm) bool {
+	for _, tok := range prose.Tokens(text) {
+		if tok.Term == t.stem || contains(t.alts, tok.Term) {
+			return true
+		}
+	}
+	return false
 }

@@ -82,7 +82,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 		return l.fallback(aq, hits, start, fmt.Sprintf("The language model was unavailable (%s)", reason(err)), nil)
 	}
 	if strings.Contains(reply, noAnswer) {
-		a := abstain(q.Text, hits, time.Since(start), mediaOr(l.StateMedia))
+		a := abstain(q.Text, "", hits, time.Since(start), mediaOr(l.StateMedia))
 		a.Mode = parley.ModeLLM
 		return a, nil
 	}
@@ -100,7 +100,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 // fallback answers extractively from the passages already found, with a
 // one-line note saying why. It needs no I/O, so it answers even when the
 // model used up the deadline.
-func (l *LLM) fallback(q query, hits []parley.Hit, start time.Time, why string, dropped []parley.Dropped) (*parley.Answer, error) {
+func (l *LLM) fallback(q analysis, hits []parley.Hit, start time.Time, why string, dropped []parley.Dropped) (*parley.Answer, error) {
 	if l.Logger != nil {
 		l.Logger.Warn("answering without the model", "reason", why)
 	}

@@ -270,3 +270,40 @@ func TestDigestsLabelStateMedia(t *testing.T) {
 		}
 	}
 }
+
+// TestAbstentionSaysWhatIsMissing: a name no article has is named in the
+// abstention; a misspelt one is read as the library's word, and the
+// answer says so; a question whose topic the articles cover but whose kind
+// of value none states says which value is missing.
+func TestAbstentionSaysWhatIsMissing(t *testing.T) {
+	db, _ := seeded(t)
+	e := &answers.Extractive{Searcher: db}
+	ask := func(q string) *parley.Answer {
+		t.Helper()
+		a, err := e.Ask(context.Background(), parley.Question{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a := ask("What did Keith Kellogg say about the Alaska summit?")
+	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have don't mention “Keith Kellogg”.") || len(a.Nearest) == 0 {
+		t.Errorf("an unknown name:\n%s", a.Text)
+	}
+	a = ask("what did keith kellogg say about the alaska summit")
+	if !a.Abstained || !strings.Contains(a.Text, "don't mention “keith kellogg”") {
+		t.Errorf("an unknown name in lower case:\n%s", a.Text)
+	}
+	a = ask("What did Witkof say about the security guarantees?")
+	if a.Abstained || !strings.HasPrefix(a.Text, "Reading “Witkof” as “Witkoff”.") || !strings.Contains(a.Text, "Witkoff") {
+		t.Errorf("a misspelt name:\n%s", a.Text)
+	}
+	a = ask("How many dollars will the security guarantees cost?")
+	if !a.Abstained || !strings.Contains(a.Text, "don't mention “dollars”") {
+		t.Errorf("words no article has:\n%s", a.Text)
+	}
+	a = ask("How long will the security guarantees last?")
+	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have mention “security guarantees” but don't say how long.") {
+		t.Errorf("a value no article states:\n%s", a.Text)
+	}
+}

@@ -371,7 +371,7 @@ func TestOneStoryManyOutlets(t *testing.T) {
 		t.Errorf("show:\n%s", out)
 	}
 	code, out, _ = runParley(t, env, "ask", "How many prisoners did Ukraine and Russia exchange?")
-	if code != 0 || !strings.Contains(out, "reported by AP, 2025-08-21; also published by Yahoo News [") {
+	if code != 0 || !strings.Contains(out, "reported by AP, 2025-08-21, citing unnamed sources; also published by Yahoo News [") {
 		t.Errorf("ask:\n%s", out)
 	}
 }

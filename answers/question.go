@@ -1,0 +1,259 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parley-bot/parley/dates"
+	"github.com/parley-bot/parley/prose"
+)
+
+// answerType is the kind of value a question asks for. It decides which
+// sentences answer (one with "nearly five hours" for "how long", not one
+// that only mentions the talks) and what the answer says when none does.
+type answerType int
+
+const (
+	typeOpen     answerType = iota // what happened, what was agreed
+	typePerson                     // who led, whom did they send
+	typePlace                      // where, in which city
+	typeDate                       // when, what day
+	typeDuration                   // how long did they talk
+	typeCount                      // how many prisoners
+	typeMoney                      // how much money, worth
+	typePercent                    // what percentage
+	typeQuote                      // exact words
+	typeReason                     // why
+	typeYesNo                      // did, is, has
+	typeIdentity                   // who is X
+	typeList                       // list the countries
+)
+
+var typeNames = [...]string{"open", "person", "place", "date", "duration", "count", "money", "percent", "quote", "reason", "yes/no", "identity", "list"}
+
+func (t answerType) String() string { return typeNames[t] }
+
+// typeRules read the expected answer type from the question's form, first
+// match wins: the more specific forms ("how long", "exact words") come before
+// the general ones ("how", "what did X say").
+var typeRules = []struct {
+	re *regexp.Regexp
+	t  answerType
+}{
+	{regexp.MustCompile(`(?i)\b(exact(ly)? (words?|wording|quote|thing)|word for word|verbatim|in (his|her|their) own words|direct quote|quote (him|her|them)|what (were|was) (his|her|their|the) (exact )?words)\b`), typeQuote},
+	{regexp.MustCompile(`(?i)\b(how long (did|was|were|is|are|does|do|will|would|has|have|had)\b|for how long|how many (hours|minutes)|how much time)`), typeDuration},
+	{regexp.MustCompile(`(?i)\b(how much (money|cash|aid|funding)|how many dollars|how much (is|was|will) .{1,60} (worth|cost)|(worth|cost|value) of|how much did .{1,60} (pay|cost|spend|give))\b`), typeMoney},
+	{regexp.MustCompile(`(?i)\b(what (percent(age)?|share|proportion)|how many percent)\b`), typePercent},
+	{regexp.MustCompile(`(?i)\b(how (many|much)|number of|how big|how large)\b`), typeCount},
+	{regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|are|will|would|does|do|had|has)\b|what (date|day|month|year|time)\b|which (date|day|month)\b|\bby when\b|since when|\bwhen\s*\??\s*$)`), typeDate},
+	{regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|will|would|does|do|had|has)\b|(in|at) (which|what) (city|country|place|venue|building|hotel|base|location)|which (city|country|venue|building|hotel|location)\b|what (city|venue|location)\b)`), typePlace},
+	{regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|does|do|would|has|had)\b|what (was|is|were) the reasons?\b|\breasons? (for|why|behind)\b|how come\b)`), typeReason},
+	{regexp.MustCompile(`(?i)^\s*who (is|was|are|were) [^?,]{2,40}\??\s*$`), typeIdentity},
+	{regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom) (did|was|were|is|are|led|headed|ran|chaired|signed|drew|wrote|sent|met)\b|\b(which|what) (\w+ )?(officials?|leaders?|people|person|envoys?|ministers?|presidents?|delegates?|negotiators?|diplomats?|aides?|advisers?)\b)`), typePerson},
+	{regexp.MustCompile(`(?i)\b(what did [^?]{2,60}\b(say|tell|write|post|call)|how did [^?]{2,60}\b(react|respond|describe))\b`), typeQuote},
+	{regexp.MustCompile(`(?i)\b(list|name (the|all)|which (countries|nations|points|terms|cities|regions))\b`), typeList},
+	{regexp.MustCompile(`(?i)(^\s*(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b|\bor (is it|was it|not|nah)\b)`), typeYesNo},
+}
+
+// reLatest is recency intent: the question wants the newest state of
+// things, answered from the newest sources.
+var reLatest = regexp.MustCompile(`(?i)\b(latest|most recent|newest|right now|now|currently|current|so far|still|these days|as of today|where .{1,30} stands?|stand now)\b`)
+
+// reDisagree says the asker has seen different accounts and wants each.
+var reDisagree = regexp.MustCompile(`(?i)\b(different (numbers|figures|accounts|reports|versions)|conflicting|disagree|some say|which is it|or is it|seem to differ|vary)\b`)
+
+// analysis is what the answerer reads from a question, once, for every
+// later step: the words to match, the names and rare terms an answer must
+// be about, the kind of value wanted, the time it is about and whether the
+// newest state is wanted.
+type analysis struct {
+	text  string
+	terms []qterm
+	want  answerType
+	// scope is the time the question is about, if it names one: a day, a
+	// week or a month ("on 23 November", "in February 2025").
+	scope    *dates.Mention
+	latest   bool
+	disagree bool
+	lang     string
+	// read is how the library read the question's words.
+	read reading
+}
+
+// analyse reads a question; its time scope is read once the date to read
+// it against is known (readScope).
+func analyse(text string) analysis {
+	q := analysis{text: text, lang: language(text)}
+	for _, r := range typeRules {
+		if r.re.MatchString(text) {
+			q.want = r.t
+			break
+		}
+	}
+	q.latest = reLatest.MatchString(text)
+	q.disagree = reDisagree.MatchString(text)
+	for _, tok := range prose.Keywords(text) {
+		word := text[tok.Start:tok.End]
+		r := []rune(word)
+		entity := tok.Start > 0 && unicode.IsUpper(r[0]) || isAcronym(word)
+		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start})
+	}
+	return q
+}
+
+// readScope reads the time the question is about against now: the newest
+// article found, so that "last week" is the library's last week and a
+// yearless "March" is read in the library's terms (scopeMatch ignores the
+// year of a scope written without one).
+func (q *analysis) readScope(now time.Time) {
+	if now.IsZero() {
+		return
+	}
+	if ms := dates.Find(capitalMonths(q.text), now); len(ms) > 0 {
+		m := ms[0]
+		q.scope = &m
+		for i := range q.terms {
+			if t := &q.terms[i]; m.Start <= t.start && t.start < m.End {
+				t.when, t.entity = true, false
+			}
+		}
+	}
+}
+
+func isAcronym(w string) bool {
+	return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// language is the question's script: "uk" or "ru" for Cyrillic (Ukrainian
+// when it has letters only Ukrainian uses), "en" otherwise.
+func language(text string) string {
+	cyr, lat := 0, 0
+	uk := false
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			if strings.ContainsRune("іїєґІЇЄҐ", r) {
+				uk = true
+			}
+		case unicode.IsLetter(r):
+			lat++
+		}
+	}
+	switch {
+	case cyr > lat && uk:
+		return "uk"
+	case cyr > lat:
+		return "ru"
+	}
+	return "en"
+}
+
+// reMonthWord finds a month's name where it is a date, not the modal "may"
+// or the verb "march": before a day or a year, or after "in", "on",
+// "early", "late", "mid", "since", "until" or "by".
+var reMonthWord = regexp.MustCompile(`(?i)\b(?:(?:in|on|early|late|mid|since|until|by|of|\d{1,2}(?:st|nd|rd|th)?)[\s-]+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,4}\b)?`)
+
+// capitalMonths writes the month names of a question as dates are written,
+// so that "the feb 18 meeting" and "in march" read as dates: people type
+// questions in lower case, and the date reader follows news style.
+func capitalMonths(text string) string {
+	return reMonthWord.ReplaceAllStringFunc(text, func(m string) string {
+		loc := reMonthWord.FindStringSubmatchIndex(m)
+		name := m[loc[2]:loc[3]]
+		prefixed := loc[2] > 0
+		numbered := loc[3] < len(m) && strings.TrimSpace(strings.TrimPrefix(m[loc[3]:], ".")) != ""
+		if !prefixed && !numbered {
+			return m
+		}
+		if strings.EqualFold(name, "may") && !numbered && !strings.HasPrefix(strings.ToLower(m), "in") {
+			return m
+		}
+		return m[:loc[2]] + strings.ToUpper(name[:1]) + strings.ToLower(name[1:]) + m[loc[3]:]
+	})
+}
+
+// typedGap is what an abstention says the articles don't say, by type.
+var typedGap = map[answerType]string{
+	typeDuration: "how long",
+	typeCount:    "how many",
+	typeMoney:    "how much money",
+	typePercent:  "what share",
+	typeDate:     "when",
+	typePlace:    "where",
+	typePerson:   "who",
+}
+
+// Thresholds of gap: the best sentences about the question's focus, and how
+// well one must hold a value of the wanted type.
+const (
+	gapTyped = 0.6
+	gapLook  = 8
+)
+
+// gap says what the articles don't say when they cover a question's focus
+// but no sentence about it holds a value of the type asked for ("The
+// articles I have mention the Riyadh talks but don't say how long it
+// lasted."), or "" when one does, or the type is not one a sentence can
+// plainly hold.
+func (q *analysis) gap(cands []*sentence) string {
+	what, ok := typedGap[q.want]
+	if !ok {
+		return ""
+	}
+	for _, s := range cands[:min(gapLook, len(cands))] {
+		if s.typed >= gapTyped {
+			return ""
+		}
+	}
+	return "The articles I have mention " + q.topic() + " but don't say " + what + "."
+}
+
+// missing says what the articles lack when too little of a question is in
+// them: the value of the type asked for, when they cover its topic; else
+// the words of it no article has; else "" (the plain "don't answer that").
+func (q *analysis) missing(cands []*sentence) string {
+	if len(cands) > 0 && cands[0].focus >= 0.3 {
+		if g := q.gap(cands); g != "" {
+			return g
+		}
+	}
+	if len(q.read.unknown) > 0 {
+		return "The articles I have don't mention " + quoteAll(q.read.unknown) + "."
+	}
+	return ""
+}
+
+func quoteAll(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = "“" + w + "”"
+	}
+	return joinAnd(q)
+}
+
+// typeVerbs ask for the kind of value rather than name the topic: "how long
+// did it last", "where did it take place".
+var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
+	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true}
+
+// topic names what a question is about in its own words: its names, or
+// else its first content words.
+func (q *analysis) topic() string {
+	var names, words []string
+	for _, t := range q.terms {
+		switch {
+		case t.when || typeVerbs[strings.ToLower(t.surface)]:
+		case t.entity:
+			names = append(names, t.surface)
+		case len(words) < 3:
+			words = append(words, t.surface)
+		}
+	}
+	if len(names) == 0 {
+		names = words
+	}
+	return "“" + strings.Join(names, " ") + "”"
+}

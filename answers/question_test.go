@@ -1,0 +1,78 @@
+package answers
+
+import (
+	"testing"
+	"time"
+)
+
+func TestAnalyseAnswerType(t *testing.T) {
+	tests := []struct {
+		q    string
+		want answerType
+	}{
+		{"how long did the Riyadh talks last?", typeDuration},
+		{"How long was the Trump–Putin phone call on March 18?", typeDuration},
+		{"how many prisoners were swapped", typeCount},
+		{"How many dollars is the fund worth?", typeMoney},
+		{"what percentage of the revenue goes to the fund", typePercent},
+		{"when is the truce supposed to start", typeDate},
+		{"what date was the third round", typeDate},
+		{"by when was ukraine supposed to say yes", typeDate},
+		{"where in istanbul did the talks take place?", typePlace},
+		{"In which city did they sign the deal?", typePlace},
+		{"why did the us stop sharing intelligence", typeReason},
+		{"who led the Russian delegation?", typePerson},
+		{"Which European leaders went to the White House?", typePerson},
+		{"Who is Kirill Dmitriev?", typeIdentity},
+		{"what were vance's exact words to zelensky", typeQuote},
+		{"What did Peskov say about the memorandum?", typeQuote},
+		{"Did Trump cancel the Budapest summit?", typeYesNo},
+		{"is the energy pause still in effect?", typeYesNo},
+		{"can someone list the countries that signed up", typeList},
+		{"what did washington and moscow agree to?", typeOpen},
+	}
+	for _, tt := range tests {
+		if got := analyse(tt.q).want; got != tt.want {
+			t.Errorf("analyse(%q).want = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestAnalyseRecencyAndScope(t *testing.T) {
+	newest := time.Date(2026, 2, 20, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		q      string
+		latest bool
+		scope  string // the scope as dates writes it, "" for none
+	}{
+		{"whats the latest on the prisoner swaps", true, ""},
+		{"so where does the minerals deal stand now?", true, ""},
+		{"what happened at the feb 18 riyadh meeting", false, "2026-02-18"},
+		{"where did the July 23 talks take place?", false, "2025-07-23"},
+		{"what was agreed on 23 november", false, "2025-11-23"},
+		{"what did they agree in February 2025?", false, "2025-02"},
+		{"what may happen next", false, ""},
+		{"what happened last week", false, "week of 2026-02-09"},
+	}
+	for _, tt := range tests {
+		q := analyse(tt.q)
+		q.readScope(newest)
+		scope := ""
+		if q.scope != nil {
+			scope = q.scope.String()
+		}
+		if q.latest != tt.latest || scope != tt.scope {
+			t.Errorf("%q: latest %v, scope %q; want %v, %q", tt.q, q.latest, scope, tt.latest, tt.scope)
+		}
+	}
+}
+
+func TestDateWordsOfTheScopeAreNotTerms(t *testing.T) {
+	q := analyse("who led the team at the riyadh meeting in february?")
+	q.readScope(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	for _, term := range q.terms {
+		if term.surface == "february" && !term.when {
+			t.Errorf("“february” is matched as a word, not read as the scope")
+		}
+	}
+}

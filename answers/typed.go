@@ -1,0 +1,185 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+// The expressions of each answer type in news prose. A sentence that holds
+// one near what the question is about answers it; one that only shares the
+// question's words does not.
+var (
+	numWord = `(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundreds|a dozen|dozens|a few|several|half an?|an?)`
+	// reDuration: "nearly five hours", "90 minutes", "a two-hour call",
+	// "four and a half hours", "lasted three days".
+	reDuration = regexp.MustCompile(`(?i)\b` + numWord + `(?:\s+and\s+a\s+half)?[\s-]+(?:hours?|hrs?|minutes?|mins?)\b|\b(?:hours?|minutes?)[\s-]long\b|\b(?:lasted|lasting|took|ran|went on|dragged on)\b[^.]{0,30}\b(?:hours?|minutes?|days?|weeks?)\b|\ball[\s-]day\b`)
+	// reCount: a number with the noun it counts ("314 prisoners", "1,000
+	// each", "26 countries").
+	reCount = regexp.MustCompile(`(?i)\b(?:\d[\d,.]*(?:\s*(?:thousand|million|billion))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b(?:[\s-]+(?:\p{L}+[\s-]+){0,2}?\p{L}+)?`)
+	reYear  = regexp.MustCompile(`^(19|20)\d\d$`)
+	// reMoney: "$500 million", "€1.5 billion", "500 million dollars".
+	reMoney = regexp.MustCompile(`(?i)[$€£]\s?\d|\b\d[\d,.]*\s*(?:thousand|million|billion|trillion|bn|m)?\s*(?:dollars|euros|pounds|roubles|rubles|hryvnias?|usd|eur)\b`)
+	// rePercent: "40%", "40 percent", "per cent".
+	rePercent = regexp.MustCompile(`(?i)\d\s?(?:%|percent\b|per cent\b)`)
+	// rePlace: a capitalised name after a preposition of place, or a venue.
+	rePlace = regexp.MustCompile(`\b(?:in|at|near|inside|outside|to|from)\s+(?:the\s+)?(?:[A-Z][\p{L}’'.-]+\s*){1,4}|\b(?i:palace|hotel|base|residence|embassy|office|ministry|headquarters|airport|resort|venue|mansion|compound|villa|centre|center|hall|room)\b`)
+	// rePerson: a title with a name, or "led by X", "headed by X".
+	rePerson = regexp.MustCompile(`(?:\b(?i:sir|president|minister|prime minister|king|queen|pope|secretary|envoy|adviser|advisor|aide|spokesman|spokeswoman|spokesperson|director|chief|head|senator|ambassador|general|chancellor|mayor|negotiator|commander|delegation|deputy|official|representative)\b[\p{L}\s,'’-]{0,40}?\b[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+|\b(?i:led|headed|chaired|ran|hosted|mediated|drafted|drew up|wrote|sent|represented|fronted)\b(?:\s+by)?\s+(?:[\p{L}’'-]+\s+){0,4}?[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+|[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+,?\s+(?i:who|led|headed|chaired|ran|drafted|drew up))`)
+	// reReasonCue: causal connectives and the verbs that give reasons.
+	reReasonCue = regexp.MustCompile(`(?i)\b(because|since|due to|owing to|as a result|in order to|so that|so as to|reason|citing|cited|in protest|in response to|after|amid|aimed at|to avoid|to prevent|to ensure|to secure|blamed|the aim|the goal|over concerns?|saying)\b`)
+	// reStance: an assertion or a denial, what a yes/no question turns on.
+	reStance    = regexp.MustCompile(`(?i)\b(not|no|never|nothing|without|refused|rejected|declined|denied|cancell?ed|called off|postponed|shelved|dropped|off the table|agreed|accepted|confirmed|approved|signed|did|has|remains?|still|ended|lapsed|expired|yes)\b`)
+	reQuoteMark = regexp.MustCompile(`[“”"«»]`)
+	reListish   = regexp.MustCompile(`,[^,]+,[^,]+\b(and|or)\b|:\s*\p{L}`)
+	reDateWords = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|\d{4}-\d\d-\d\d|(next|last|this) (week|month|year|weekend)|deadline|by (the end of|mid-|early|late)|midnight|midday|noon|(first|last) (time|meeting)|(in|for) (over |more than |nearly |almost )?(\d+|two|three|four|five|six|seven|eight|nine|ten|a) (years?|months?|decades?)|\w+ (years?|months?|weeks?|days?) (ago|earlier|before)|\d{1,2}:\d\d|\d{1,2} ?(a\.m\.|p\.m\.|am|pm)|until|from \w+ to)\b`)
+)
+
+// typeMatch says how well a sentence holds a value of the wanted type: 1
+// for a clear one near what the question is about, less for a weaker sign,
+// 0 for none. Open questions get 0 from every sentence: only the words
+// decide them.
+func typeMatch(q *analysis, s *sentence) float64 {
+	text := s.text
+	switch q.want {
+	case typeDuration:
+		if reDuration.MatchString(text) {
+			return 1
+		}
+	case typeCount:
+		return countMatch(q, s)
+	case typeMoney:
+		if reMoney.MatchString(text) {
+			return 1
+		}
+		if strings.Contains(text, "million") || strings.Contains(text, "billion") {
+			return 0.5
+		}
+	case typePercent:
+		if rePercent.MatchString(text) {
+			return 1
+		}
+	case typeDate:
+		if len(s.mentions) > 0 {
+			return 1
+		}
+		if reDateWords.MatchString(text) {
+			return 0.7
+		}
+	case typePlace:
+		// The answer is a place the question does not already name:
+		// "where in Istanbul" is answered by "at Ciragan Palace".
+		for _, m := range rePlace.FindAllString(text, -1) {
+			if novel(q, m) {
+				return 1
+			}
+		}
+	case typePerson, typeIdentity:
+		for _, m := range rePerson.FindAllString(text, -1) {
+			if novel(q, m) || q.want == typeIdentity {
+				return 1
+			}
+		}
+		if s.said.Speaker != "" {
+			return 0.5
+		}
+	case typeQuote:
+		switch {
+		case s.said.Kind == parley.Direct && speakerAsked(q, s.said):
+			return 1
+		case s.said.Kind == parley.Direct:
+			return 0.6
+		case reQuoteMark.MatchString(text):
+			return 0.4
+		}
+	case typeReason:
+		if reReasonCue.MatchString(text) {
+			return 1
+		}
+	case typeYesNo:
+		if reStance.MatchString(text) {
+			return 0.6
+		}
+	case typeList:
+		if reListish.MatchString(text) {
+			return 0.7
+		}
+	}
+	return 0
+}
+
+// countMatch is 1 for a number that counts a thing the question names
+// ("how many prisoners" and "314 prisoners"), 0.6 for a number counting
+// something else, and 0 for only years and dates.
+func countMatch(q *analysis, s *sentence) float64 {
+	best := 0.0
+	for _, m := range reCount.FindAllStringIndex(s.text, -1) {
+		num := strings.Fields(s.text[m[0]:m[1]])
+		if len(num) == 0 || reYear.MatchString(strings.Trim(num[0], ",.")) || inMention(s, m[0]) {
+			continue
+		}
+		if best < 0.6 {
+			best = 0.6
+		}
+		// The counted noun is within the few words after the number.
+		tail := s.text[m[0]:min(len(s.text), m[1]+24)]
+		for _, t := range q.terms {
+			if t.entity {
+				continue
+			}
+			if hasStem(tail, t) {
+				return 1
+			}
+		}
+	}
+	return best
+}
+
+// inMention reports whether byte i of the sentence lies in a date it names.
+func inMention(s *sentence, i int) bool {
+	for _, m := range s.mentions {
+		if m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerAsked reports whether the speaker of a quote is one the question
+// names.
+func speakerAsked(q *analysis, said parley.Attribution) bool {
+	if said.Speaker == "" {
+		return false
+	}
+	for _, t := range q.terms {
+		if t.entity && hasStem(said.Speaker, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// novel reports whether a matched expression names something the question
+// does not: a capitalised word of it that is not one of the question's terms.
+func novel(q *analysis, expr string) bool {
+	for _, tok := range prose.Tokens(expr) {
+		w := expr[tok.Start:tok.End]
+		if tok.Stop || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		asked := false
+		for _, t := range q.terms {
+			if t.stem == tok.Term || contains(t.alts, tok.Term) {
+				asked = true
+				break
+			}
+		}
+		if !asked {
+			return true
+		}
+	}
+	return false
+}
