@@ -74,6 +74,12 @@ func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 	switch {
 	case len(cands) == 0 || cands[0].evidence < minCov:
 		a = abstain(q.text, q.missing(cands), hits, 0, sm)
+	case q.outOfScope(cands) != "":
+		a = abstain(q.text, q.outOfScope(cands), hits, 0, sm)
+	case q.numberGap(cands) != "":
+		a = abstain(q.text, q.numberGap(cands), hits, 0, sm)
+	case q.speakerGap(cands) != "":
+		a = abstain(q.text, q.speakerGap(cands), hits, 0, sm)
 	case q.gap(cands) != "":
 		a = abstain(q.text, q.gap(cands), hits, 0, sm)
 	default:
@@ -136,6 +142,7 @@ type sentence struct {
 	focus    float64 // share of the question's names (or, without names, its terms) it or its neighbours have
 	evidence float64 // cover, helped by the passage around it
 	typed    float64 // how well it holds a value of the type asked for
+	inScope  float64 // scopeMatch: > 0 within the question's time, < 0 outside
 	score    float64
 }
 
@@ -226,7 +233,8 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			// answer to "how long did they talk".
 			s.score += typeWeight * s.typed * s.focus
 			if q.scope != nil {
-				s.score += scopeWeight * scopeMatch(q.scope, s)
+				s.inScope = scopeMatch(q.scope, s)
+				s.score += scopeWeight * s.inScope
 			}
 			if q.latest && !newest.IsZero() {
 				// The newest sources first, falling by a tenth a week.
@@ -408,7 +416,7 @@ func weigh(terms []qterm, all []*sentence) {
 // at least two thirds of the times they have it, not only at the start.
 func markNames(terms []qterm, all []*sentence) {
 	for i := range terms {
-		if terms[i].entity {
+		if terms[i].entity || titleWords[strings.ToLower(terms[i].surface)] {
 			continue
 		}
 		caps, lower := 0, 0

@@ -184,12 +184,14 @@ var typedGap = map[answerType]string{
 	typeDate:     "when",
 	typePlace:    "where",
 	typePerson:   "who",
+	typeList:     "which they are",
 }
 
 // Thresholds of gap: the best sentences about the question's focus, and how
 // well one must hold a value of the wanted type.
 const (
 	gapTyped = 0.6
+	gapFocus = 0.3
 	gapLook  = 8
 )
 
@@ -203,8 +205,14 @@ func (q *analysis) gap(cands []*sentence) string {
 	if !ok {
 		return ""
 	}
+	need := gapTyped
+	if q.want == typeCount {
+		// A number counting something the question does not name is no
+		// count of what it asks about.
+		need = 0.9
+	}
 	for _, s := range cands[:min(gapLook, len(cands))] {
-		if s.typed >= gapTyped {
+		if s.typed >= need && s.focus >= gapFocus {
 			return ""
 		}
 	}
@@ -232,6 +240,98 @@ func quoteAll(ws []string) string {
 		q[i] = "“" + w + "”"
 	}
 	return joinAnd(q)
+}
+
+// outOfScope says so when a question names a time and none of the best
+// sentences is from it ("did they meet in September 2025?" of a library
+// whose reports of a meeting are all from August), or "".
+func (q *analysis) outOfScope(cands []*sentence) string {
+	if q.scope == nil {
+		return ""
+	}
+	for _, s := range cands[:min(gapLook, len(cands))] {
+		if s.inScope > 0 {
+			return ""
+		}
+	}
+	return "The articles I have don't report that for " + strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(q.scope.Text, "in "), "on ")) + "."
+}
+
+// reAskedSpeaker finds the person whose words a question asks for: "what
+// did Peskov say", "what were vance's exact words", "how did Kyiv react".
+var reAskedSpeaker = regexp.MustCompile(`(?i)\b(?:what did|what has|what have|how did|did)\s+(.{2,60}?)\s+(?:say|said|tell|told|write|wrote|post|posted|call|called|react|respond|comment|describe)\b|\b(?:what (?:were|was|are|is))\s+(.{2,60}?)(?:'s|’s)\s+(?:exact\s+)?(?:words|quote|comments?|statement)`)
+
+// speakerGap says so when a question asks for a named person's words and
+// none of the best sentences is credited to that person, as speaker or as
+// the one paraphrased ("The articles I have don't quote Viktor Orban on
+// that."), or "".
+func (q *analysis) speakerGap(cands []*sentence) string {
+	if q.want != typeQuote {
+		return ""
+	}
+	m := reAskedSpeaker.FindStringSubmatch(q.read.text)
+	if m == nil {
+		return ""
+	}
+	who := m[1] + m[2]
+	if w := strings.ToLower(who); strings.HasPrefix(w, "the ") || strings.HasPrefix(w, "a ") {
+		// "the White House press secretary": a role, not a name to hold
+		// the speaker to.
+		return ""
+	}
+	var names []qterm
+	for _, t := range q.terms {
+		if t.entity && !titleWords[strings.ToLower(t.surface)] && strings.Contains(strings.ToLower(who), strings.ToLower(t.surface)) {
+			names = append(names, t)
+		}
+	}
+	if len(names) == 0 {
+		return "" // "the cia director": no name to hold the speaker to
+	}
+	for _, s := range cands[:min(gapLook, len(cands))] {
+		for _, t := range names {
+			if s.said.Speaker != "" && hasStem(s.said.Speaker, t) {
+				return ""
+			}
+		}
+	}
+	return "The articles I have don't quote " + strings.TrimSpace(who) + " on that."
+}
+
+// numberGap says so when a number the question names as part of what it
+// asks about ("point 14", "the 1000-for-1000 swap") is in none of the best
+// sentences or their passages, or "". Numbers of its time scope and counts
+// it asks for are not such names.
+func (q *analysis) numberGap(cands []*sentence) string {
+	for i, t := range q.terms {
+		if t.when || !isDigits(t.surface) {
+			continue
+		}
+		found := false
+		for _, s := range cands[:min(gapLook, len(cands))] {
+			if strings.Contains(strings.ReplaceAll(s.hit.Text, ",", ""), t.surface) { // "1,000" is 1000
+				found = true
+				break
+			}
+		}
+		if !found {
+			name := t.surface
+			if i > 0 && q.terms[i-1].start+len(q.terms[i-1].surface)+1 == t.start {
+				name = q.terms[i-1].surface + " " + name
+			}
+			return "The articles I have don't mention “" + name + "”."
+		}
+	}
+	return ""
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // typeVerbs ask for the kind of value rather than name the topic: "how long

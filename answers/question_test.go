@@ -76,3 +76,23 @@ func TestDateWordsOfTheScopeAreNotTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestCountMatchCountsWhatWasAsked(t *testing.T) {
+	q := analyse("how many prisoners were swapped?")
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"The two sides swapped 314 prisoners of war on Monday.", 1},
+		{"Russia and Ukraine exchanged prisoners, 175 for 175, the Kremlin said.", 0.9},
+		{"The talks lasted 90 minutes.", 0.6},
+		{"Trump set a deadline of 50 days to agree to a swap.", 0.6},
+		{"The swap was agreed in 2025.", 0},
+	}
+	for _, tt := range tests {
+		s := &sentence{text: tt.text}
+		if got := countMatch(&q, s); got != tt.want {
+			t.Errorf("countMatch(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -302,6 +302,18 @@ func TestAbstentionSaysWhatIsMissing(t *testing.T) {
 	if !a.Abstained || !strings.Contains(a.Text, "don't mention “dollars”") {
 		t.Errorf("words no article has:\n%s", a.Text)
 	}
+	a = ask("What did Karoline Leavitt say about Article 7?")
+	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have don't mention “Article 7”.") {
+		t.Errorf("a number none of the passages has:\n%s", a.Text)
+	}
+	a = ask("What did Emmanuel Macron say about security guarantees?")
+	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have don't quote Emmanuel Macron on that.") {
+		t.Errorf("a person named but never quoted:\n%s", a.Text)
+	}
+	a = ask("What did the White House press secretary say?")
+	if a.Abstained {
+		t.Errorf("a speaker asked for by role:\n%s", a.Text)
+	}
 	a = ask("How long will the security guarantees last?")
 	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have mention “security guarantees” but don't say how long.") {
 		t.Errorf("a value no article states:\n%s", a.Text)

@@ -34,9 +34,21 @@ var (
 	// reStance: an assertion or a denial, what a yes/no question turns on.
 	reStance    = regexp.MustCompile(`(?i)\b(not|no|never|nothing|without|refused|rejected|declined|denied|cancell?ed|called off|postponed|shelved|dropped|off the table|agreed|accepted|confirmed|approved|signed|did|has|remains?|still|ended|lapsed|expired|yes)\b`)
 	reQuoteMark = regexp.MustCompile(`[“”"«»]`)
-	reListish   = regexp.MustCompile(`,[^,]+,[^,]+\b(and|or)\b|:\s*\p{L}`)
+	// reListish: three or more names in a row ("Germany, Finland, Canada
+	// and Norway").
+	reListish   = regexp.MustCompile(`(?:[A-Z][\p{L}.’'-]+(?:\s+[A-Z][\p{L}.’'-]+)*,\s+){2,}(?:and\s+|or\s+)?[A-Z]`)
 	reDateWords = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|\d{4}-\d\d-\d\d|(next|last|this) (week|month|year|weekend)|deadline|by (the end of|mid-|early|late)|midnight|midday|noon|(first|last) (time|meeting)|(in|for) (over |more than |nearly |almost )?(\d+|two|three|four|five|six|seven|eight|nine|ten|a) (years?|months?|decades?)|\w+ (years?|months?|weeks?|days?) (ago|earlier|before)|\d{1,2}:\d\d|\d{1,2} ?(a\.m\.|p\.m\.|am|pm)|until|from \w+ to)\b`)
 )
+
+// titleWords are the titles news prose writes with a capital before a name
+// ("CIA Director John Ratcliffe"): they say what a person is, not who.
+var titleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("sir president minister secretary envoy adviser advisor aide spokesman spokeswoman spokesperson director chief head senator ambassador general chancellor mayor negotiator commander deputy official representative prime foreign defence defense state king queen pope vice") {
+		titleWords[w] = true
+	}
+}
 
 // typeMatch says how well a sentence holds a value of the wanted type: 1
 // for a clear one near what the question is about, less for a weaker sign,
@@ -105,7 +117,7 @@ func typeMatch(q *analysis, s *sentence) float64 {
 		}
 	case typeList:
 		if reListish.MatchString(text) {
-			return 0.7
+			return 1
 		}
 	}
 	return 0
@@ -124,14 +136,20 @@ func countMatch(q *analysis, s *sentence) float64 {
 		if best < 0.6 {
 			best = 0.6
 		}
-		// The counted noun is within the few words after the number.
-		tail := s.text[m[0]:min(len(s.text), m[1]+24)]
+		// The counted noun is within the few words after the number
+		// ("314 prisoners of war"), or just before it ("prisoners, 175 for
+		// 175").
+		tail := countedWords(s.text[m[0]:])
+		head := lastWords(s.text[:m[0]], 2)
 		for _, t := range q.terms {
 			if t.entity {
 				continue
 			}
 			if hasStem(tail, t) {
 				return 1
+			}
+			if hasStem(head, t) {
+				best = 0.9
 			}
 		}
 	}
@@ -182,4 +200,28 @@ func novel(q *analysis, expr string) bool {
 		}
 	}
 	return false
+}
+
+// countedWords is a number and the words that say what it counts: up to
+// three after it, to the first function word ("1,200 more prisoners of
+// war" counts prisoners; "50 days to agree" counts days, not agreeing).
+func countedWords(text string) string {
+	toks := prose.Tokens(text)
+	end := 0
+	for i, t := range toks {
+		if i > 3 || i > 0 && t.Stop {
+			break
+		}
+		end = t.End
+	}
+	return text[:end]
+}
+
+// lastWords is the last n words of text.
+func lastWords(text string, n int) string {
+	toks := prose.Tokens(text)
+	if len(toks) <= n {
+		return text
+	}
+	return text[toks[len(toks)-n].Start:]
 }
