@@ -12,7 +12,7 @@ import (
 
 // RolesVersion numbers the rules below. A library whose sentences were
 // decided by an older version gets them decided again when it is opened.
-const RolesVersion = 3
+const RolesVersion = 4
 
 // Sentences decides the role of every sentence of an article body and, for
 // prose, whose words it carries. The rules are general patterns of scraped
@@ -135,6 +135,20 @@ var (
 	reRelatedMore = regexp.MustCompile(`^(?i:more (?:on|about)|більше про|больше о|ещё по теме|еще по теме)\s`)
 )
 
+// actionWords are the words reAction looks for, for a cheap look before
+// it runs: its Unicode word boundary costs a try at every byte.
+var actionWords = []string{"subscribe", "newsletter", "sign up", "follow us", "download", "rights reserved", "copyright",
+	"journalism", "share this", "click here", "inbox", "підпиш", "підпис", "подпиш", "подпис", "telegram", "телеграм", "почт", "пошт", "©"}
+
+func mayAct(lower string) bool {
+	for _, w := range actionWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // lineRole decides the role of a whole paragraph, when its form alone says
 // it is furniture. whole is false for prose, whose sentences are then judged
 // one by one, and for RoleTruncated, which applies to the last sentence only.
@@ -172,7 +186,7 @@ func lineRole(title, text string, first, lead, last bool) (role parley.Role, who
 		return parley.RoleNote, true
 	case reRelated.MatchString(bare) || words <= 8 && !endsSentence(t) && reRelatedMore.MatchString(t):
 		return parley.RoleRelated, true
-	case words <= 40 && reAction.MatchString(t) || words <= 15 && reActionVisit.MatchString(t):
+	case words <= 40 && mayAct(lower) && reAction.MatchString(t) || words <= 15 && strings.HasPrefix(lower, "for ") && reActionVisit.MatchString(t):
 		return parley.RoleAction, true
 	case isBreadcrumbs(t):
 		return parley.RoleLabel, true
@@ -185,7 +199,7 @@ func lineRole(title, text string, first, lead, last bool) (role parley.Role, who
 			return parley.RoleScraper, true
 		}
 		return parley.RoleTimestamp, true
-	case isStampLine(t):
+	case strings.ContainsAny(t, "|·") && isStampLine(t):
 		return parley.RoleTimestamp, true
 	case lead && isDatelineOnly(t):
 		return parley.RoleDateline, true
