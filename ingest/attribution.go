@@ -1013,6 +1013,11 @@ func readSubject(subj []word) (said, bool) {
 		// before a first name and a surname belongs to the role.
 		k = end - 2
 	}
+	if last := subj[end-1].text; isCyrillic(last) && hasAnySuffix(last, "ом", "ем", "єм", "ём", "ою", "ею", "єю") {
+		// "з Реджепом Таїпом Ердоганом": a name in the instrumental is
+		// whom the subject spoke with, never the subject.
+		return said{}, false
+	}
 	name := joinWords(subj[k:end])
 	// The role is the title words just before the name: "Kremlin
 	// spokesman", not "Within the hour".
@@ -1090,6 +1095,15 @@ func strayOf(ws []word, k int) bool {
 func hasTitle(r string) bool {
 	for _, w := range strings.Fields(r) {
 		if titleWords[strings.ToLower(w)] || personNouns[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(w string, ends ...string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}
