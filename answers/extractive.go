@@ -96,6 +96,7 @@ type qterm struct {
 	stem    string
 	entity  bool     // a name: capitalised in the question, or as the articles write it
 	when    bool     // part of the question's time scope, which scopeMatch weighs instead
+	act     bool     // what an open question asks was done: "agree" in "what did they agree to"
 	start   int      // byte offset in the question
 	alts    []string // stems of words that say the same in news prose
 	weight  float64
@@ -403,6 +404,9 @@ func weigh(terms []qterm, all []*sentence) {
 		w := math.Log(1 + n/(1+sf))
 		if terms[i].entity {
 			w *= 1.5
+		}
+		if terms[i].act {
+			w *= 2
 		}
 		if terms[i].when {
 			w = 0

@@ -61,6 +61,20 @@ var typeRules = []struct {
 // things, answered from the newest sources.
 var reLatest = regexp.MustCompile(`(?i)\b(latest|most recent|newest|right now|now|currently|current|so far|still|these days|as of today|where .{1,30} stands?|stand now)\b`)
 
+// actVerbs are what negotiators do, by stem: in an open question ("what
+// did they agree to?", "what did Russia demand?") the sentence that answers
+// has the act, not just the parties and the place.
+var actVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("agree offer propose demand promise decide announce reject accept sign pledge commit settle insist threaten warn ask request refuse approve endorse concede cede drop withdraw") {
+		m[prose.Stem(w)] = true
+	}
+	return m
+}()
+
+// reByWhen asks for a time limit.
+var reByWhen = regexp.MustCompile(`(?i)\b(by when|until when|deadline|how long (do|does|did) \w+ have)\b`)
+
 // reDisagree says the asker has seen different accounts and wants each.
 var reDisagree = regexp.MustCompile(`(?i)\b(different (numbers|figures|accounts|reports|versions)|conflicting|disagree|some say|which is it|or is it|seem to differ|vary)\b`)
 
@@ -76,6 +90,7 @@ type analysis struct {
 	// week or a month ("on 23 November", "in February 2025").
 	scope    *dates.Mention
 	latest   bool
+	deadline bool // "by when": a date that is a time limit
 	disagree bool
 	lang     string
 	// read is how the library read the question's words.
@@ -93,12 +108,14 @@ func analyse(text string) analysis {
 		}
 	}
 	q.latest = reLatest.MatchString(text)
+	q.deadline = reByWhen.MatchString(text)
 	q.disagree = reDisagree.MatchString(text)
 	for _, tok := range prose.Keywords(text) {
 		word := text[tok.Start:tok.End]
 		r := []rune(word)
 		entity := tok.Start > 0 && unicode.IsUpper(r[0]) || isAcronym(word)
-		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start})
+		act := q.want == typeOpen && actVerbs[tok.Term]
+		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act})
 	}
 	return q
 }

@@ -26,13 +26,18 @@ var (
 	// rePercent: "40%", "40 percent", "per cent".
 	rePercent = regexp.MustCompile(`(?i)\d\s?(?:%|percent\b|per cent\b)`)
 	// rePlace: a capitalised name after a preposition of place, or a venue.
-	rePlace = regexp.MustCompile(`\b(?:in|at|near|inside|outside|to|from)\s+(?:the\s+)?(?:[A-Z][\p{L}’'.-]+\s*){1,4}|\b(?i:palace|hotel|base|residence|embassy|office|ministry|headquarters|airport|resort|venue|mansion|compound|villa|centre|center|hall|room)\b`)
+	rePlace = regexp.MustCompile(`\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[A-Z][\p{L}’'.-]+\s*){1,4}|\b(?i:palace|hotel|base|residence|embassy|office|ministry|headquarters|airport|resort|venue|mansion|compound|villa|centre|center|hall|room)\b`)
 	// rePerson: a title with a name, or "led by X", "headed by X".
 	rePerson = regexp.MustCompile(`(?:\b(?i:sir|president|minister|prime minister|king|queen|pope|secretary|envoy|adviser|advisor|aide|spokesman|spokeswoman|spokesperson|director|chief|head|senator|ambassador|general|chancellor|mayor|negotiator|commander|delegation|deputy|official|representative)\b[\p{L}\s,'’-]{0,40}?\b[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+|\b(?i:led|headed|chaired|ran|hosted|mediated|drafted|drew up|wrote|sent|represented|fronted)\b(?:\s+by)?\s+(?:[\p{L}’'-]+\s+){0,4}?[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+|[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+,?\s+(?i:who|led|headed|chaired|ran|drafted|drew up))`)
 	// reReasonCue: causal connectives and the verbs that give reasons.
 	reReasonCue = regexp.MustCompile(`(?i)\b(because|since|due to|owing to|as a result|in order to|so that|so as to|reason|citing|cited|in protest|in response to|after|amid|aimed at|to avoid|to prevent|to ensure|to secure|blamed|the aim|the goal|over concerns?|saying)\b`)
 	// reStance: an assertion or a denial, what a yes/no question turns on.
 	reStance    = regexp.MustCompile(`(?i)\b(not|no|never|nothing|without|refused|rejected|declined|denied|cancell?ed|called off|postponed|shelved|dropped|off the table|agreed|accepted|confirmed|approved|signed|did|has|remains?|still|ended|lapsed|expired|yes)\b`)
+	// reDeadline: the words that set a time limit, for "by when".
+	reDeadline = regexp.MustCompile(`(?i)\b(deadline|ultimatum|by|until|no later than|expires?|runs? out|ran out|set)\b`)
+	// reEventTime: a time told by another event ("the day after a
+	// ceasefire", "once hostilities end").
+	reEventTime = regexp.MustCompile(`(?i)\b(the (day|week|month) (after|before)|once (the|a|an|hostilities|fighting)|as soon as|after (a|the|any) (ceasefire|deal|agreement|peace|truce)|when (a|the) (ceasefire|deal|war|fighting))\b`)
 	reQuoteMark = regexp.MustCompile(`[“”"«»]`)
 	// reListish: three or more names in a row ("Germany, Finland, Canada
 	// and Norway").
@@ -75,10 +80,17 @@ func typeMatch(q *analysis, s *sentence) float64 {
 			return 1
 		}
 	case typeDate:
-		if len(s.mentions) > 0 {
+		dated := len(s.mentions) > 0 || reDateWords.MatchString(text)
+		switch {
+		case q.deadline && dated && reDeadline.MatchString(text):
 			return 1
-		}
-		if reDateWords.MatchString(text) {
+		case q.deadline && dated:
+			return 0.6
+		case len(s.mentions) > 0:
+			return 1
+		case reEventTime.MatchString(text):
+			return 0.8
+		case dated:
 			return 0.7
 		}
 	case typePlace:
@@ -185,7 +197,7 @@ func speakerAsked(q *analysis, said parley.Attribution) bool {
 func novel(q *analysis, expr string) bool {
 	for _, tok := range prose.Tokens(expr) {
 		w := expr[tok.Start:tok.End]
-		if tok.Stop || !unicode.IsUpper([]rune(w)[0]) {
+		if tok.Stop || !unicode.IsUpper([]rune(w)[0]) || calendarWord(w) {
 			continue
 		}
 		asked := false
@@ -224,4 +236,16 @@ func lastWords(text string, n int) string {
 		return text
 	}
 	return text[toks[len(toks)-n].Start:]
+}
+
+// calendarWord reports whether a capitalised word is a month or a weekday,
+// which name a time, not a place or a person.
+func calendarWord(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	for _, c := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if w == c || len(w) >= 3 && strings.HasPrefix(c, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -53,5 +53,5 @@ var chatWords = setOf(
 	"different", "conflicting", "numbers", "figures", "thing", "stuff", "word",
 	"words", "quote", "verbatim", "now", "currently", "latest", "recent", "recently",
 	"still", "happen", "happened", "actual", "anyway", "maybe", "sure", "exactly",
-	"specifically", "precisely", "going", "roughly", "approximately", "ever", "even",
+	"specifically", "precisely", "going", "supposed", "roughly", "approximately", "ever", "even",
 )
