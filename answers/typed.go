@@ -32,7 +32,7 @@ var (
 	// reReasonCue: causal connectives and the verbs that give reasons.
 	reReasonCue = regexp.MustCompile(`(?i)\b(because|since|due to|owing to|as a result|in order to|so that|so as to|reason|citing|cited|in protest|in response to|after|amid|aimed at|to avoid|to prevent|to ensure|to secure|blamed|the aim|the goal|over concerns?|saying)\b`)
 	// reStance: an assertion or a denial, what a yes/no question turns on.
-	reStance    = regexp.MustCompile(`(?i)\b(not|no|never|nothing|without|refused|rejected|declined|denied|cancell?ed|called off|postponed|shelved|dropped|off the table|agreed|accepted|confirmed|approved|signed|did|has|remains?|still|ended|lapsed|expired|yes)\b`)
+	reStance = regexp.MustCompile(`(?i)\b(not|no|never|nothing|without|refused|rejected|declined|denied|cancell?ed|called off|postponed|shelved|dropped|off the table|agreed|accepted|confirmed|approved|signed|did|has|remains?|still|ended|lapsed|expired|yes)\b`)
 	// reDeadline: the words that set a time limit, for "by when".
 	reDeadline = regexp.MustCompile(`(?i)\b(deadline|ultimatum|by|until|no later than|expires?|runs? out|ran out|set)\b`)
 	// reEventTime: a time told by another event ("the day after a
