@@ -83,7 +83,7 @@ func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 	case q.gap(cands) != "":
 		a = abstain(q.text, q.gap(cands), hits, 0, sm)
 	default:
-		a = compose(q.text, pick(cands), sm)
+		a = compose(&q, otherValues(&q, pick(cands), cands), sm)
 	}
 	if len(q.read.corrected) > 0 {
 		withNote(a, "Reading "+joinAnd(q.read.corrected)+".", sm)
@@ -570,10 +570,11 @@ func similarity(a, b *sentence) float64 {
 	return float64(inter) / float64(union)
 }
 
-// compose writes the answer: a one-line lead, each quote with who said or
-// reported it and its [n], and the numbered sources.
-func compose(question string, picked []*sentence, sm parley.StateMedia) *parley.Answer {
-	a := &parley.Answer{Question: question, Mode: parley.ModeExtractive}
+// compose writes the answer: a line stating the value asked for, when the
+// quotes hold one (or how the reports differ), a one-line lead, each quote
+// with who said or reported it and its [n], and the numbered sources.
+func compose(q *analysis, picked []*sentence, sm parley.StateMedia) *parley.Answer {
+	a := &parley.Answer{Question: q.text, Mode: parley.ModeExtractive}
 	var list sourceList
 	var lines []string
 	for _, s := range picked {
@@ -583,15 +584,20 @@ func compose(question string, picked []*sentence, sm parley.StateMedia) *parley.
 		})
 		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, credit(s.said, s.hit.Source, sm), n))
 	}
-	a.Body = lead(list.sources, sm) + "\n\n" + strings.Join(lines, "\n")
+	head := lead(list.sources, sm, q.latest)
+	if v := valueLine(statedValues(q, picked, func(s *sentence) int { return list.number(s.hit.Source) }), sm); v != "" {
+		head = v + "\n\n" + head
+	}
+	a.Body = head + "\n\n" + strings.Join(lines, "\n")
 	a.Sources = list.sources
 	finish(a, sm)
 	return a
 }
 
 // lead says where the quotes come from, so the reader knows the evidence
-// before reading it.
-func lead(sources []parley.Source, sm parley.StateMedia) string {
+// before reading it; for a question about the latest state of things, as of
+// when.
+func lead(sources []parley.Source, sm parley.StateMedia, latest bool) string {
 	var outlets []string
 	seen := map[string]bool{}
 	var first, last string
@@ -620,6 +626,9 @@ func lead(sources []parley.Source, sm parley.StateMedia) string {
 		when = " on " + first
 	default:
 		when = " between " + first + " and " + last
+	}
+	if latest && last != "" {
+		return fmt.Sprintf("The latest the articles report, as of %s, from %s:", last, joinAnd(outlets))
 	}
 	return fmt.Sprintf("Here is what %s reported%s:", joinAnd(outlets), when)
 }

@@ -3,6 +3,8 @@ package answers
 import (
 	"testing"
 	"time"
+
+	"github.com/parley-bot/parley"
 )
 
 func TestAnalyseAnswerType(t *testing.T) {
@@ -94,5 +96,36 @@ func TestCountMatchCountsWhatWasAsked(t *testing.T) {
 		if got := countMatch(&q, s); got != tt.want {
 			t.Errorf("countMatch(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestSameValue(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"about four and a half hours", "4.5 hours", true},
+		{"a two-and-a-half-hour call", "2.5 hours", true},
+		{"nearly five hours", "about 4.5 hours", false},
+		{"1,200 prisoners", "1200 prisoners", true},
+		{"90 minutes", "90 hours", false},
+		{"on Friday", "on friday", true},
+	}
+	for _, tt := range tests {
+		if got := sameValue(tt.a, tt.b); got != tt.same {
+			t.Errorf("sameValue(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+func TestValueLineSaysWhenReportsDiffer(t *testing.T) {
+	src := func(outlet string) *parley.Hit { return &parley.Hit{Source: parley.Source{Outlet: outlet}} }
+	one := []value{{text: "nearly five hours", s: &sentence{hit: src("Kyiv Ledger")}, n: 1}, {text: "about 4.5 hours", s: &sentence{hit: src("TASS")}, n: 2}}
+	if got, want := valueLine(one, parley.DefaultStateMedia()), "Reports differ: “nearly five hours” (Kyiv Ledger [1]), against “about 4.5 hours” (TASS (Russian state media) [2])."; got != want {
+		t.Errorf("valueLine = %q, want %q", got, want)
+	}
+	agree := []value{{text: "four and a half hours", s: &sentence{hit: src("Kyiv Ledger")}, n: 1}, {text: "4.5 hours", s: &sentence{hit: src("Wire")}, n: 2}}
+	if got, want := valueLine(agree, nil), "“four and a half hours” (Kyiv Ledger [1]; Wire [2])."; got != want {
+		t.Errorf("valueLine = %q, want %q", got, want)
 	}
 }

@@ -319,3 +319,26 @@ func TestAbstentionSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("a value no article states:\n%s", a.Text)
 	}
 }
+
+// TestTypedAnswerStatesTheValue: an answer to "how long" states the
+// duration first, in the sources' words, and says when outlets differ; a
+// "latest" question says as of when.
+func TestTypedAnswerStatesTheValue(t *testing.T) {
+	db, _ := seeded(t,
+		"---\ntitle: Geneva round ends\noutlet: Kyiv Ledger\npublished: 2025-11-24\n---\nUkrainian and U.S. negotiators met in Geneva on Sunday, and the Geneva talks lasted nearly five hours before the delegations broke for the night.\n",
+		"---\ntitle: Geneva talks close\noutlet: TASS\npublished: 2025-11-24\n---\nThe Geneva talks between the Ukrainian and U.S. delegations lasted about four and a half hours on Sunday, a source said.\n")
+	a, err := (&answers.Extractive{Searcher: db}).Ask(context.Background(), parley.Question{Text: "How long did the Geneva talks last?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Reports differ: “lasted nearly five hours” (Kyiv Ledger [") || !strings.Contains(a.Text, "against “lasted about four and a half hours” (TASS (Russian state media) [") {
+		t.Errorf("the durations are not stated first, with who gives which:\n%s", a.Text)
+	}
+	a, err = (&answers.Extractive{Searcher: db}).Ask(context.Background(), parley.Question{Text: "What is the latest on the Geneva talks?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "The latest the articles report, as of 2025-11-24") {
+		t.Errorf("a latest question does not say as of when:\n%s", a.Text)
+	}
+}

@@ -16,7 +16,7 @@ var (
 	numWord = `(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundreds|a dozen|dozens|a few|several|half an?|an?)`
 	// reDuration: "nearly five hours", "90 minutes", "a two-hour call",
 	// "four and a half hours", "lasted three days".
-	reDuration = regexp.MustCompile(`(?i)\b` + numWord + `(?:\s+and\s+a\s+half)?[\s-]+(?:hours?|hrs?|minutes?|mins?)\b|\b(?:hours?|minutes?)[\s-]long\b|\b(?:lasted|lasting|took|ran|went on|dragged on)\b[^.]{0,30}\b(?:hours?|minutes?|days?|weeks?)\b|\ball[\s-]day\b`)
+	reDuration = regexp.MustCompile(`(?i)\b` + numWord + `(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:hours?|hrs?|minutes?|mins?)\b|\b(?:hours?|minutes?)[\s-]long\b|\b(?:lasted|lasting|took|ran|went on|dragged on)\b[^.]{0,30}\b(?:hours?|minutes?|days?|weeks?)\b|\ball[\s-]day\b`)
 	// reCount: a number with the noun it counts ("314 prisoners", "1,000
 	// each", "26 countries").
 	reCount = regexp.MustCompile(`(?i)\b(?:\d[\d,.]*(?:\s*(?:thousand|million|billion))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b(?:[\s-]+(?:\p{L}+[\s-]+){0,2}?\p{L}+)?`)
@@ -221,8 +221,8 @@ func countedWords(text string) string {
 	toks := prose.Tokens(text)
 	end := 0
 	for i, t := range toks {
-		if i > 3 || i > 0 && t.Stop {
-			break
+		if i > 3 || i > 0 && (t.Stop || strings.Trim(text[end:t.Start], " -") != "") {
+			break // a function word or punctuation ends the phrase
 		}
 		end = t.End
 	}

@@ -53,5 +53,6 @@ var chatWords = setOf(
 	"different", "conflicting", "numbers", "figures", "thing", "stuff", "word",
 	"words", "quote", "verbatim", "now", "currently", "latest", "recent", "recently",
 	"still", "happen", "happened", "actual", "anyway", "maybe", "sure", "exactly",
-	"specifically", "precisely", "going", "supposed", "roughly", "approximately", "ever", "even",
+	"specifically", "precisely", "going", "supposed", "outlets", "disagree", "differ",
+	"differing", "vary", "varying", "roughly", "approximately", "ever", "even",
 )

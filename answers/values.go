@@ -1,0 +1,203 @@
+package answers
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/parley-bot/parley"
+)
+
+// A value is what a typed question asks for as one sentence states it: a
+// verbatim span of the sentence ("nearly five hours", "1,200 more prisoners
+// of war", "at Ciragan Palace") and the outlet that reported it.
+type value struct {
+	text string // verbatim, a substring of s.text
+	s    *sentence
+	n    int // the citation's number
+}
+
+// valueOf returns the span of a sentence that holds the value of the type
+// asked for, or "" when it holds none clearly. Only quantities and dates are
+// stated this way: a name or a place picked out of a sentence ("Minister
+// Rustem Umerov" for "who chaired it") is too easily the wrong one of
+// several, and the quotes name them anyway.
+func valueOf(q *analysis, s *sentence) string {
+	// Only a sentence about the question's focus, and of its time when it
+	// names one, states its value.
+	if s.typed < 0.9 || s.focus < valueFocus || q.scope != nil && s.inScope <= 0 {
+		return ""
+	}
+	text := s.text
+	switch q.want {
+	case typeDuration:
+		return reDuration.FindString(text)
+	case typeMoney:
+		return reMoney.FindString(text)
+	case typePercent:
+		return rePercentSpan.FindString(text)
+	case typeCount:
+		for _, m := range reCount.FindAllStringIndex(text, -1) {
+			counted := countedWords(text[m[0]:])
+			for _, t := range q.terms {
+				if !t.entity && hasStem(counted, t) {
+					return counted
+				}
+			}
+		}
+	case typeDate:
+		if q.deadline {
+			return ""
+		}
+		if len(s.mentions) > 0 {
+			return s.mentions[0].Text
+		}
+	}
+	return ""
+}
+
+// valueFocus is how much of the question's focus a sentence must have for
+// the value it holds to be stated as the answer.
+const valueFocus = 0.5
+
+var rePercentSpan = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:%|percent\b|per cent\b)`)
+
+// statedValues finds the values the chosen sentences state, one per
+// outlet, in the order of the quotes.
+func statedValues(q *analysis, picked []*sentence, number func(*sentence) int) []value {
+	var vs []value
+	seen := map[string]bool{}
+	for _, s := range picked {
+		v := valueOf(q, s)
+		outlet := strings.ToLower(s.hit.Source.Outlet)
+		if v == "" || seen[outlet] {
+			continue
+		}
+		seen[outlet] = true
+		vs = append(vs, value{text: v, s: s, n: number(s)})
+	}
+	return vs
+}
+
+// valueLine states the value first and plainly, in the sources' own words:
+// "“nearly five hours” (Kyiv Ledger [1]; The Meridian Post [2])", or, when
+// the outlets give different values, "Reports differ: …" with each one.
+func valueLine(vs []value, sm parley.StateMedia) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	type group struct {
+		text  string
+		whose []string
+	}
+	var groups []*group
+	for _, v := range vs {
+		who := fmt.Sprintf("%s [%d]", outletName(v.s.hit.Source, sm), v.n)
+		var g *group
+		for _, o := range groups {
+			if sameValue(o.text, v.text) {
+				g = o
+				break
+			}
+		}
+		if g == nil {
+			g = &group{text: v.text}
+			groups = append(groups, g)
+		}
+		g.whose = append(g.whose, who)
+	}
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		parts[i] = "“" + g.text + "” (" + strings.Join(g.whose, "; ") + ")"
+	}
+	if len(groups) > 1 {
+		return "Reports differ: " + strings.Join(parts, ", against ") + "."
+	}
+	return parts[0] + "."
+}
+
+func outletName(src parley.Source, sm parley.StateMedia) string {
+	if src.Outlet == "" {
+		return "“" + src.Title + "”"
+	}
+	return sm.Label(src.Outlet)
+}
+
+// sameValue reports whether two spans state the same value: the same
+// numbers ("four and a half hours" and "4.5 hours"), or, with no number,
+// the same words. Qualifiers ("nearly", "about") do not count.
+func sameValue(a, b string) bool {
+	na, nb := numbers(a), numbers(b)
+	if len(na) > 0 || len(nb) > 0 {
+		if len(na) != len(nb) {
+			return false
+		}
+		for i := range na {
+			if na[i] != nb[i] {
+				return false
+			}
+		}
+		return unitOf(a) == unitOf(b)
+	}
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+var numberWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100, "thousand": 1000, "half": 0.5,
+}
+
+var reNumberToken = regexp.MustCompile(`(?i)\+?half\b|\d[\d,]*(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand)\b`)
+
+// numbers reads the quantities of a span: "four and a half hours" is 4.5,
+// "1,200" is 1200, "half an hour" is 0.5.
+func numbers(s string) []float64 {
+	s = regexp.MustCompile(`[\s-]+and[\s-]+a[\s-]+half`).ReplaceAllString(strings.ToLower(s), " +half")
+	var out []float64
+	for _, t := range reNumberToken.FindAllString(s, -1) {
+		if t == "+half" {
+			if len(out) > 0 {
+				out[len(out)-1] += 0.5
+			}
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+		if err != nil {
+			v = numberWords[t]
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+var reUnit = regexp.MustCompile(`(?i)\b(hour|minute|day|week|month|year|million|billion|percent|%)`)
+
+func unitOf(s string) string {
+	return strings.ToLower(reUnit.FindString(s))
+}
+
+// otherValues adds to the quotes, after them, the best sentence of each
+// other outlet that states the value asked for (one more quote at most),
+// so that when outlets disagree ("nearly five hours", "about 4.5 hours")
+// the answer shows each, not whichever ranked first.
+func otherValues(q *analysis, picked, cands []*sentence) []*sentence {
+	have := map[string]bool{}
+	for _, s := range picked {
+		if valueOf(q, s) != "" {
+			have[strings.ToLower(s.hit.Source.Outlet)] = true
+		}
+	}
+	if len(have) == 0 {
+		return picked
+	}
+	for _, s := range cands[:min(gapLook, len(cands))] {
+		outlet := strings.ToLower(s.hit.Source.Outlet)
+		if have[outlet] || overlaps(s, picked) || valueOf(q, s) == "" {
+			continue
+		}
+		return append(picked, s)
+	}
+	return picked
+}
