@@ -184,6 +184,23 @@ func TestLLMAnswers(t *testing.T) {
 		}
 	})
 
+	t.Run("the prompt says what kind of answer is wanted", func(t *testing.T) {
+		var prompt []answers.Message
+		m := fakeModel{func(_ context.Context, msgs []answers.Message, _ func(string)) (string, error) {
+			prompt = msgs
+			return "NO_ANSWER", nil
+		}}
+		a := ask(m, "How long did Trump and Putin meet in Anchorage? I've seen different numbers")
+		if !a.Abstained || a.Mode != parley.ModeLLM {
+			t.Fatalf("answer = %+v", a)
+		}
+		for _, want := range []string{"The question asks for a duration (how long).", "give each with its outlet"} {
+			if !strings.Contains(prompt[1].Content, want) {
+				t.Errorf("user prompt lacks %q:\n%s", want, prompt[1].Content)
+			}
+		}
+	})
+
 	t.Run("model failure falls back to quotes with a note", func(t *testing.T) {
 		a := ask(replies("", errors.New("model server busy (429)")), "What did Russia agree to in Alaska?")
 		if a.Mode != parley.ModeExtractive || a.Abstained || len(a.Citations) == 0 {
