@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"github.com/parley-bot/parley"
 )
 
 func TestUnknownAndCorrect(t *testing.T) {
@@ -34,5 +36,38 @@ func TestUnknownAndCorrect(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("Correct(%q) = %q, %v; want %q", tt.typed, got, err, tt.want)
 		}
+	}
+}
+
+func TestAround(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	a := article("Istanbul round", "Wire", "", "Negotiators met in Istanbul on Wednesday.\n\nThe full session at Ciragan Palace began at 8:37 p.m.\n\nBoth sides agreed to swap prisoners.\n\nThe next round was not set.")
+	id, _, err := db.Add(ctx, a, paragraphs(a.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := db.Passages(ctx, id)
+	if err != nil || len(ps) != 4 {
+		t.Fatalf("passages: %d, %v", len(ps), err)
+	}
+	hits := []parley.Hit{{Passage: ps[1], Source: parley.Source{ArticleID: id}}}
+	around, err := db.Around(ctx, hits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seqs []int
+	for _, h := range around {
+		seqs = append(seqs, h.Seq)
+		if h.Source.Title != "Istanbul round" || h.Text != a.Body[h.Start:h.End] {
+			t.Errorf("neighbour %d: %+v", h.Seq, h)
+		}
+	}
+	slices.Sort(seqs)
+	if !slices.Equal(seqs, []int{0, 2}) {
+		t.Errorf("neighbours of passage 1: %v, want [0 2]", seqs)
+	}
+	if none, err := db.Around(ctx, nil); err != nil || none != nil {
+		t.Errorf("Around(nil) = %v, %v", none, err)
 	}
 }

@@ -427,3 +427,40 @@ func jaccard(a, b map[string]int) float64 {
 	}
 	return float64(inter) / float64(union)
 }
+
+// Around returns the passages just before and after each of hits in its
+// article that are not among hits, with their sources and sentences, in
+// no particular order and with no score: news prose often puts the answer
+// in the sentence after the one that matches the question ("The full
+// session at Ciragan Palace began at 8:37 p.m." follows "…met in Istanbul
+// on Wednesday").
+func (db *DB) Around(ctx context.Context, hits []parley.Hit) ([]parley.Hit, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	have := map[int64]bool{}
+	var conds []string
+	var args []any
+	for _, h := range hits {
+		have[h.ID] = true
+		conds = append(conds, "(article_id = ? AND seq IN (?, ?))")
+		args = append(args, h.ArticleID, h.Seq-1, h.Seq+1)
+	}
+	ids := map[int64]bool{}
+	if err := db.collect(ctx, ids, `SELECT id FROM passages WHERE `+strings.Join(conds, " OR "), args...); err != nil {
+		return nil, fmt.Errorf("around: %w", err)
+	}
+	for id := range ids {
+		if have[id] {
+			delete(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	out, raw, err := db.hits(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("around: %w", err)
+	}
+	return raw.decoded(out), nil
+}
