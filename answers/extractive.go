@@ -51,6 +51,9 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
+	if hits, err = withNeighbours(ctx, e.Searcher, hits); err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
 	a := e.answer(q, hits)
 	a.Question = question
 	a.Took = time.Since(start)
@@ -83,7 +86,7 @@ func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 	case q.gap(cands) != "":
 		a = abstain(q.text, q.gap(cands), hits, 0, sm)
 	default:
-		a = compose(&q, otherValues(&q, pick(cands), cands), sm)
+		a = compose(&q, otherValues(&q, pick(&q, cands), cands), sm)
 	}
 	if len(q.read.corrected) > 0 {
 		withNote(a, "Reading "+joinAnd(q.read.corrected)+".", sm)
@@ -97,6 +100,7 @@ type qterm struct {
 	entity  bool     // a name: capitalised in the question, or as the articles write it
 	when    bool     // part of the question's time scope, which scopeMatch weighs instead
 	act     bool     // what an open question asks was done: "agree" in "what did they agree to"
+	form    bool     // how the question asks for its type: "take place", "last"
 	start   int      // byte offset in the question
 	alts    []string // stems of words that say the same in news prose
 	weight  float64
@@ -147,12 +151,19 @@ type sentence struct {
 	score    float64
 }
 
+// neighbourShare is how much of its neighbour's relevance a passage found
+// only as a match's neighbour inherits.
+const neighbourShare = 0.9
+
 // Scoring weights. A sentence that holds the kind of value asked for next to
 // what the question is about must beat one that only shares its words.
 const (
 	typeWeight   = 0.6
 	scopeWeight  = 0.3
 	latestWeight = 0.3
+	// untypedPenalty lowers a sentence with no value of the type a typed
+	// question asks for.
+	untypedPenalty = 0.2
 )
 
 // candidates scores every sentence of the retrieved passages, best first.
@@ -194,30 +205,52 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 		total += t.weight
 	}
 	newest := newestOf(hits)
-	for _, ps := range passages {
-		// The whole passage counts as context, furniture included: a
-		// dateline's "RIYADH, Feb 18" says where and when its prose is.
+	// Each passage's cover and focus, the whole passage counting as
+	// context, furniture included: a dateline's "RIYADH, Feb 18" says where
+	// and when its prose is.
+	type context struct{ cover, focus float64 }
+	contexts := make([]context, len(passages))
+	bySeq := map[[2]int64]int{}
+	for i, ps := range passages {
+		if len(ps) == 0 {
+			continue
+		}
+		h := ps[0].hit
+		bySeq[[2]int64{h.ArticleID, int64(h.Seq)}] = i
 		passageStems := map[string]int{}
 		for _, s := range ps {
 			for st := range s.stems {
 				passageStems[st] = 0
 			}
 		}
-		if len(ps) > 0 {
-			h := ps[0].hit
-			for _, f := range h.Sentences {
-				if !f.Quotable() {
-					for _, t := range prose.Tokens(h.Text[f.Start-h.Start : f.End-h.Start]) {
-						passageStems[t.Term] = 0
-					}
+		for _, f := range h.Sentences {
+			if !f.Quotable() {
+				for _, t := range prose.Tokens(h.Text[f.Start-h.Start : f.End-h.Start]) {
+					passageStems[t.Term] = 0
 				}
 			}
-			for _, t := range prose.Tokens(h.Source.Title) {
-				passageStems[t.Term] = 0
+		}
+		for _, t := range prose.Tokens(h.Source.Title) {
+			passageStems[t.Term] = 0
+		}
+		contexts[i] = context{coverage(q.terms, passageStems) / total, focusCover(q.terms, passageStems)}
+	}
+	// A passage found only as the neighbour of a match is about what its
+	// neighbour is about, a little less surely.
+	for i, ps := range passages {
+		if len(ps) == 0 || ps[0].hit.Score != 0 {
+			continue
+		}
+		h := ps[0].hit
+		for _, d := range []int64{-1, 1} {
+			if j, ok := bySeq[[2]int64{h.ArticleID, int64(h.Seq) + d}]; ok && passages[j][0].hit.Score != 0 {
+				contexts[i].cover = math.Max(contexts[i].cover, neighbourShare*contexts[j].cover)
+				contexts[i].focus = math.Max(contexts[i].focus, neighbourShare*contexts[j].focus)
 			}
 		}
-		passageCover := coverage(q.terms, passageStems) / total
-		passageFocus := focusCover(q.terms, passageStems)
+	}
+	for i, ps := range passages {
+		passageCover, passageFocus := contexts[i].cover, contexts[i].focus
 		for _, s := range ps {
 			s.cover = coverage(q.terms, s.stems) / total
 			// The passage around a sentence often names what the sentence
@@ -233,6 +266,11 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			// focus: a duration in a sentence about something else is no
 			// answer to "how long did they talk".
 			s.score += typeWeight * s.typed * s.focus
+			if _, typed := typedGap[q.want]; typed && s.typed == 0 {
+				// No value of the kind asked for: not the answer, however
+				// many of the words it shares.
+				s.score -= untypedPenalty
+			}
 			if q.scope != nil {
 				s.inScope = scopeMatch(q.scope, s)
 				s.score += scopeWeight * s.inScope
@@ -408,7 +446,7 @@ func weigh(terms []qterm, all []*sentence) {
 		if terms[i].act {
 			w *= 2
 		}
-		if terms[i].when {
+		if terms[i].when || terms[i].form {
 			w = 0
 		}
 		terms[i].weight = w
@@ -488,7 +526,7 @@ func proximity(terms []qterm, s *sentence) float64 {
 // preferring outlets not yet quoted. A chosen sentence that is followed by a
 // direct quotation or a "he added" carries it along, since news prose puts
 // the evidence for a claim in the sentence after it.
-func pick(cands []*sentence) []*sentence {
+func pick(q *analysis, cands []*sentence) []*sentence {
 	best := cands[0].score
 	var out []*sentence
 	chosen := map[*sentence]bool{}
@@ -500,11 +538,20 @@ func pick(cands []*sentence) []*sentence {
 		articles[s.hit.ArticleID]++
 		outlets[s.hit.Source.Outlet]++
 	}
+	// A sentence that holds the value asked for, about the question's focus,
+	// is an answer however few of its words it shares; any other must score
+	// at least half as well as the best and share some.
+	eligible := func(s *sentence) bool {
+		if q.want != typeOpen && s.typed >= 0.9 && s.focus >= gapFocus {
+			return true
+		}
+		return s.score >= 0.5*best && s.cover > 0
+	}
 	for len(out) < maxQuotes {
 		var next *sentence
 		nextScore := math.Inf(-1)
 		for _, s := range cands {
-			if chosen[s] || overlaps(s, out) {
+			if chosen[s] || overlaps(s, out) || len(out) > 0 && !eligible(s) {
 				continue
 			}
 			if _, ok := articles[s.hit.ArticleID]; !ok && len(articles) == maxArticles {
@@ -518,7 +565,7 @@ func pick(cands []*sentence) []*sentence {
 				next, nextScore = s, v
 			}
 		}
-		if next == nil || (len(out) > 0 && (next.score < 0.5*best || next.cover == 0)) {
+		if next == nil {
 			break
 		}
 		add(next)

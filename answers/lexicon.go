@@ -3,9 +3,12 @@ package answers
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/prose"
 )
 
@@ -35,6 +38,7 @@ type reading struct {
 // read checks the question's words against the library. Without a
 // Lexicon it reads the question as written.
 func read(ctx context.Context, s Searcher, question string) (reading, error) {
+	question = spellNumbers(question)
 	r := reading{text: question}
 	lex, ok := s.(Lexicon)
 	if !ok {
@@ -132,4 +136,58 @@ func verbal(question string, toks []prose.Token) bool {
 		}
 	}
 	return false
+}
+
+// Neighbours is a Searcher that can also give the passages just before and
+// after the ones it found (store.DB has it).
+type Neighbours interface {
+	Around(ctx context.Context, hits []parley.Hit) ([]parley.Hit, error)
+}
+
+// aroundTop is how many of the best hits bring their neighbours.
+const aroundTop = 5
+
+// withNeighbours adds, after hits, the passages around the best of them,
+// when the Searcher can give them: the sentence that answers is often the
+// one after the sentence that matches. They come with no score of their own.
+func withNeighbours(ctx context.Context, s Searcher, hits []parley.Hit) ([]parley.Hit, error) {
+	n, ok := s.(Neighbours)
+	if !ok || len(hits) == 0 {
+		return hits, nil
+	}
+	more, err := n.Around(ctx, hits[:min(aroundTop, len(hits))])
+	if err != nil {
+		return nil, err
+	}
+	for i := range more {
+		more[i].Score = 0
+	}
+	return append(hits, more...), nil
+}
+
+var reShorthand = regexp.MustCompile(`\b(\d+(?:\.\d+)?)\s?(k|bn)\b`)
+
+// spellNumbers writes the shorthand of chat as articles write numbers:
+// "600k" as "600,000", "1.5k" as "1,500", "$2bn" as "$2 billion".
+func spellNumbers(q string) string {
+	return reShorthand.ReplaceAllStringFunc(q, func(m string) string {
+		g := reShorthand.FindStringSubmatch(m)
+		if g[2] == "bn" {
+			return g[1] + " billion"
+		}
+		v, err := strconv.ParseFloat(g[1], 64)
+		if err != nil {
+			return m
+		}
+		return groupThousands(int64(v * 1000))
+	})
+}
+
+// groupThousands writes n with commas: 600000 as "600,000".
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -115,7 +115,10 @@ func analyse(text string) analysis {
 		r := []rune(word)
 		entity := tok.Start > 0 && unicode.IsUpper(r[0]) || isAcronym(word)
 		act := q.want == typeOpen && actVerbs[tok.Term]
-		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act})
+		// "take place", "last": how the question asks for its type, not
+		// what it is about.
+		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)]
+		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form})
 	}
 	return q
 }

@@ -129,3 +129,17 @@ func TestValueLineSaysWhenReportsDiffer(t *testing.T) {
 		t.Errorf("valueLine = %q, want %q", got, want)
 	}
 }
+
+func TestSpellNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		"compared to the 600k cap":   "compared to the 600,000 cap",
+		"a 1.5k-strong force":        "a 1,500-strong force",
+		"a $2bn fund":                "a $2 billion fund",
+		"Article 5 and 28 points":    "Article 5 and 28 points",
+		"the k-pop band, 10 kg of x": "the k-pop band, 10 kg of x",
+	} {
+		if got := spellNumbers(in); got != want {
+			t.Errorf("spellNumbers(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

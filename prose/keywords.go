@@ -12,8 +12,9 @@ func Keywords(question string) []Token {
 	var out []Token
 	seen := map[string]bool{}
 	toks := Tokens(question)
+	skip := chatPhrases(question, toks)
 	for i, t := range toks {
-		if t.Term == "" || t.Stop || seen[t.Term] {
+		if t.Term == "" || t.Stop || seen[t.Term] || skip[i] {
 			continue
 		}
 		// "how long", "how many": the kind of answer, not its topic.
@@ -27,6 +28,38 @@ func Keywords(question string) []Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// chatPhraseList are phrases of chat whose words mean something else alone:
+// "right now" is not about rights, "in the first place" not about places.
+var chatPhraseList = [][]string{
+	{"right", "now"}, {"in", "the", "first", "place"}, {"end", "up"}, {"ended", "up"},
+	{"at", "all"}, {"or", "nah"}, {"or", "not"}, {"so", "far"}, {"these", "days"},
+}
+
+// chatPhrases marks the tokens of toks that are in a chat phrase.
+func chatPhrases(question string, toks []Token) map[int]bool {
+	skip := map[int]bool{}
+	for i := range toks {
+		for _, p := range chatPhraseList {
+			if i+len(p) > len(toks) {
+				continue
+			}
+			match := true
+			for j, w := range p {
+				if !strings.EqualFold(question[toks[i+j].Start:toks[i+j].End], w) {
+					match = false
+					break
+				}
+			}
+			if match {
+				for j := range p {
+					skip[i+j] = true
+				}
+			}
+		}
+	}
+	return skip
 }
 
 // isCaps reports whether a word is written in capitals ("US", "NATO").
@@ -54,5 +87,5 @@ var chatWords = setOf(
 	"words", "quote", "verbatim", "now", "currently", "latest", "recent", "recently",
 	"still", "happen", "happened", "actual", "anyway", "maybe", "sure", "exactly",
 	"specifically", "precisely", "going", "supposed", "outlets", "disagree", "differ",
-	"differing", "vary", "varying", "roughly", "approximately", "ever", "even",
+	"differing", "vary", "varying", "getting", "gotten", "roughly", "approximately", "ever", "even",
 )

@@ -13,6 +13,8 @@ func TestKeywords(t *testing.T) {
 		{"what did he say, exact words pls", "say"},
 		{"Is the us going to send troops", "send troops"},
 		{"Talks, talks and more talks", "Talks"},
+		{"how many troops right now? getting conflicting figures", "troops"},
+		{"who drew up the plan in the first place?", "drew plan"},
 	}
 	for _, tt := range tests {
 		var got []string
