@@ -79,6 +79,8 @@ func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 		a = abstain(q.text, q.missing(cands), hits, 0, sm)
 	case q.outOfScope(cands) != "":
 		a = abstain(q.text, q.outOfScope(cands), hits, 0, sm)
+	case q.premiseGap(cands) != "":
+		a = abstain(q.text, q.premiseGap(cands), hits, 0, sm)
 	case q.numberGap(cands) != "":
 		a = abstain(q.text, q.numberGap(cands), hits, 0, sm)
 	case q.speakerGap(cands) != "":

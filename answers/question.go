@@ -211,7 +211,7 @@ var typedGap = map[answerType]string{
 // well one must hold a value of the wanted type.
 const (
 	gapTyped = 0.6
-	gapFocus = 0.3
+	gapFocus = 0.35
 	gapLook  = 8
 )
 
@@ -352,6 +352,92 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// premiseGap says so when a question asks why something happened and the
+// best sentences say it did not: the question's act or its object under a
+// negation ("chose not to come", "left without the Tomahawks"), or its act's
+// opposite ("ready to accept" for "why did Ukraine turn down…"). The
+// articles then don't give a reason for it, and an answer quoting them as
+// the reason would mislead.
+func (q *analysis) premiseGap(cands []*sentence) string {
+	// Only "why" is read this way: "did they sign?" is answered by "they
+	// did not", and in other questions a negation near the question's words
+	// is too often part of the answer ("met for less than an hour, with no
+	// ceasefire").
+	if q.want != typeReason || len(cands) == 0 {
+		return ""
+	}
+	for _, s := range cands[:min(premiseLook, len(cands))] {
+		if s.focus < gapFocus {
+			continue
+		}
+		if contradicts(q, s.text) {
+			return "The articles I have don't report that as the question puts it; the nearest say otherwise."
+		}
+	}
+	return ""
+}
+
+// premiseLook is how many of the best sentences premiseGap reads.
+const premiseLook = 2
+
+// opposites are acts and the acts that deny them, by stem.
+var opposites = func() map[string][]string {
+	pairs := [][2]string{
+		{"accept", "reject"}, {"accept", "refuse"}, {"accept", "decline"}, {"accept", "rebuff"},
+		{"agree", "refuse"}, {"agree", "reject"}, {"agree", "decline"},
+		{"reject", "accept"}, {"reject", "agree"}, {"reject", "welcome"},
+		{"cancel", "hold"}, {"cancel", "confirm"},
+		{"sign", "scrap"}, {"sign", "cancel"}, {"sign", "postpone"},
+	}
+	m := map[string][]string{}
+	for _, p := range pairs {
+		a, b := prose.Stem(p[0]), prose.Stem(p[1])
+		m[a] = append(m[a], b)
+	}
+	return m
+}()
+
+// rePhrasalActs are acts written in two words, read as one.
+var rePhrasalActs = strings.NewReplacer("turn down", "reject", "turned down", "rejected", "called off", "cancelled", "call off", "cancel")
+
+var negators = map[string]bool{"not": true, "never": true, "no": true, "without": true, "n't": true, "nor": true}
+
+// contradicts reports whether text denies what the question takes for
+// granted: a term of the question (not a name it is about) right after a
+// negation, or an act of the question's opposite.
+func contradicts(q *analysis, text string) bool {
+	asked := map[string]bool{}
+	var acts []string
+	for _, tok := range prose.Keywords(rePhrasalActs.Replace(strings.ToLower(q.read.text))) {
+		asked[tok.Term] = true
+		acts = append(acts, tok.Term)
+		for _, a := range prose.SynonymStems(tok.Term) {
+			asked[a] = true
+		}
+	}
+	text = rePhrasalActs.Replace(text)
+	toks := prose.Tokens(text)
+	for i, t := range toks {
+		for _, act := range acts {
+			for _, o := range opposites[act] {
+				if t.Term == o {
+					return true
+				}
+			}
+		}
+		if !asked[t.Term] || t.Stop {
+			continue
+		}
+		for j := max(0, i-3); j < i; j++ {
+			w := strings.ToLower(text[toks[j].Start:toks[j].End])
+			if negators[w] || strings.HasSuffix(w, "n't") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // typeVerbs ask for the kind of value rather than name the topic: "how long

@@ -143,3 +143,23 @@ func TestSpellNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestContradictsThePremise(t *testing.T) {
+	tests := []struct {
+		question, text string
+		want           bool
+	}{
+		{"why did ukraine turn down the ceasefire?", "Ukraine said it was ready to accept a U.S. proposal for a 30-day ceasefire.", true},
+		{"why did putin decide to go to istanbul himself?", "Putin chose not to go to Istanbul and sent Medinsky instead.", true},
+		{"why did trump agree to send tomahawks?", "Zelensky left Washington without the Tomahawks.", true},
+		{"why did the us stop sharing intelligence?", "The U.S. stopped sharing intelligence to press Kyiv into talks.", false},
+		{"why did russia reject the plan?", "Russia rejected the plan because it left troops in place.", false},
+	}
+	for _, tt := range tests {
+		q := analyse(tt.question)
+		q.read = reading{text: tt.question}
+		if got := contradicts(&q, tt.text); got != tt.want {
+			t.Errorf("contradicts(%q, %q) = %v, want %v", tt.question, tt.text, got, tt.want)
+		}
+	}
+}
