@@ -75,7 +75,7 @@ func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 	}
 	var a *parley.Answer
 	switch {
-	case len(cands) == 0 || cands[0].evidence < minCov:
+	case len(cands) == 0 || cands[0].evidence < minCov && !q.typedAnswer(cands):
 		a = abstain(q.text, q.missing(cands), hits, 0, sm)
 	case q.outOfScope(cands) != "":
 		a = abstain(q.text, q.outOfScope(cands), hits, 0, sm)
@@ -103,6 +103,7 @@ type qterm struct {
 	when    bool     // part of the question's time scope, which scopeMatch weighs instead
 	act     bool     // what an open question asks was done: "agree" in "what did they agree to"
 	form    bool     // how the question asks for its type: "take place", "last"
+	hint    bool     // a value the asker reports having seen: "some say 339"
 	start   int      // byte offset in the question
 	alts    []string // stems of words that say the same in news prose
 	weight  float64
@@ -447,6 +448,9 @@ func weigh(terms []qterm, all []*sentence) {
 		}
 		if terms[i].act {
 			w *= 2
+		}
+		if terms[i].hint {
+			w *= 0.3
 		}
 		if terms[i].when || terms[i].form {
 			w = 0

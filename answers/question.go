@@ -75,6 +75,11 @@ var actVerbs = func() map[string]bool {
 // reByWhen asks for a time limit.
 var reByWhen = regexp.MustCompile(`(?i)\b(by when|until when|deadline|how long (do|does|did) \w+ have)\b`)
 
+// reReportedNumber finds the numbers an asker reports having seen ("some
+// say 339", "one site says 60", "is it 35 or 36?"): values to check, not
+// names the answer must contain.
+var reReportedNumber = regexp.MustCompile(`(?i)\b(?:says?|said|saying|reports?|is it|or)\s+(\d[\d,.]*)`)
+
 // reDisagree says the asker has seen different accounts and wants each.
 var reDisagree = regexp.MustCompile(`(?i)\b(different (numbers|figures|accounts|reports|versions)|conflicting|disagree|some say|which is it|or is it|seem to differ|vary)\b`)
 
@@ -110,6 +115,10 @@ func analyse(text string) analysis {
 	q.latest = reLatest.MatchString(text)
 	q.deadline = reByWhen.MatchString(text)
 	q.disagree = reDisagree.MatchString(text)
+	hints := map[int]bool{}
+	for _, m := range reReportedNumber.FindAllStringSubmatchIndex(text, -1) {
+		hints[m[2]] = true
+	}
 	for _, tok := range prose.Keywords(text) {
 		word := text[tok.Start:tok.End]
 		r := []rune(word)
@@ -118,7 +127,7 @@ func analyse(text string) analysis {
 		// "take place", "last": how the question asks for its type, not
 		// what it is about.
 		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)]
-		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form})
+		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	return q
 }
@@ -324,12 +333,12 @@ func (q *analysis) speakerGap(cands []*sentence) string {
 // it asks for are not such names.
 func (q *analysis) numberGap(cands []*sentence) string {
 	for i, t := range q.terms {
-		if t.when || !isDigits(t.surface) {
+		if t.when || t.hint || !isDigits(t.surface) {
 			continue
 		}
 		found := false
 		for _, s := range cands[:min(gapLook, len(cands))] {
-			if strings.Contains(strings.ReplaceAll(s.hit.Text, ",", ""), t.surface) { // "1,000" is 1000
+			if hasStem(s.hit.Text, t) { // as a whole number: "1,000" is 1000, "90%" is not 9
 				found = true
 				break
 			}
@@ -390,6 +399,7 @@ var opposites = func() map[string][]string {
 		{"reject", "accept"}, {"reject", "agree"}, {"reject", "welcome"},
 		{"cancel", "hold"}, {"cancel", "confirm"},
 		{"sign", "scrap"}, {"sign", "cancel"}, {"sign", "postpone"},
+		{"skip", "arrive"}, {"skip", "attend"}, {"skip", "join"}, {"boycott", "attend"},
 	}
 	m := map[string][]string{}
 	for _, p := range pairs {
@@ -435,6 +445,22 @@ func contradicts(q *analysis, text string) bool {
 			if negators[w] || strings.HasSuffix(w, "n't") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// typedAnswer reports whether one of the best sentences holds a value of
+// the type asked for and is about most of the question's focus: it answers
+// however few of the question's other words it shares ("how many missiles
+// … one site says 60, another says 70" and "more than 70 missiles").
+func (q *analysis) typedAnswer(cands []*sentence) bool {
+	if _, typed := typedGap[q.want]; !typed {
+		return false
+	}
+	for _, s := range cands[:min(3, len(cands))] {
+		if s.typed >= 0.9 && s.focus >= 0.5 {
+			return true
 		}
 	}
 	return false

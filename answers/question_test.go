@@ -163,3 +163,17 @@ func TestContradictsThePremise(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberGapReadsWholeNumbers(t *testing.T) {
+	q := analyse("what does point 9 of the 20 point plan say?")
+	hit := &parley.Hit{Passage: parley.Passage{Text: "Zelensky said the 20-point plan is 90% agreed."}}
+	cands := []*sentence{{hit: hit, text: hit.Text}}
+	if got, want := q.numberGap(cands), "The articles I have don't mention “point 9”."; got != want {
+		t.Errorf("numberGap = %q, want %q", got, want)
+	}
+	q = analyse("how many kids were on the list? some say 339, some say more")
+	hit = &parley.Hit{Passage: parley.Passage{Text: "The list held 500 names."}}
+	if got := q.numberGap([]*sentence{{hit: hit, text: hit.Text}}); got != "" {
+		t.Errorf("a number the asker reports having seen is required: %q", got)
+	}
+}

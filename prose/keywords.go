@@ -87,5 +87,5 @@ var chatWords = setOf(
 	"words", "quote", "verbatim", "now", "currently", "latest", "recent", "recently",
 	"still", "happen", "happened", "actual", "anyway", "maybe", "sure", "exactly",
 	"specifically", "precisely", "going", "supposed", "outlets", "disagree", "differ",
-	"differing", "vary", "varying", "getting", "gotten", "roughly", "approximately", "ever", "even",
+	"differing", "vary", "varying", "getting", "gotten", "something", "site", "sites", "roughly", "approximately", "ever", "even",
 )
