@@ -26,8 +26,10 @@ const (
 	maxQuotes   = 4
 	maxArticles = 3
 	maxNearest  = 3
-	// searchK is how many passages an answer draws its sentences from.
+	// searchK is how many passages an answer draws its sentences from;
+	// latestK, for "the latest", which is in the newest of many reports.
 	searchK = 10
+	latestK = 30
 )
 
 // CheckQuestion returns an error wrapping parley.ErrInvalid for a question

@@ -85,7 +85,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	}
 	aq := analyse(rd.text)
 	aq.read = rd
-	hits, err := l.Searcher.Search(ctx, parley.Query{Text: rd.text, Also: aq.also(q.Context)}, searchK)
+	hits, err := l.Searcher.Search(ctx, parley.Query{Text: rd.text, Also: aq.also(q.Context)}, aq.searchDepth())
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}

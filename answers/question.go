@@ -466,6 +466,16 @@ func (q *analysis) typedAnswer(cands []*sentence) bool {
 	return false
 }
 
+// searchDepth is how many passages to retrieve: more for "the latest", whose
+// answer is in the newest of many reports on the topic rather than the best
+// match for its words.
+func (q *analysis) searchDepth() int {
+	if q.latest {
+		return latestK
+	}
+	return searchK
+}
+
 // typeVerbs ask for the kind of value rather than name the topic: "how long
 // did it last", "where did it take place".
 var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
