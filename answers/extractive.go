@@ -202,6 +202,7 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 		return nil
 	}
 	markNames(q.terms, all)
+	_, q.askedNames = q.askedSpeaker()
 	weigh(q.terms, all)
 	total := 0.0
 	for _, t := range q.terms {

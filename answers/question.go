@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/dates"
 	"github.com/parley-bot/parley/prose"
 )
@@ -100,6 +101,9 @@ type analysis struct {
 	lang     string
 	// read is how the library read the question's words.
 	read reading
+	// askedNames name the person whose words a quote question asks for,
+	// once the candidates have said which terms are names (askedSpeaker).
+	askedNames []qterm
 }
 
 // analyse reads a question; its time scope is read once the date to read
@@ -295,18 +299,33 @@ var reAskedSpeaker = regexp.MustCompile(`(?i)\b(?:what did|what has|what have|ho
 // the one paraphrased ("The articles I have don't quote Viktor Orban on
 // that."), or "".
 func (q *analysis) speakerGap(cands []*sentence) string {
-	if q.want != typeQuote {
+	who, names := q.askedSpeaker()
+	if len(names) == 0 {
 		return ""
+	}
+	for _, s := range cands[:min(gapLook, len(cands))] {
+		if saidBy(s.said, names) {
+			return ""
+		}
+	}
+	return "The articles I have don't quote " + who + " on that."
+}
+
+// askedSpeaker is the person whose words a quote question asks for, as the
+// question writes them, and the terms that name them; none when it asks by
+// role ("the White House press secretary", "the cia director": no name to
+// hold the speaker to) or asks no one's words.
+func (q *analysis) askedSpeaker() (string, []qterm) {
+	if q.want != typeQuote {
+		return "", nil
 	}
 	m := reAskedSpeaker.FindStringSubmatch(q.read.text)
 	if m == nil {
-		return ""
+		return "", nil
 	}
-	who := m[1] + m[2]
+	who := strings.TrimSpace(m[1] + m[2])
 	if w := strings.ToLower(who); strings.HasPrefix(w, "the ") || strings.HasPrefix(w, "a ") {
-		// "the White House press secretary": a role, not a name to hold
-		// the speaker to.
-		return ""
+		return "", nil
 	}
 	var names []qterm
 	for _, t := range q.terms {
@@ -314,17 +333,17 @@ func (q *analysis) speakerGap(cands []*sentence) string {
 			names = append(names, t)
 		}
 	}
-	if len(names) == 0 {
-		return "" // "the cia director": no name to hold the speaker to
-	}
-	for _, s := range cands[:min(gapLook, len(cands))] {
-		for _, t := range names {
-			if s.said.Speaker != "" && hasStem(s.said.Speaker, t) {
-				return ""
-			}
+	return who, names
+}
+
+// saidBy reports whether an attribution names one of the people names.
+func saidBy(said parley.Attribution, names []qterm) bool {
+	for _, t := range names {
+		if said.Speaker != "" && hasStem(said.Speaker, t) {
+			return true
 		}
 	}
-	return "The articles I have don't quote " + strings.TrimSpace(who) + " on that."
+	return false
 }
 
 // numberGap says so when a number the question names as part of what it

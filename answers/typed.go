@@ -111,7 +111,14 @@ func typeMatch(q *analysis, s *sentence) float64 {
 			return 0.5
 		}
 	case typeQuote:
+		asked := q.askedNames
 		switch {
+		case s.said.Kind == parley.Direct && len(asked) > 0:
+			// The question names whose words it wants: only theirs.
+			if saidBy(s.said, asked) {
+				return 1
+			}
+			return 0.3
 		case s.said.Kind == parley.Direct && speakerAsked(q, s.said):
 			return 1
 		case s.said.Kind == parley.Direct:
