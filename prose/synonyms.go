@@ -46,6 +46,8 @@ var synonyms = [][]string{
 	{"finish", "end", "ends", "ended", "expire", "expired", "lapse", "lapsed"},
 	{"drew", "drafted", "wrote", "authored"},
 	{"legit", "legitimate"},
+	{"drop", "dropped", "abandon", "abandoned", "backed", "retreated"},
+	{"walk", "leave", "left", "depart", "departed"},
 }
 
 // synonymTable is the synonyms by stem: the stems of the other words of
