@@ -148,6 +148,7 @@ type sentence struct {
 	next     *sentence
 	cover    float64 // weighted share of the question's terms it contains
 	focus    float64 // share of the question's names (or, without names, its terms) it or its neighbours have
+	ownFocus float64 // that share in the sentence alone
 	evidence float64 // cover, helped by the passage around it
 	typed    float64 // how well it holds a value of the type asked for
 	inScope  float64 // scopeMatch: > 0 within the question's time, < 0 outside
@@ -260,7 +261,8 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			// The passage around a sentence often names what the sentence
 			// only refers to ("He added that it was the first time…").
 			s.evidence = 0.75*s.cover + 0.25*passageCover
-			s.focus = 0.6*focusCover(q.terms, s.stems) + 0.4*passageFocus
+			s.ownFocus = focusCover(q.terms, s.stems)
+			s.focus = 0.6*s.ownFocus + 0.4*passageFocus
 			if q.want == typeDate || q.scope != nil {
 				s.mentions = dates.Find(s.text, s.hit.Source.Published)
 			}

@@ -225,6 +225,9 @@ var typedGap = map[answerType]string{
 const (
 	gapTyped = 0.6
 	gapFocus = 0.35
+	// countFocus is the share of the focus a count's own sentence must
+	// have.
+	countFocus = 0.3
 	gapLook  = 8
 )
 
@@ -245,7 +248,10 @@ func (q *analysis) gap(cands []*sentence) string {
 		need = 0.9
 	}
 	for _, s := range cands[:min(gapLook, len(cands))] {
-		if s.typed >= need && s.focus >= gapFocus {
+		// A count must be of the thing asked about in its own sentence:
+		// "100 times" in a sentence about another truce is no count of
+		// this one's breaches.
+		if s.typed >= need && s.focus >= gapFocus && (q.want != typeCount || s.ownFocus >= countFocus) {
 			return ""
 		}
 	}
@@ -396,19 +402,60 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 	if q.want != typeReason || len(cands) == 0 {
 		return ""
 	}
-	for _, s := range cands[:min(premiseLook, len(cands))] {
+	// "Why won't Macron say…" asks about a refusal: a sentence saying he
+	// would not is its premise, not its denial.
+	negated := reNegatedQuestion.MatchString(q.read.text)
+	acted := false
+	for i, s := range cands[:min(actLook, len(cands))] {
 		if s.focus < gapFocus {
 			continue
 		}
-		if contradicts(q, s.text) {
+		if i < premiseLook && !negated && contradicts(q, s.text) {
 			return "The articles I have don't report that as the question puts it; the nearest say otherwise."
 		}
+		acted = acted || actCover(q, s) >= actFloor
+	}
+	if !acted {
+		// None of the best says the thing was done at all ("why did Putin
+		// go to Istanbul himself?" of reports that he sent an aide).
+		return "The articles I have don't say that happened, or why."
 	}
 	return ""
 }
 
-// premiseLook is how many of the best sentences premiseGap reads.
-const premiseLook = 2
+var reNegatedQuestion = regexp.MustCompile(`(?i)\b(not|never|no longer|wont|won't|won’t|didn't|didn’t|didnt|doesn't|doesn’t|doesnt|don't|don’t|dont|isn't|isn’t|isnt|can't|can’t|cant|refused?|refuses)\b`)
+
+// actFloor is the share of what a "why" question says was done that one of
+// the best sentences, with its passage, must have.
+const actFloor = 0.4
+
+// actCover is the weighted share of the question's terms other than names
+// and times that a sentence or the passage around it has: what the
+// question says was done ("decide to go … himself"), as against whom and
+// when.
+func actCover(q *analysis, s *sentence) float64 {
+	var have, of float64
+	for _, t := range q.terms {
+		if t.entity || t.when || t.form {
+			continue
+		}
+		of += t.weight
+		if matchWeight(t, s.stems) > 0 || hasStem(rePhrasalActs.Replace(s.hit.Text), t) {
+			have += t.weight
+		}
+	}
+	if of == 0 {
+		return 1
+	}
+	return have / of
+}
+
+// premiseLook is how many of the best sentences premiseGap reads for a
+// denial of the question's premise; actLook, for one that says it happened.
+const (
+	premiseLook = 2
+	actLook     = 5
+)
 
 // opposites are acts and the acts that deny them, by stem.
 var opposites = func() map[string][]string {
@@ -429,7 +476,8 @@ var opposites = func() map[string][]string {
 }()
 
 // rePhrasalActs are acts written in two words, read as one.
-var rePhrasalActs = strings.NewReplacer("turn down", "reject", "turned down", "rejected", "called off", "cancelled", "call off", "cancel")
+var rePhrasalActs = strings.NewReplacer("turn down", "reject", "turned down", "rejected", "called off", "cancelled", "call off", "cancel",
+	"put off", "postponed", "puts off", "postpones")
 
 var negators = map[string]bool{"not": true, "never": true, "no": true, "without": true, "n't": true, "nor": true}
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
 )
 
 func TestAnalyseAnswerType(t *testing.T) {
@@ -140,6 +141,35 @@ func TestSpellNumbers(t *testing.T) {
 	} {
 		if got := spellNumbers(in); got != want {
 			t.Errorf("spellNumbers(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPremiseGap(t *testing.T) {
+	mk := func(text, passage string) *sentence {
+		hit := &parley.Hit{Passage: parley.Passage{Text: passage}}
+		s := &sentence{hit: hit, text: text, stems: map[string]int{}, focus: 1}
+		for i, tok := range prose.Tokens(text) {
+			s.stems[tok.Term] = i
+		}
+		return s
+	}
+	tests := []struct {
+		question string
+		cands    []*sentence
+		gap      bool
+	}{
+		{"why did putin decide to go to istanbul himself?", []*sentence{mk("Putin sent his aide Medinsky to lead the delegation.", "Putin sent his aide Medinsky to lead the delegation.")}, true},
+		{"why did zelensky postpone his trip to riyadh?", []*sentence{mk("He put off the trip, saying he did not want coincidences.", "He put off the trip to Riyadh, saying he did not want coincidences.")}, false},
+		{"why won't macron say which countries signed up?", []*sentence{mk("Macron would not say which countries had signed up, arguing it would help Moscow.", "Macron would not say which countries had signed up.")}, false},
+		{"why did ukraine turn down the ceasefire?", []*sentence{mk("Ukraine said it was ready to accept the ceasefire.", "Ukraine said it was ready to accept the ceasefire.")}, true},
+	}
+	for _, tt := range tests {
+		q := analyse(tt.question)
+		q.read = reading{text: tt.question}
+		weigh(q.terms, tt.cands)
+		if got := q.premiseGap(tt.cands); (got != "") != tt.gap {
+			t.Errorf("premiseGap(%q) = %q, want a gap: %v", tt.question, got, tt.gap)
 		}
 	}
 }
