@@ -228,7 +228,7 @@ const (
 	// countFocus is the share of the focus a count's own sentence must
 	// have.
 	countFocus = 0.3
-	gapLook  = 8
+	gapLook    = 8
 )
 
 // gap says what the articles don't say when they cover a question's focus
