@@ -546,7 +546,8 @@ func (q *analysis) searchDepth() int {
 // typeVerbs ask for the kind of value rather than name the topic: "how long
 // did it last", "where did it take place".
 var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
-	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true}
+	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true,
+	"spend": true, "spent": true, "run": true, "ran": true}
 
 // topic names what a question is about in its own words: its names, or
 // else its first content words.

@@ -95,7 +95,7 @@ func (db *DB) Correct(ctx context.Context, word string) (string, error) {
 		return "", nil
 	}
 	written, err := db.surface(ctx, best, w)
-	if err != nil || editDistance(strings.ToLower(written), w, limit) > limit {
+	if err != nil || editDistance(strings.ToLower(written), w, limit) > limit || lastLetterOnly(w, strings.ToLower(written)) {
 		return "", err
 	}
 	return written, nil
@@ -182,4 +182,15 @@ func editDistance(a, b string, limit int) int {
 		return limit + 1
 	}
 	return prev[len(rb)]
+}
+
+// lastLetterOnly reports whether two words of one length differ only in
+// their last letter: "spend" and "spent", "send" and "sent" are one verb's
+// forms, not a word and its misspelling.
+func lastLetterOnly(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) || len(ra) < 2 {
+		return false
+	}
+	return string(ra[:len(ra)-1]) == string(rb[:len(rb)-1]) && ra[len(ra)-1] != rb[len(rb)-1]
 }

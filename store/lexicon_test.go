@@ -11,7 +11,7 @@ import (
 func TestUnknownAndCorrect(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTemp(t)
-	mustAdd(t, db, article("Envoy in Moscow", "Wire", "", "U.S. envoy Steve Witkoff met Vladimir Putin, and the two sides swapped prisoners under the ceasefire terms."))
+	mustAdd(t, db, article("Envoy in Moscow", "Wire", "", "U.S. envoy Steve Witkoff met Vladimir Putin, and the two sides swapped prisoners under the ceasefire terms. They spent five hours together."))
 
 	unknown, err := db.Unknown(ctx, []string{"Witkoff", "negotiations", "prisoner", "US", "Kellogg", "witkoff", "lithium"})
 	if err != nil {
@@ -30,6 +30,7 @@ func TestUnknownAndCorrect(t *testing.T) {
 		{"kellogg", ""}, // nothing close
 		{"kids", ""},    // too short to guess
 		{"witkoff", ""}, // known: nothing to correct
+		{"spend", ""},   // a verb's other form, not a typo of "spent"
 	}
 	for _, tt := range tests {
 		got, err := db.Correct(ctx, tt.typed)
