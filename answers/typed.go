@@ -104,7 +104,13 @@ func typeMatch(q *analysis, s *sentence) float64 {
 	case typePerson, typeIdentity:
 		for _, m := range rePerson.FindAllString(text, -1) {
 			if novel(q, m) || q.want == typeIdentity {
-				return 1
+				// A person new to the question, doing what it asks about
+				// ("led by Admiral Igor Kostyukov" for "who was in charge"),
+				// is the answer; a person merely named, a weaker one.
+				if q.want == typeIdentity || doesAsked(q, s) {
+					return 1
+				}
+				return 0.7
 			}
 		}
 		if s.said.Speaker != "" {
@@ -256,6 +262,21 @@ func calendarWord(w string) bool {
 	w = strings.ToLower(strings.TrimSuffix(w, "."))
 	for _, c := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
 		if w == c || len(w) >= 3 && strings.HasPrefix(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// doesAsked reports whether a sentence has one of the question's terms
+// other than its names, times and form words, or a word for one: what the
+// person asked about did ("led", "chaired", "sent").
+func doesAsked(q *analysis, s *sentence) bool {
+	for _, t := range q.terms {
+		if t.entity || t.when || t.form {
+			continue
+		}
+		if matchWeight(t, s.stems) > 0 {
 			return true
 		}
 	}

@@ -30,7 +30,7 @@ var synonyms = [][]string{
 	{"europe", "european", "europeans"},
 	{"trilateral", "three-way", "three"},
 	{"give", "cede", "surrender", "compromises"},
-	{"lead", "leading", "led", "headed", "heads", "chaired", "ran"},
+	{"lead", "leading", "led", "headed", "heads", "chaired", "ran", "charge"},
 	{"kids", "children", "minors"},
 	{"swap", "swapped", "exchange", "exchanged", "trade", "traded"},
 	{"prisoners", "pows", "captives"},
