@@ -309,8 +309,14 @@ func (q *analysis) speakerGap(cands []*sentence) string {
 	if len(names) == 0 {
 		return ""
 	}
+	// "What did Witkoff and Dmitriev say to each other": one of them
+	// quoted, the other named in the same sentence.
+	both := len(names) > 1 && strings.Contains(strings.ToLower(who), " and ")
 	for _, s := range cands[:min(gapLook, len(cands))] {
-		if saidBy(s.said, names) {
+		if !saidBy(s.said, names) {
+			continue
+		}
+		if !both || namesAll(s.text+" "+s.said.Speaker, names) {
 			return ""
 		}
 	}
@@ -340,6 +346,16 @@ func (q *analysis) askedSpeaker() (string, []qterm) {
 		}
 	}
 	return who, names
+}
+
+// namesAll reports whether text names every one of names.
+func namesAll(text string, names []qterm) bool {
+	for _, t := range names {
+		if !hasStem(text, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // saidBy reports whether an attribution names one of the people names.
