@@ -72,3 +72,18 @@ func TestAround(t *testing.T) {
 		t.Errorf("Around(nil) = %v, %v", none, err)
 	}
 }
+
+// TestSearchReadsMisspellingsAndGroupedNumbers: a misspelt word of the
+// question is searched as the library's word, and "1000" finds "1,000".
+func TestSearchReadsMisspellingsAndGroupedNumbers(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	swap := mustAdd(t, db, article("Swap", "Wire", "", "Russia and Ukraine completed the 1,000-for-1,000 exchange of prisoners on Sunday."))
+	mustAdd(t, db, article("Talks", "Wire", "", "Negotiators met again in Istanbul for a short round of talks."))
+	for _, q := range []string{"When did the 1000-for-1000 swap happen?", "what about the prisioners?"} {
+		hits, err := db.Search(ctx, parley.Query{Text: q}, 5)
+		if err != nil || len(hits) == 0 || hits[0].ArticleID != swap {
+			t.Errorf("Search(%q) = %+v, %v; want the swap first", q, hits, err)
+		}
+	}
+}

@@ -37,6 +37,7 @@ const (
 // queryTerm is one distinct content word of a question.
 type queryTerm struct {
 	stem   string // as prose.Terms gives it, for re-ranking
+	word   string // as the question writes it
 	phrase string // the word as an FTS5 string literal, for MATCH
 	weight float64
 	df     float64
@@ -74,7 +75,7 @@ func queryTerms(text string, seen map[string]bool) []queryTerm {
 		// FTS5 string literal: double quotes, with any inner quote doubled.
 		// Tokens are letters and digits, but quoting is what makes MATCH safe
 		// whatever a tokenizer change lets through.
-		terms = append(terms, queryTerm{stem: tok.Term, phrase: matchWord(word), weight: 1})
+		terms = append(terms, queryTerm{stem: tok.Term, word: word, phrase: matchWord(word), weight: 1})
 		if len(terms) == maxQueryTerms {
 			break
 		}
@@ -88,6 +89,10 @@ func queryTerms(text string, seen map[string]bool) []queryTerm {
 // single letters.
 func matchWord(word string) string {
 	lit := `"` + strings.ReplaceAll(word, `"`, `""`) + `"`
+	if grouped := groupDigits(word); grouped != "" {
+		// "1000" is also "1,000", which the index stores as "1" "000".
+		return "(" + lit + ` OR "` + grouped + `")`
+	}
 	if n := len(word); n < 2 || n > 4 || strings.ToUpper(word) != word || strings.ToLower(word) == word {
 		return lit
 	}
@@ -97,6 +102,35 @@ func matchWord(word string) string {
 		}
 	}
 	return "(" + lit + ` OR "` + strings.Join(strings.Split(word, ""), " ") + `")`
+}
+
+// groupDigits writes a whole number of four digits or more in groups of
+// three, as the index stores it when an article writes it with commas
+// ("1000" as "1 000"), or "" for anything else.
+func groupDigits(word string) string {
+	if len(word) < 4 || len(word) > 15 {
+		return ""
+	}
+	for _, r := range word {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	var groups []string
+	for len(word) > 3 {
+		groups = append([]string{word[len(word)-3:]}, groups...)
+		word = word[:len(word)-3]
+	}
+	return strings.Join(append([]string{word}, groups...), " ")
+}
+
+// matches counts the passages that match an FTS5 expression, up to the
+// rare limit, and the lowest rowid among those counted (the newest
+// db.rareLimit matches, newest first).
+func (db *DB) matches(ctx context.Context, phrase string) (count int, minID float64, err error) {
+	err = db.sql.QueryRowContext(ctx, `SELECT count(*), coalesce(min(rowid), 0) FROM
+		(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`, phrase, db.rareLimit).Scan(&count, &minID)
+	return count, minID, err
 }
 
 // Search returns up to k passages for a question, best first.
@@ -175,12 +209,19 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 
 	live := terms[:0]
 	for _, t := range terms {
-		var count int
-		var minID float64
-		err := db.sql.QueryRowContext(ctx, `SELECT count(*), coalesce(min(rowid), 0) FROM
-			(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`, t.phrase, db.rareLimit).Scan(&count, &minID)
+		count, minID, err := db.matches(ctx, t.phrase)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
+		}
+		if count == 0 && t.weight == 1 {
+			// A word of the question no article has: read it as the word
+			// of the library it is a misspelling of, if there is one.
+			if c, err := db.Correct(ctx, t.word); err == nil && c != "" {
+				t.word, t.phrase, t.stem = c, matchWord(c), prose.Stem(c)
+				if count, minID, err = db.matches(ctx, t.phrase); err != nil {
+					return nil, fmt.Errorf("search: %w", err)
+				}
+			}
 		}
 		switch {
 		case count == 0:
