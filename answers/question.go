@@ -415,6 +415,9 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 	// did not", and in other questions a negation near the question's words
 	// is too often part of the answer ("met for less than an hour, with no
 	// ceasefire").
+	if q.want == typeQuote && len(cands) > 0 {
+		return q.clauseGap(cands)
+	}
 	if q.want != typeReason || len(cands) == 0 {
 		return ""
 	}
@@ -426,7 +429,7 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 		if s.focus < gapFocus {
 			continue
 		}
-		if i < premiseLook && !negated && contradicts(q, s.text) {
+		if i < premiseLook && !negated && contradicts(q.read.text, s.text) {
 			return "The articles I have don't report that as the question puts it; the nearest say otherwise."
 		}
 		acted = acted || actCover(q, s) >= actFloor
@@ -466,6 +469,30 @@ func actCover(q *analysis, s *sentence) float64 {
 	return have / of
 }
 
+// reEventClause finds the event a quote question places the words after
+// ("what did Zelensky say after he signed the deal?").
+var reEventClause = regexp.MustCompile(`(?i)\b(?:after|when|once)\s+(?:he|she|they|it|\p{L}+)\s+([^?]{3,})`)
+
+// clauseFocus is how much of the question's focus a sentence denying the
+// event of its clause must have.
+const clauseFocus = 0.5
+
+// clauseGap says so when a quote question places the words after an event
+// that the best sentences deny ("after he signed the deal" of reports that
+// the signing was scrapped), or "".
+func (q *analysis) clauseGap(cands []*sentence) string {
+	m := reEventClause.FindStringSubmatch(q.read.text)
+	if m == nil || reNegatedQuestion.MatchString(m[1]) {
+		return ""
+	}
+	for _, s := range cands[:min(actLook, len(cands))] {
+		if s.focus >= clauseFocus && contradicts(m[1], s.text) {
+			return "The articles I have don't report that as the question puts it; the nearest say otherwise."
+		}
+	}
+	return ""
+}
+
 // premiseLook is how many of the best sentences premiseGap reads for a
 // denial of the question's premise; actLook, for one that says it happened.
 const (
@@ -500,10 +527,10 @@ var negators = map[string]bool{"not": true, "never": true, "no": true, "without"
 // contradicts reports whether text denies what the question takes for
 // granted: a term of the question (not a name it is about) right after a
 // negation, or an act of the question's opposite.
-func contradicts(q *analysis, text string) bool {
+func contradicts(premise, text string) bool {
 	asked := map[string]bool{}
 	var acts []string
-	for _, tok := range prose.Keywords(rePhrasalActs.Replace(strings.ToLower(q.read.text))) {
+	for _, tok := range prose.Keywords(rePhrasalActs.Replace(strings.ToLower(premise))) {
 		asked[tok.Term] = true
 		acts = append(acts, tok.Term)
 		for _, a := range prose.SynonymStems(tok.Term) {

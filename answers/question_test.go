@@ -174,6 +174,20 @@ func TestPremiseGap(t *testing.T) {
 	}
 }
 
+func TestClauseGap(t *testing.T) {
+	q := analyse("what did zelensky say after he signed the minerals deal in the oval office?")
+	q.read = reading{text: q.text}
+	hit := &parley.Hit{}
+	denied := &sentence{hit: hit, focus: 1, text: "The signing of the minerals deal was scrapped after the Oval Office row."}
+	if q.clauseGap([]*sentence{denied}) == "" {
+		t.Errorf("the event of the clause is denied, and no gap is said")
+	}
+	said := &sentence{hit: hit, focus: 1, text: "Zelensky signed the minerals deal and said it was a first step."}
+	if got := q.clauseGap([]*sentence{said}); got != "" {
+		t.Errorf("the event happened, and a gap is said: %q", got)
+	}
+}
+
 func TestContradictsThePremise(t *testing.T) {
 	tests := []struct {
 		question, text string
@@ -188,7 +202,7 @@ func TestContradictsThePremise(t *testing.T) {
 	for _, tt := range tests {
 		q := analyse(tt.question)
 		q.read = reading{text: tt.question}
-		if got := contradicts(&q, tt.text); got != tt.want {
+		if got := contradicts(q.read.text, tt.text); got != tt.want {
 			t.Errorf("contradicts(%q, %q) = %v, want %v", tt.question, tt.text, got, tt.want)
 		}
 	}
