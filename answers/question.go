@@ -51,7 +51,7 @@ var typeRules = []struct {
 	{regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|are|will|would|does|do|had|has)\b|what (date|day|month|year|time)\b|which (date|day|month)\b|\bby when\b|since when|\bwhen\s*\??\s*$)`), typeDate},
 	{regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|will|would|does|do|had|has)\b|(in|at) (which|what) (city|country|place|venue|building|hotel|base|location)|which (city|country|venue|building|hotel|location)\b|what (city|venue|location)\b)`), typePlace},
 	{regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|does|do|would|has|had)\b|what (was|is|were) the reasons?\b|\breasons? (for|why|behind)\b|how come\b)`), typeReason},
-	{regexp.MustCompile(`(?i)^\s*who (is|was|are|were) [^?,]{2,40}\??\s*$`), typeIdentity},
+	{regexp.MustCompile(`(?i)^\s*who(?:'s| is| was)\s+(?:[\p{L}’'.-]+\s*){1,3}\??\s*$`), typeIdentity},
 	{regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom) (did|was|were|is|are|led|headed|ran|chaired|signed|drew|wrote|sent|met)\b|\b(which|what) (\w+ )?(officials?|leaders?|people|person|envoys?|ministers?|presidents?|delegates?|negotiators?|diplomats?|aides?|advisers?)\b)`), typePerson},
 	{regexp.MustCompile(`(?i)\b(what did [^?]{2,60}\b(say|tell|write|post|call)|how did [^?]{2,60}\b(react|respond|describe))\b`), typeQuote},
 	{regexp.MustCompile(`(?i)\b(list|name (the|all)|which (countries|nations|points|terms|cities|regions))\b`), typeList},
@@ -111,7 +111,7 @@ type analysis struct {
 func analyse(text string) analysis {
 	q := analysis{text: text, lang: language(text)}
 	for _, r := range typeRules {
-		if r.re.MatchString(text) {
+		if r.re.MatchString(text) && (r.t != typeIdentity || namesOnly(text)) {
 			q.want = r.t
 			break
 		}
@@ -130,10 +130,22 @@ func analyse(text string) analysis {
 		act := q.want == typeOpen && actVerbs[tok.Term]
 		// "take place", "last": how the question asks for its type, not
 		// what it is about.
-		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)]
+		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || q.want == typePlace && placeWords[strings.ToLower(word)]
 		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	return q
+}
+
+// namesOnly reports whether "who is X" asks about a name: X has no stop
+// word ("who was in charge" asks for a person, not who one is).
+func namesOnly(question string) bool {
+	toks := prose.Tokens(question)
+	for _, t := range toks[min(2, len(toks)):] {
+		if t.Stop {
+			return false
+		}
+	}
+	return true
 }
 
 // readScope reads the time the question is about against now: the newest
@@ -591,6 +603,10 @@ func (q *analysis) searchDepth() int {
 var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
 	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true,
 	"spend": true, "spent": true, "run": true, "ran": true}
+
+// placeWords ask what kind of place: "in which city", "which building".
+var placeWords = map[string]bool{"city": true, "town": true, "country": true, "building": true, "venue": true,
+	"location": true, "place": true, "site": true}
 
 // topic names what a question is about in its own words: its names, or
 // else its first content words.

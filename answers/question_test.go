@@ -92,6 +92,10 @@ func TestCountMatchCountsWhatWasAsked(t *testing.T) {
 		{"Trump set a deadline of 50 days to agree to a swap.", 0.6},
 		{"The swap was agreed in 2025.", 0},
 	}
+	q2 := analyse("how many prisoners does the 28-point plan swap?")
+	if got := countMatch(&q2, &sentence{text: "The 28-point plan lists prisoners among its terms."}); got != 0 {
+		t.Errorf("a number the question names counts as its answer: %v", got)
+	}
 	for _, tt := range tests {
 		s := &sentence{text: tt.text}
 		if got := countMatch(&q, s); got != tt.want {
@@ -219,5 +223,23 @@ func TestNumberGapReadsWholeNumbers(t *testing.T) {
 	hit = &parley.Hit{Passage: parley.Passage{Text: "The list held 500 names."}}
 	if got := q.numberGap([]*sentence{{hit: hit, text: hit.Text}}); got != "" {
 		t.Errorf("a number the asker reports having seen is required: %q", got)
+	}
+}
+
+func TestWhoAnswersTheRoleAsked(t *testing.T) {
+	q := analyse("Who was in charge of the Russian delegation?")
+	stems := func(text string) map[string]int {
+		m := map[string]int{}
+		for i, tok := range prose.Tokens(text) {
+			m[tok.Term] = i
+		}
+		return m
+	}
+	led := &sentence{text: "Russia's delegation is made up of officials led by Admiral Igor Kostyukov."}
+	led.stems = stems(led.text)
+	named := &sentence{text: "Kremlin aide Yuri Ushakov said the delegation would meet on Friday."}
+	named.stems = stems(named.text)
+	if a, b := typeMatch(&q, led), typeMatch(&q, named); a != 1 || b >= a {
+		t.Errorf("typeMatch: the one who led %v, one merely named %v", a, b)
 	}
 }

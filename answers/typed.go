@@ -160,7 +160,7 @@ func countMatch(q *analysis, s *sentence) float64 {
 	best := 0.0
 	for _, m := range reCount.FindAllStringIndex(s.text, -1) {
 		num := strings.Fields(s.text[m[0]:m[1]])
-		if len(num) == 0 || reYear.MatchString(strings.Trim(num[0], ",.")) || inMention(s, m[0]) {
+		if len(num) == 0 || reYear.MatchString(strings.Trim(num[0], ",.")) || inMention(s, m[0]) || askedNumber(q, num[0]) {
 			continue
 		}
 		if best < 0.6 {
@@ -272,11 +272,64 @@ func calendarWord(w string) bool {
 // other than its names, times and form words, or a word for one: what the
 // person asked about did ("led", "chaired", "sent").
 func doesAsked(q *analysis, s *sentence) bool {
+	// A question with a role verb ("who led", "who was in charge", "who
+	// drew up") is answered by a sentence with that role; any other, by a
+	// sentence with any of its words.
+	roles := false
+	for _, t := range q.terms {
+		if t.entity || t.when || t.form || !isRoleVerb(t) {
+			continue
+		}
+		roles = true
+		if matchWeight(t, s.stems) > 0 {
+			return true
+		}
+	}
+	if roles {
+		return false
+	}
 	for _, t := range q.terms {
 		if t.entity || t.when || t.form {
 			continue
 		}
 		if matchWeight(t, s.stems) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleVerbs are what people do in negotiations that a "who" question asks
+// about, by stem.
+var roleVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("lead led head chair run ran host mediate broker draft drew write wrote send sent represent negotiate sign charge organise organize propose") {
+		m[prose.Stem(w)] = true
+	}
+	return m
+}()
+
+func isRoleVerb(t qterm) bool {
+	if roleVerbs[t.stem] {
+		return true
+	}
+	for _, a := range t.alts {
+		if roleVerbs[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// askedNumber reports whether a number is one the question itself names
+// ("the 28-point plan"): a name of what it asks about, not the answer.
+func askedNumber(q *analysis, word string) bool {
+	n := strings.ReplaceAll(strings.Trim(word, ",.-"), ",", "")
+	if i := strings.IndexAny(n, "-–"); i > 0 {
+		n = n[:i]
+	}
+	for _, t := range q.terms {
+		if t.surface == n {
 			return true
 		}
 	}
