@@ -311,7 +311,8 @@ func TestGuard(t *testing.T) {
 		{srv.URL + "/", "refused: 127.0.0.1 is a loopback address"},
 		{"http://localhost:" + strings.TrimPrefix(srv.URL, "http://127.0.0.1:") + "/", "is a loopback address"},
 		{"http://169.254.169.254/latest/meta-data/", "refused: 169.254.169.254 is a link-local address"},
-		{"http://[::ffff:10.0.0.1]/", "refused: 10.0.0.1 is a private network address"},
+		{"http://[::ffff:10.0.0.1]/", "refused: ::ffff:10.0.0.1 is an IPv4-mapped address (of 10.0.0.1)"},
+		{"http://[64:ff9b::a9fe:a9fe]/", "refused: 64:ff9b::a9fe:a9fe is a NAT64 address of 169.254.169.254, a link-local address"},
 		{"http://0.0.0.0:8080/", "refused: 0.0.0.0 is an unspecified address"},
 		{"https://[fd00::1]/", "refused: fd00::1 is a private network address"},
 	}
@@ -334,14 +335,78 @@ func port(t testing.TB, r *http.Request) string {
 	return p
 }
 
+// TestRefuseAddr lists every special-purpose range of the IANA IPv4 and
+// IPv6 registries that is not globally reachable, with the other ranges no
+// public web server is in, and checks the decision itself: nothing here is
+// dialled.
 func TestRefuseAddr(t *testing.T) {
-	refused := []string{"127.0.0.1", "127.8.9.1", "::1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "fc00::1", "fd12::1",
-		"169.254.169.254", "fe80::1", "224.0.0.1", "ff02::1", "0.0.0.0", "::", "0.1.2.3", "100.64.0.1", "100.127.255.254",
-		"::ffff:127.0.0.1", "::ffff:169.254.169.254", "::ffff:100.64.0.1"}
-	allowed := []string{"8.8.8.8", "93.184.216.34", "100.128.0.1", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8"}
-	for _, s := range refused {
-		if refuseAddr(mustAddr(t, s)) == "" {
-			t.Errorf("%s allowed, want refused", s)
+	refused := []struct{ addr, kind string }{
+		// IPv4 Special-Purpose Address Registry
+		{"0.0.0.0", "an unspecified address"},
+		{"0.1.2.3", "an unspecified address"}, // 0.0.0.0/8 "this network"
+		{"10.1.2.3", "a private network address"},
+		{"100.64.0.1", "a carrier-grade NAT address"},
+		{"100.127.255.254", "a carrier-grade NAT address"},
+		{"127.0.0.1", "a loopback address"},
+		{"127.8.9.1", "a loopback address"},
+		{"169.254.169.254", "a link-local address"},
+		{"172.16.0.1", "a private network address"},
+		{"172.31.255.255", "a private network address"},
+		{"192.0.0.1", "an IETF protocol address"},   // 192.0.0.0/24, DS-Lite 192.0.0.0/29
+		{"192.0.0.8", "an IETF protocol address"},   // IPv4 dummy address
+		{"192.0.0.170", "an IETF protocol address"}, // NAT64/DNS64 discovery
+		{"192.0.2.1", "a documentation address"},
+		{"192.88.99.1", "a deprecated 6to4 relay address"},
+		{"192.168.1.1", "a private network address"},
+		{"198.18.0.1", "a benchmarking address"},
+		{"198.19.255.255", "a benchmarking address"},
+		{"198.51.100.7", "a documentation address"},
+		{"203.0.113.9", "a documentation address"},
+		{"224.0.0.1", "a multicast address"},
+		{"239.255.255.250", "a multicast address"},
+		{"240.0.0.1", "a reserved address"},
+		{"255.255.255.254", "a reserved address"},
+		{"255.255.255.255", "the broadcast address"},
+		// IPv6 Special-Purpose Address Registry
+		{"::1", "a loopback address"},
+		{"::", "an unspecified address"},
+		{"::ffff:127.0.0.1", "an IPv4-mapped address (of 127.0.0.1)"},
+		{"::ffff:169.254.169.254", "an IPv4-mapped address (of 169.254.169.254)"},
+		{"::ffff:8.8.8.8", "an IPv4-mapped address (of 8.8.8.8)"},
+		{"::127.0.0.1", "an IPv4-compatible address (of 127.0.0.1)"},
+		{"::8.8.8.8", "an IPv4-compatible address (of 8.8.8.8)"},
+		{"::ffff:0:7f00:1", "a reserved address"}, // IPv4-translated (RFC 2765), in ::/8
+		{"64:ff9b::a9fe:a9fe", "a NAT64 address of 169.254.169.254, a link-local address"},
+		{"64:ff9b::7f00:1", "a NAT64 address of 127.0.0.1, a loopback address"},
+		{"64:ff9b::a00:1", "a NAT64 address of 10.0.0.1, a private network address"},
+		{"64:ff9b:1::a9fe:a9fe", "a local-use NAT64 address of 169.254.169.254, a link-local address"},
+		{"64:ff9b:1:2:3:4:c0a8:101", "a local-use NAT64 address of 192.168.1.1, a private network address"},
+		{"100::1", "a discard-only address"},
+		{"2001::1", "an IETF protocol address (Teredo, benchmarking, ORCHID…)"}, // Teredo
+		{"2001:2::1", "an IETF protocol address (Teredo, benchmarking, ORCHID…)"},
+		{"2001:10::1", "an IETF protocol address (Teredo, benchmarking, ORCHID…)"},
+		{"2001:db8::1", "a documentation address"},
+		{"3fff::1", "a documentation address"},
+		{"2002:7f00:1::1", "a 6to4 address of 127.0.0.1, a loopback address"},
+		{"2002:a9fe:a9fe::", "a 6to4 address of 169.254.169.254, a link-local address"},
+		{"2002:c0a8:101::1", "a 6to4 address of 192.168.1.1, a private network address"},
+		{"5f00::1", "a reserved address"}, // segment routing SIDs
+		{"fc00::1", "a private network address"},
+		{"fd12::1", "a private network address"},
+		{"fe80::1", "a link-local address"},
+		{"fe80::1%eth0", "a link-local address"},
+		{"fec0::1", "a site-local address"},
+		{"feff::1", "a site-local address"},
+		{"ff02::1", "a multicast address"},
+		{"4000::1", "a reserved address"},
+	}
+	allowed := []string{"8.8.8.8", "93.184.216.34", "100.128.0.1", "172.32.0.1", "192.0.1.1", "192.31.196.1", "192.52.193.1",
+		"198.17.255.255", "198.20.0.1", "223.255.255.255", "2606:4700::1111", "2620:4f:8000::1", "2a00:1450:4001:82b::200e",
+		"64:ff9b::808:808", "64:ff9b:1::808:808", "2002:808:808::1", "2001:200::1"}
+	for _, tt := range refused {
+		want := "refused: " + mustAddr(t, tt.addr).WithZone("").String() + " is " + tt.kind
+		if got := refuseAddr(mustAddr(t, tt.addr)); got != want {
+			t.Errorf("refuseAddr(%s) = %q, want %q", tt.addr, got, want)
 		}
 	}
 	for _, s := range allowed {
