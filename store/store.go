@@ -110,66 +110,146 @@ func migrations() ([]migration, error) {
 }
 
 // init checks that the file is a Parley library (or empty), switches it to
-// WAL and applies pending migrations, each in its own transaction.
+// WAL and applies pending migrations. Many processes may open one new file
+// at once: what the file is, is read in one statement (a consistent
+// snapshot), and read again under the write lock before anything is
+// written, so an opener never mistakes a library another is making for
+// another program's database.
 func (db *DB) init(ctx context.Context) error {
-	var appID, version, tables int
-	if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return classify(err)
-	}
-	if err := db.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return classify(err)
-	}
-	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return classify(err)
-	}
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
-	switch {
-	case appID == 0 && tables > 0:
-		return fmt.Errorf("%w: it is a SQLite database of another program", parley.ErrNotLibrary)
-	case appID != 0 && appID != applicationID:
-		return fmt.Errorf("%w: it is a SQLite database of another program (application id %#x)", parley.ErrNotLibrary, appID)
-	case version > len(ms):
-		return fmt.Errorf("%w (schema version %d; this Parley knows up to %d): upgrade Parley", parley.ErrNewerSchema, version, len(ms))
+	st, err := readSchema(ctx, db.sql)
+	if err != nil {
+		return err
 	}
-	var mode string
-	if err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
-		return classify(err)
+	if err := st.check(len(ms)); err != nil {
+		return err
 	}
-	for _, m := range ms[version:] {
-		if err := db.migrate(ctx, m); err != nil {
+	if err := db.walMode(ctx); err != nil {
+		return err
+	}
+	for st.version < len(ms) {
+		if st, err = db.migrate(ctx, ms); err != nil {
 			return err
 		}
 	}
 	return db.backfillSignatures(ctx)
 }
 
-func (db *DB) migrate(ctx context.Context, m migration) error {
+// walMode switches the library to write-ahead logging. The switch needs the
+// file to itself for a moment, and SQLite does not wait for that as it
+// waits for a write lock (the busy handler is not called where waiting
+// could deadlock), so while other openers hold the file the switch is tried
+// again, for up to busyTimeout.
+func (db *DB) walMode(ctx context.Context) error {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		var mode string
+		err := db.sql.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode)
+		var se *sqlite.Error
+		if !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return classify(err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+}
+
+// schema is what a file holds, as init decides from it what to do.
+type schema struct {
+	appID, version, objects int
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readSchema reads the application id, the schema version and the number
+// of schema objects in one statement, so the three agree.
+func readSchema(ctx context.Context, q querier) (schema, error) {
+	var st schema
+	err := q.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`).
+		Scan(&st.appID, &st.version, &st.objects)
+	return st, classify(err)
+}
+
+// check refuses a file that is not a Parley library this Parley can use.
+func (st schema) check(known int) error {
+	switch {
+	case st.appID == 0 && st.objects > 0:
+		return fmt.Errorf("%w: it is a SQLite database of another program", parley.ErrNotLibrary)
+	case st.appID != 0 && st.appID != applicationID:
+		return fmt.Errorf("%w: it is a SQLite database of another program (application id %#x)", parley.ErrNotLibrary, st.appID)
+	case st.version > known:
+		return fmt.Errorf("%w (schema version %d; this Parley knows up to %d): upgrade Parley", parley.ErrNewerSchema, st.version, known)
+	}
+	return nil
+}
+
+// migrate takes the write lock and moves the schema on by one transaction:
+// an empty file becomes a whole library, marked unseeded, in one; an older
+// library takes its next migration. Another process may have done either
+// while this one waited for the lock; migrate returns the schema as it left
+// it.
+func (db *DB) migrate(ctx context.Context, ms []migration) (schema, error) {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return classify(err)
+		return schema{}, classify(err)
 	}
 	defer tx.Rollback()
-	// Another process may have migrated while this one waited for the lock.
-	var version int
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return err
+	st, err := readSchema(ctx, tx)
+	if err != nil {
+		return st, err
 	}
-	if version >= m.version {
-		return nil
+	if err := st.check(len(ms)); err != nil || st.version == len(ms) {
+		return st, err
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+	pending := ms[st.version : st.version+1]
+	if st.version == 0 {
+		pending = ms
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-		return err
+	for _, m := range pending {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return st, fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	if st.version == 0 {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO settings (name, value) VALUES ('unseeded', 1)"); err != nil {
+			return st, err
+		}
+	}
+	st.version = pending[len(pending)-1].version
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", st.version)); err != nil {
+		return st, err
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
-		return err
+		return st, err
 	}
-	return tx.Commit()
+	st.appID = applicationID
+	return st, tx.Commit()
+}
+
+// Unseeded reports whether the library is new and has not yet been given
+// the bundled articles: Open marks a library it makes, in the transaction
+// that makes it, and MarkSeeded clears the mark. A seeding cut short (a
+// crash, a kill) leaves the mark, so the next open seeds again.
+func (db *DB) Unseeded(ctx context.Context) (bool, error) {
+	var n int
+	err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM settings WHERE name = 'unseeded'").Scan(&n)
+	return n > 0, err
+}
+
+// MarkSeeded records that a new library has its bundled articles, or was
+// made without them on purpose.
+func (db *DB) MarkSeeded(ctx context.Context) error {
+	_, err := db.sql.ExecContext(ctx, "DELETE FROM settings WHERE name = 'unseeded'")
+	return err
 }
 
 // classify turns SQLite's "file is not a database" into parley.ErrNotLibrary.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"time"
 
 	"github.com/parley-bot/parley"
@@ -19,10 +18,6 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 	path, err := e.dbPath()
 	if err != nil {
 		return nil, err
-	}
-	fresh := false
-	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
-		fresh = true
 	}
 	db, err := store.Open(ctx, path)
 	if err != nil {
@@ -46,13 +41,28 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 		db.Close()
 		return nil, err
 	}
-	if fresh && e.global.seed {
-		if err := seed(ctx, db); err != nil {
-			db.Close()
-			return nil, err
-		}
+	if err := seedNew(ctx, db, e.global.seed); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return db, nil
+}
+
+// seedNew gives a new library the bundled articles, unless want is false,
+// and only then marks it seeded: a seeding cut short is done again at the
+// next open. Openers that seed at once add the same articles, which the
+// second finds already stored.
+func seedNew(ctx context.Context, db *store.DB, want bool) error {
+	unseeded, err := db.Unseeded(ctx)
+	if err != nil || !unseeded {
+		return err
+	}
+	if want {
+		if err := seed(ctx, db); err != nil {
+			return err
+		}
+	}
+	return db.MarkSeeded(ctx)
 }
 
 // openWithBrain opens the library and the answerer the config asks for,
