@@ -137,7 +137,7 @@ func abstain(question, why string, hits []parley.Hit, took time.Duration, sm par
 	if why != "" {
 		a.Body = why
 	}
-	if len(a.Nearest) > 0 {
+	if len(a.Nearest) > 0 && !strings.Contains(a.Body, "nearest") {
 		a.Body += " The nearest ones:"
 	}
 	finish(a, sm)

@@ -556,6 +556,16 @@ func pick(q *analysis, cands []*sentence) []*sentence {
 		}
 		return s.score >= 0.5*best && s.cover > 0
 	}
+	// The question asks for a value: the best sentence that holds one
+	// about its focus comes first, whatever outscores it on words alone.
+	if _, typed := typedGap[q.want]; typed {
+		for _, s := range cands[:min(gapLook, len(cands))] {
+			if s.typed >= 0.9 && s.focus >= gapFocus && (q.scope == nil || s.inScope > 0) {
+				add(s)
+				break
+			}
+		}
+	}
 	for len(out) < maxQuotes {
 		var next *sentence
 		nextScore := math.Inf(-1)

@@ -442,7 +442,7 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 			continue
 		}
 		if i < premiseLook && !negated && contradicts(q.read.text, s.text) {
-			return "The articles I have don't report that as the question puts it; the nearest say otherwise."
+			return "The articles I have don't report that as the question puts it; the nearest ones say otherwise:"
 		}
 		acted = acted || actCover(q, s) >= actFloor
 	}
@@ -499,7 +499,7 @@ func (q *analysis) clauseGap(cands []*sentence) string {
 	}
 	for _, s := range cands[:min(actLook, len(cands))] {
 		if s.focus >= clauseFocus && contradicts(m[1], s.text) {
-			return "The articles I have don't report that as the question puts it; the nearest say otherwise."
+			return "The articles I have don't report that as the question puts it; the nearest ones say otherwise:"
 		}
 	}
 	return ""
