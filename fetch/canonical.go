@@ -3,9 +3,12 @@ package fetch
 import (
 	"cmp"
 	"net"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // trackingParams are query parameters that say how a reader arrived, not
@@ -17,10 +20,11 @@ var trackingParams = map[string]bool{
 
 // Canonical normalises a URL for de-duplication, so that the same article
 // shared from a newsletter, a social network or an AMP cache is stored once.
-// It lower-cases scheme and host, drops default ports, user information,
-// fragments and tracking parameters, sorts the remaining parameters, maps
-// AMP variants to the ordinary page and drops a trailing slash. Only
-// absolute http and https URLs are accepted.
+// It lower-cases scheme and host, drops default ports, fragments and
+// tracking parameters, sorts the remaining parameters, maps AMP variants to
+// the ordinary page and drops a trailing slash. Only absolute http and
+// https URLs are accepted, and none with a user name or password in it,
+// which would be shown wherever the article is cited.
 func Canonical(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -28,6 +32,9 @@ func Canonical(raw string) (string, error) {
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", invalidf("%q is not an http or https address", raw)
+	}
+	if u.User != nil {
+		return "", errUserInfo
 	}
 	host, port := strings.ToLower(u.Hostname()), u.Port()
 	for strings.HasPrefix(host, "amp.") && len(host) > len("amp.") {
@@ -90,4 +97,57 @@ func canonicalQuery(raw string) string {
 		b.WriteString(url.QueryEscape(p.k) + "=" + url.QueryEscape(p.v))
 	}
 	return b.String()
+}
+
+var errUserInfo = invalidf("the address has a user name or password in it (user:password@); give it without them")
+
+// siteOf is the registrable domain of a URL's host by the Public Suffix List
+// ("bbc.co.uk" for www.bbc.co.uk and feeds.bbc.co.uk, but "a.github.io" and
+// "b.github.io" apart), or the host itself when it has none (an IP
+// address, "localhost").
+func siteOf(u *url.URL) string {
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if _, err := netip.ParseAddr(host); err == nil {
+		return host
+	}
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// SameSite says whether two absolute URLs are on one site: the same
+// registrable domain, whatever the subdomain, scheme or port.
+func SameSite(a, b string) bool {
+	ua, err := url.Parse(strings.TrimSpace(a))
+	if err != nil || ua.Hostname() == "" {
+		return false
+	}
+	ub, err := url.Parse(strings.TrimSpace(b))
+	if err != nil || ub.Hostname() == "" {
+		return false
+	}
+	return siteOf(ua) == siteOf(ub)
+}
+
+// address is the URL an article fetched from final is stored under: the
+// first address the page claims as its own (<link rel="canonical">,
+// og:url, a text page's front matter) that is on final's site, else final
+// itself, canonical. A page on one site cannot claim an address on another,
+// or any page could replace a stored article of any outlet.
+func address(final *url.URL, claims ...string) string {
+	for _, ref := range claims {
+		if ref == "" {
+			continue
+		}
+		abs, err := final.Parse(ref)
+		if err != nil || siteOf(abs) != siteOf(final) {
+			continue
+		}
+		if c, err := Canonical(abs.String()); err == nil {
+			return c
+		}
+	}
+	c, _ := Canonical(final.String())
+	return c
 }

@@ -23,7 +23,6 @@ func TestCanonical(t *testing.T) {
 		{"http://example.com:8080/a", "http://example.com:8080/a"},
 		{"https://example.com:80/a", "https://example.com:80/a"},
 		{"https://example.com/a#comments", "https://example.com/a"},
-		{"https://user:pw@example.com/a", "https://example.com/a"},
 		{"https://example.com/a?utm_source=tw&UTM_Medium=x&fbclid=1&gclid=2&mc_cid=3&mc_eid=4&igshid=5&ref=hn&ref_src=twsrc", "https://example.com/a"},
 		{"https://example.com/a?b=2&a=1&a=0", "https://example.com/a?a=0&a=1&b=2"},
 		{"https://example.com/a?q=peace+talks&page=2", "https://example.com/a?page=2&q=peace+talks"},
@@ -48,7 +47,8 @@ func TestCanonical(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"", "ftp://example.com/", "/relative", "mailto:a@example.com", "http://", "http://%zz/"} {
+	for _, bad := range []string{"", "ftp://example.com/", "/relative", "mailto:a@example.com", "http://", "http://%zz/",
+		"https://user:pw@example.com/a", "https://user@example.com/a"} {
 		if got, err := Canonical(bad); err == nil {
 			t.Errorf("Canonical(%q) = %q, want an error", bad, got)
 		}
@@ -72,4 +72,29 @@ func FuzzCanonical(f *testing.F) {
 			t.Fatalf("Canonical(%q) = %q, but Canonical(%q) = %q, %v", raw, once, once, twice, err)
 		}
 	})
+}
+
+func TestSameSite(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"https://www.reuters.com/world/x", "http://reuters.com/y", true},
+		{"https://www.bbc.co.uk/news/x", "https://feeds.bbc.co.uk/news/rss.xml", true},
+		{"https://www.bbc.co.uk/news/x", "https://bbc.com/news/x", false},
+		{"https://evil.example/x", "https://www.reuters.com/x", false},
+		{"https://a.github.io/x", "https://b.github.io/x", false}, // a public suffix
+		{"http://127.0.0.1:8080/x", "http://127.0.0.1:9090/y", true},
+		{"http://127.0.0.1/x", "http://127.0.0.2/x", false},
+		{"http://[2001:db8::1]/x", "http://[2001:db8::1]:8443/y", true},
+		{"http://localhost/x", "http://localhost:1/y", true},
+		{"https://Example.COM./x", "https://example.com/y", true},
+		{"/relative", "/relative", false},
+		{"", "https://example.com/", false},
+	}
+	for _, tt := range tests {
+		if got := SameSite(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameSite(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
 }

@@ -155,6 +155,9 @@ func (f *Fetcher) checkURL(u *url.URL) error {
 	if u.Host == "" {
 		return invalidf("the address has no host")
 	}
+	if u.User != nil {
+		return errUserInfo
+	}
 	if f.cfg.AllowPrivateNetworks {
 		return nil
 	}
@@ -314,20 +317,7 @@ func (f *Fetcher) htmlArticle(body []byte, contentType string, final *url.URL) (
 	if !meta.published.IsZero() {
 		a.Published = meta.published
 	}
-	a.URL = ""
-	for _, ref := range []string{meta.canonical, meta.ogURL, final.String()} {
-		if ref == "" {
-			continue
-		}
-		abs, err := final.Parse(ref)
-		if err != nil {
-			continue
-		}
-		if c, err := Canonical(abs.String()); err == nil {
-			a.URL = c
-			break
-		}
-	}
+	a.URL = address(final, meta.canonical, meta.ogURL)
 	return a, nil
 }
 
@@ -341,9 +331,7 @@ func textArticle(body []byte, contentType string, final *url.URL) (parley.Articl
 	if err != nil {
 		return parley.Article{}, err
 	}
-	if a.URL == "" {
-		a.URL, _ = Canonical(final.String())
-	}
+	a.URL = address(final, a.URL)
 	return a, nil
 }
 

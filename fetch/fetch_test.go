@@ -47,6 +47,17 @@ func serve(contentType, body string) http.HandlerFunc {
 	}
 }
 
+// namedFetcher is a Fetcher that reaches srv under any host name, so that
+// tests can tell sites apart while every connection stays on 127.0.0.1.
+func namedFetcher(t testing.TB, srv *httptest.Server) *Fetcher {
+	t.Helper()
+	f := testFetcher()
+	f.client.Transport.(*http.Transport).DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, network, srv.Listener.Addr().String())
+	}
+	return f
+}
+
 func testFetcher() *Fetcher { return New(Config{AllowPrivateNetworks: true, Timeout: 5 * time.Second}) }
 
 const graphLD = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
@@ -62,33 +73,46 @@ func TestArticleMetadata(t *testing.T) {
 	ogOnly := `<meta property="og:title" content="OG title of the talks">
 <meta property="og:site_name" content="OG Outlet"><meta name="author" content="Meta Author">
 <meta property="article:published_time" content="2025-08-17T08:00:00Z">
-<meta property="og:url" content="https://og.example/world/talks?utm_source=x#top">
+<meta property="og:url" content="https://www.news.example/world/talks?utm_source=x#top">
 <title>Document title | OG Outlet</title>`
 	plainLD := `<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"NewsArticle","headline":"Array headline",
 "datePublished":"2025-08-18","author":{"@type":"Person","name":"Solo Writer"},"publisher":{"@type":"Organization","name":"LD Outlet"}}]</script>
 <meta property="og:title" content="Loses to JSON-LD"><meta property="og:site_name" content="Loses too">`
 	amp := `<link rel="canonical" href="/world/talks-in-geneva"><meta property="og:title" content="AMP story">`
+	// A page on one site that claims another's address is stored under its own.
+	hijack := `<link rel="canonical" href="https://www.reuters.com/world/europe/talks-2025-08-19/">
+<meta property="og:url" content="https://www.reuters.com/world/europe/talks-2025-08-19/"><meta property="og:site_name" content="Reuters">`
+	ogElsewhere := `<link rel="canonical" href="https://elsewhere.example/talks"><meta property="og:url" content="//news.example/world/og-talks">`
 	srv := site(t, map[string]http.HandlerFunc{
 		"/graph":                     serve("text/html; charset=utf-8", page(graphLD+`<link rel="canonical" href="https://News.Example:443/world/geneva/?utm_campaign=a&id=7">`, story)),
 		"/og":                        serve("text/html", page(ogOnly, story)),
 		"/ld":                        serve("text/html", page(plainLD, story)),
 		"/world/talks-in-geneva/amp": serve("text/html", page(amp, story)),
 		"/none":                      serve("text/html", page("<title>Only a title</title>", story)),
+		"/hijack":                    serve("text/html", page(hijack, story)),
+		"/og-elsewhere":              serve("text/html", page(ogElsewhere, story)),
+		"/to-other-site": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://other.example/none", http.StatusFound)
+		},
 	})
 	tests := []struct {
 		path                                 string
 		title, outlet, author, date, wantURL string
 	}{
 		{"/graph", "Envoys meet in Geneva & agree to talk again", "Example News", "Jane Doe, John Roe, Ann Poe", "2025-08-19", "https://news.example/world/geneva?id=7"},
-		{"/og", "OG title of the talks", "OG Outlet", "Meta Author", "2025-08-17", "https://og.example/world/talks"},
-		{"/ld", "Array headline", "LD Outlet", "Solo Writer", "2025-08-18", srv.URL + "/ld"},
-		{"/world/talks-in-geneva/amp", "AMP story", "", "", "", srv.URL + "/world/talks-in-geneva"},
-		{"/none", "Only a title", "", "", "", srv.URL + "/none"},
+		{"/og", "OG title of the talks", "OG Outlet", "Meta Author", "2025-08-17", "https://www.news.example/world/talks"},
+		{"/ld", "Array headline", "LD Outlet", "Solo Writer", "2025-08-18", "http://news.example/ld"},
+		{"/world/talks-in-geneva/amp", "AMP story", "", "", "", "http://news.example/world/talks-in-geneva"},
+		{"/none", "Only a title", "", "", "", "http://news.example/none"},
+		{"/hijack", "Talks in Geneva", "Reuters", "", "", "http://news.example/hijack"},
+		{"/og-elsewhere", "Talks in Geneva", "", "", "", "http://news.example/world/og-talks"},
+		// The site a page comes from is the one redirected to.
+		{"/to-other-site", "Only a title", "", "", "", "http://other.example/none"},
 	}
-	f := testFetcher()
+	f := namedFetcher(t, srv)
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			a, err := f.Article(t.Context(), srv.URL+tt.path)
+			a, err := f.Article(t.Context(), "http://news.example"+tt.path)
 			if err != nil {
 				t.Fatal(err)
 			}
