@@ -58,10 +58,6 @@ var typeRules = []struct {
 	{regexp.MustCompile(`(?i)(^\s*(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b|\bor (is it|was it|not|nah)\b)`), typeYesNo},
 }
 
-// reLatest is recency intent: the question wants the newest state of
-// things, answered from the newest sources.
-var reLatest = regexp.MustCompile(`(?i)\b(latest|most recent|newest|right now|now|currently|current|so far|still|these days|as of today|where .{1,30} stands?|stand now)\b`)
-
 // actVerbs are what negotiators do, by stem: in an open question ("what
 // did they agree to?", "what did Russia demand?") the sentence that answers
 // has the act, not just the parties and the place.
@@ -116,7 +112,7 @@ func analyse(text string) analysis {
 			break
 		}
 	}
-	q.latest = reLatest.MatchString(text)
+	q.latest = prose.WantsLatest(text)
 	q.deadline = reByWhen.MatchString(text)
 	q.disagree = reDisagree.MatchString(text)
 	hints := map[int]bool{}

@@ -1,6 +1,9 @@
 package prose
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Keywords returns the tokens of a question that say what it is about, in
 // order, each term once: not stop words (a word written in capitals, "US",
@@ -89,3 +92,12 @@ var chatWords = setOf(
 	"specifically", "precisely", "going", "supposed", "outlets", "disagree", "differ",
 	"differing", "vary", "varying", "getting", "gotten", "something", "site", "sites", "roughly", "approximately", "ever", "even",
 )
+
+// reLatest is recency intent: the question wants the newest state of
+// things ("the latest", "now", "still", "so far").
+var reLatest = regexp.MustCompile(`(?i)\b(latest|most recent|newest|right now|now|currently|current|so far|still|these days|as of today|where .{1,30} stands?|stand now)\b`)
+
+// WantsLatest reports whether a question asks for the newest state of
+// things, which the newest reports answer rather than the best matches
+// for its words.
+func WantsLatest(question string) bool { return reLatest.MatchString(question) }

@@ -46,3 +46,18 @@ func TestSynonymsBothWays(t *testing.T) {
 		t.Errorf("a word of no group has synonyms: %q", SynonymWords(Stem("bicycle")))
 	}
 }
+
+func TestWantsLatest(t *testing.T) {
+	for q, want := range map[string]bool{
+		"whats the latest on the prisoner swaps":     true,
+		"is the energy pause still in effect?":       true,
+		"so where does the minerals deal stand now?": true,
+		"what did they agree in Riyadh?":             false,
+		"who knows the current?":                     true,
+		"what was agreed on the nowcast":             false,
+	} {
+		if got := WantsLatest(q); got != want {
+			t.Errorf("WantsLatest(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
