@@ -25,6 +25,10 @@ const (
 	// Syndicated: the same story from another outlet is in the library;
 	// this outlet is recorded as also publishing it, its text not stored.
 	Syndicated
+	// Revised: a new article that is nearly the text of a stored one from
+	// the same outlet under another address (a revised or corrected story:
+	// "Russia agreed …" rewritten as "Russia rejected …").
+	Revised
 )
 
 func (o Outcome) String() string {
@@ -37,17 +41,23 @@ func (o Outcome) String() string {
 		return "duplicate"
 	case Syndicated:
 		return "syndicated"
+	case Revised:
+		return "revised"
 	}
 	return "unknown"
 }
 
 // Add stores an article with its passages, and indexes them, in one
-// transaction. The same story from another outlet, word for word or ≥ 0.9
-// similar, records that outlet on the stored article (Syndicated, with the
-// stored article's id); from the same outlet, from no outlet named, or from
-// an outlet already recorded, it changes nothing (Duplicate, that id). The
-// same URL with a new body replaces that article's text (Updated).
-// Passages must satisfy Text == Body[Start:End].
+// transaction. The same text again from the same outlet, from no outlet
+// named, or from an outlet already recorded changes nothing (Duplicate, with
+// the stored article's id). The same story from another outlet, word for
+// word or ≥ 0.9 similar, records that outlet on the stored article
+// (Syndicated, that id). A text ≥ 0.9 similar but not the same from the same
+// outlet, or from no outlet named, under another URL or none, is stored as
+// an article of its own (Revised). The same URL with a new body replaces
+// that article's text (Updated); the caller sees to it that only a page of
+// that URL's site does (see fetch). Passages must satisfy
+// Text == Body[Start:End].
 func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (int64, Outcome, error) {
 	if err := checkArticle(a, ps); err != nil {
 		return 0, 0, err
@@ -97,7 +107,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&id)
 	switch {
 	case err == nil:
-		outcome, err := copyOf(ctx, tx, id, a)
+		outcome, err := copyOf(ctx, tx, id, a, true)
 		return id, outcome, err
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, 0, err
@@ -119,8 +129,9 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 			return 0, 0, err
 		}
 		if ok {
-			outcome, err := copyOf(ctx, tx, same, a)
-			return same, outcome, err
+			if outcome, err = copyOf(ctx, tx, same, a, false); err != nil || outcome != Revised {
+				return same, outcome, err
+			}
 		}
 	}
 	if outcome == Updated {

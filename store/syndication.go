@@ -134,18 +134,23 @@ func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
 	return nil
 }
 
-// copyOf says what adding a, a copy of the story of stored article id,
-// does: from another outlet, it records that outlet (Syndicated); from the
-// article's own outlet or page, from no outlet named, or from an outlet
-// already recorded with this URL, nothing (Duplicate).
-func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article) (Outcome, error) {
+// copyOf says what adding a, a copy of the story of stored article id (its
+// very text when same), does: from another outlet, it records that outlet
+// (Syndicated); from the article's own outlet or page, or from no outlet
+// named, it does nothing if the text is the same (Duplicate) and stores a
+// as an article of its own if not (Revised: the caller stores it); from an
+// outlet already recorded with this URL, nothing (Duplicate).
+func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article, same bool) (Outcome, error) {
 	var outlet, url string
 	if err := tx.QueryRowContext(ctx, "SELECT outlet, coalesce(url, '') FROM articles WHERE id = ?", id).Scan(&outlet, &url); err != nil {
 		return 0, err
 	}
 	name := strings.TrimSpace(a.Outlet)
 	if name == "" || strings.EqualFold(strings.TrimSpace(outlet), name) || (a.URL != "" && a.URL == url) {
-		return Duplicate, nil
+		if same {
+			return Duplicate, nil
+		}
+		return Revised, nil
 	}
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_outlets (article_id, outlet, url, published, added) VALUES (?, ?, ?, ?, ?)`,
 		id, name, a.URL, timeText(a.Published), timeText(a.Added))

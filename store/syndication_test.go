@@ -3,10 +3,14 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/internal/synth"
+	"github.com/parley-bot/parley/prose"
 )
 
 // TestBandsFollowTheirArticles: band rows are removed by key, not by a
@@ -114,5 +118,66 @@ func TestSettingsTableRepaired(t *testing.T) {
 	defer db.Close()
 	if _, err := db.Secret(ctx, "voter-hash-key"); err != nil {
 		t.Errorf("Secret: %v", err)
+	}
+}
+
+// TestRevisedStoryIsStored: two articles of one outlet under different
+// addresses, with different titles and ledes and 90% the same text, are a
+// story and its revision: the second is stored too, not dropped as a
+// duplicate, and the first is left as it was. The same text again is the
+// duplicate.
+func TestRevisedStoryIsStored(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	story := synth.Article(7, 1).Body
+	first := parley.Article{Title: "Russia agreed to a ceasefire in the Black Sea", Outlet: "Kyiv Ledger",
+		URL: "https://ledger.example/black-sea-agreed", Body: "Russia agreed on Tuesday to a ceasefire at sea, officials said.\n" + story}
+	revised := parley.Article{Title: "Russia rejected a ceasefire in the Black Sea", Outlet: "Kyiv Ledger",
+		URL: "https://ledger.example/black-sea-rejected", Body: "Russia rejected on Tuesday a ceasefire at sea, officials said.\n" + story}
+	if sim := prose.MinHash(first.Body).Similarity(prose.MinHash(revised.Body)); sim < sameStory || first.Body == revised.Body {
+		t.Fatalf("the revision is %.2f similar; the test needs a near-copy", sim)
+	}
+	add := func(a parley.Article) (int64, Outcome) {
+		t.Helper()
+		a.Published = time.Date(2025, 8, 19, 0, 0, 0, 0, time.UTC)
+		id, outcome, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id, outcome
+	}
+	id1, o := add(first)
+	if o != Added {
+		t.Fatalf("first: %v", o)
+	}
+	id2, o := add(revised)
+	if o != Revised || id2 == id1 {
+		t.Fatalf("the revision: article %d, %v; want a new article, revised", id2, o)
+	}
+	for _, want := range []parley.Article{first, revised} {
+		id := id1
+		if want.URL == revised.URL {
+			id = id2
+		}
+		got, err := db.Article(ctx, id)
+		if err != nil || got.Title != want.Title || got.URL != want.URL || got.Body != want.Body {
+			t.Errorf("article %d = %q %q %q…, %v; want %q %q", id, got.Title, got.URL, strings.SplitN(got.Body, "\n", 2)[0], err, want.Title, want.URL)
+		}
+	}
+	// Without an outlet, a near-copy is no other outlet's copy either.
+	anon := revised
+	anon.Outlet, anon.URL, anon.Body = "", "", "Russia refused on Tuesday a ceasefire at sea, officials said.\n"+story
+	if id, o := add(anon); o != Revised || id == id1 || id == id2 {
+		t.Errorf("a near-copy with no outlet: article %d, %v; want a new article, revised", id, o)
+	}
+	if id, o := add(revised); o != Duplicate || id != id2 {
+		t.Errorf("the revision again: article %d, %v; want %d, duplicate", id, o, id2)
+	}
+	if n, _ := db.Count(ctx); n != 3 {
+		t.Errorf("%d articles, want 3", n)
 	}
 }
