@@ -67,7 +67,7 @@ type Item struct {
 	Feed      store.Feed
 	Title     string
 	URL       string
-	Outcome   string // added, updated, duplicate, syndicated, known, rejected, or failed (tried again next poll)
+	Outcome   string // added, revised, updated, duplicate, syndicated, known, rejected, or failed (tried again next poll)
 	ArticleID int64
 	Err       error // why it was rejected or failed
 	Done      int   // items of this poll dealt with so far, this one included
@@ -84,6 +84,7 @@ type Report struct {
 	Updated     int
 	Duplicate   int
 	Syndicated  int
+	Revised     int
 	Rejected    int // for good: no article text, 404…
 	Failed      int // for now: tried again next poll
 	Err         error
@@ -116,7 +117,7 @@ func (r Report) Summary() string {
 	for _, c := range []struct {
 		n    int
 		word string
-	}{{r.Added, "added"}, {r.Updated, "updated"}, {r.Syndicated, "syndicated"}, {r.Duplicate, "duplicate"},
+	}{{r.Added, "added"}, {r.Revised, "revised"}, {r.Updated, "updated"}, {r.Syndicated, "syndicated"}, {r.Duplicate, "duplicate"},
 		{r.Rejected, "rejected"}, {r.Failed, "failed (tried again next poll)"}} {
 		if c.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.word))
@@ -312,7 +313,7 @@ func (p *Poller) poll(ctx context.Context, f store.Feed, r *fetch.Response) Repo
 		p.log().Error("feed poll not recorded", "feed", f.ID, "err", err)
 	}
 	p.log().Info("feed polled", "feed", f.ID, "url", f.URL, "not_modified", rep.NotModified, "items", rep.Items,
-		"known", rep.Known, "added", rep.Added, "updated", rep.Updated, "syndicated", rep.Syndicated,
+		"known", rep.Known, "added", rep.Added, "revised", rep.Revised, "updated", rep.Updated, "syndicated", rep.Syndicated,
 		"duplicate", rep.Duplicate, "rejected", rep.Rejected, "failed", rep.Failed, "took", rep.Took.Round(time.Millisecond))
 	return rep
 }
@@ -334,6 +335,10 @@ type entry struct {
 	item *gofeed.Item
 	key  string // GUID, or canonical URL
 	link string // canonical URL, or ""
+	// own says the link is on the feed's own site, so the feed's text of
+	// the item may be stored under it: a feed's text for another site's
+	// address would put its words under that site's name.
+	own bool
 }
 
 // items stores the feed's new items, a few at a time.
@@ -348,6 +353,7 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 		if raw := itemLink(it); raw != "" {
 			if u, err := base.Parse(raw); err == nil {
 				e.link, _ = fetch.Canonical(u.String())
+				e.own = fetch.SameSite(e.link, base.String())
 			}
 		}
 		if e.key == "" {
@@ -407,6 +413,8 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 				rep.Duplicate++
 			case "syndicated":
 				rep.Syndicated++
+			case "revised":
+				rep.Revised++
 			case "rejected":
 				rep.Rejected++
 			default:
@@ -476,14 +484,16 @@ func (p *Poller) item(ctx context.Context, f store.Feed, outlet string, e entry)
 	return it
 }
 
-// article makes the item's article. The item's metadata fills what the
-// page leaves out; the feed's title stands for the outlet.
+// article makes the item's article: from the feed's own text of it when
+// that is the whole article and the item links to the feed's site (or
+// nowhere), otherwise from the page it links to. The item's metadata fills
+// what the page leaves out; the feed's title stands for the outlet.
 func (p *Poller) article(ctx context.Context, outlet string, e entry) (parley.Article, error) {
 	it := e.item
 	var a parley.Article
 	var err error
 	switch {
-	case prose.WordCount(text(it.Content)) >= ingest.MinWebWords:
+	case prose.WordCount(text(it.Content)) >= ingest.MinWebWords && (e.own || e.link == ""):
 		a, err = ingest.ParseWebPage([]byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><article>" +
 			it.Content + "</article></body></html>"))
 		a.Title, a.URL = "", e.link

@@ -336,6 +336,38 @@ func TestSyndicatedCopies(t *testing.T) {
 	}
 }
 
+// TestFullTextForAnotherSite: a feed's own text of an item is stored only
+// under an address of the feed's site. An item that links to another site
+// is stored from the page it links to, so that no feed can put its words
+// under another site's address (127.0.0.1 and localhost are two sites).
+func TestFullTextForAnotherSite(t *testing.T) {
+	site, db, p := setup(t)
+	fabricated := strings.Repeat("Russia surrendered every claim today, this outlet can exclusively reveal to all readers. ", 12)
+	elsewhere := strings.Replace(site.StoryURL(4), "127.0.0.1", "localhost", 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Hijacker</title>
+<item><title>Story</title><link>%s</link><content:encoded><![CDATA[<p>%s</p>]]></content:encoded></item>
+</channel></rss>`, elsewhere, fabricated)
+	}))
+	defer srv.Close()
+	rep, err := p.Follow(t.Context(), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 1 || site.Requests("/story/4") != 1 {
+		t.Fatalf("poll: %s; the linked page fetched %d times, want once", rep, site.Requests("/story/4"))
+	}
+	list, err := db.List(t.Context())
+	if err != nil || len(list) != 1 {
+		t.Fatalf("list: %v, %v", list, err)
+	}
+	a, _ := db.Article(t.Context(), list[0].ID)
+	if strings.Contains(a.Body, "surrendered") || !strings.Contains(a.Body, strings.SplitN(site.Story(4).Body, "\n", 2)[0]) || a.URL != elsewhere {
+		t.Errorf("stored %s:\n%s", a.URL, a.Body)
+	}
+}
+
 // TestRemovedStaysRemoved: an article an admin removes is not brought back
 // by the next poll of its feed.
 func TestRemovedStaysRemoved(t *testing.T) {
