@@ -338,6 +338,14 @@ func TestTypedAnswerStatesTheValue(t *testing.T) {
 	if !strings.HasPrefix(a.Text, "Reports differ: “lasted nearly five hours” (Kyiv Ledger [") || !strings.Contains(a.Text, "against “lasted about four and a half hours” (TASS (Russian state media) [") {
 		t.Errorf("the durations are not stated first, with who gives which:\n%s", a.Text)
 	}
+	// A value is stated with its hedge: "nearly three hours", not "three hours".
+	a, err = (&answers.Extractive{Searcher: db}).Ask(context.Background(), parley.Question{Text: "How long did Trump and Putin meet in Anchorage?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "“nearly three hours” (The Independent [") {
+		t.Errorf("the duration is not stated as the source states it:\n%s", a.Text)
+	}
 	a, err = (&answers.Extractive{Searcher: db}).Ask(context.Background(), parley.Question{Text: "What is the latest on the Geneva talks?"})
 	if err != nil {
 		t.Fatal(err)

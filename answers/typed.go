@@ -172,7 +172,7 @@ func countMatch(q *analysis, s *sentence) float64 {
 		tail := countedWords(s.text[m[0]:])
 		head := lastWords(s.text[:m[0]], 2)
 		for _, t := range q.terms {
-			if t.entity {
+			if t.entity || t.when || t.hint || isDigits(t.surface) {
 				continue
 			}
 			if hasStem(tail, t) {
@@ -329,7 +329,7 @@ func askedNumber(q *analysis, word string) bool {
 		n = n[:i]
 	}
 	for _, t := range q.terms {
-		if t.surface == n {
+		if t.surface == n && !t.hint {
 			return true
 		}
 	}

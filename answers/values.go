@@ -30,19 +30,32 @@ func valueOf(q *analysis, s *sentence) string {
 		return ""
 	}
 	text := s.text
+	span := func(loc []int) string {
+		if loc == nil {
+			return ""
+		}
+		return text[qualified(text, loc[0]):loc[1]]
+	}
 	switch q.want {
 	case typeDuration:
-		return reDuration.FindString(text)
+		return span(reDuration.FindStringIndex(text))
 	case typeMoney:
-		return reMoney.FindString(text)
+		return span(reMoney.FindStringIndex(text))
 	case typePercent:
-		return rePercentSpan.FindString(text)
+		return span(rePercentSpan.FindStringIndex(text))
 	case typeCount:
 		for _, m := range reCount.FindAllStringIndex(text, -1) {
+			num := strings.Fields(text[m[0]:m[1]])
+			if len(num) == 0 || reYear.MatchString(strings.Trim(num[0], ",.")) || inMention(s, m[0]) || askedNumber(q, num[0]) {
+				continue
+			}
 			counted := countedWords(text[m[0]:])
 			for _, t := range q.terms {
-				if !t.entity && hasStem(counted, t) {
-					return counted
+				if t.entity || t.when || t.hint || isDigits(t.surface) {
+					continue
+				}
+				if hasStem(counted, t) {
+					return span([]int{m[0], m[0] + len(counted)})
 				}
 			}
 		}
@@ -200,4 +213,17 @@ func otherValues(q *analysis, picked, cands []*sentence) []*sentence {
 		return append(picked, s)
 	}
 	return picked
+}
+
+// reQualifier is a hedge that belongs to the value after it: "nearly three
+// hours" is not "three hours", "more than 70 missiles" not "70 missiles".
+var reQualifier = regexp.MustCompile(`(?i)(?:\b(?:nearly|almost|about|around|roughly|some|approximately|more than|less than|fewer than|over|under|just over|just under|a little over|a little more than|a little under|at least|at most|up to|close to|upwards of|an estimated|only|just)\s+)+$`)
+
+// qualified moves the start of a value back over the hedge before it, so
+// the value is stated as the source states it.
+func qualified(text string, start int) int {
+	if m := reQualifier.FindStringIndex(text[:start]); m != nil {
+		return m[0]
+	}
+	return start
 }
