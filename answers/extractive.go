@@ -204,6 +204,7 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	}
 	markNames(q.terms, all)
 	_, q.askedNames = q.askedSpeaker()
+	q.askedRole = q.roleAsked()
 	weigh(q.terms, all)
 	total := 0.0
 	for _, t := range q.terms {

@@ -100,6 +100,8 @@ type analysis struct {
 	// askedNames name the person whose words a quote question asks for,
 	// once the candidates have said which terms are names (askedSpeaker).
 	askedNames []qterm
+	// askedRole is the role a quote question asks by ("the cia director").
+	askedRole []qterm
 }
 
 // analyse reads a question; its time scope is read once the date to read
@@ -354,6 +356,38 @@ func (q *analysis) askedSpeaker() (string, []qterm) {
 		}
 	}
 	return who, names
+}
+
+// roleAsked is the role whose holder's words a quote question asks for
+// ("what did the cia director say": cia, director), or none.
+func (q *analysis) roleAsked() []qterm {
+	if q.want != typeQuote {
+		return nil
+	}
+	m := reAskedSpeaker.FindStringSubmatch(q.read.text)
+	if m == nil {
+		return nil
+	}
+	who := strings.ToLower(strings.TrimSpace(m[1] + m[2]))
+	if !strings.HasPrefix(who, "the ") && !strings.HasPrefix(who, "a ") {
+		return nil
+	}
+	var role []qterm
+	for _, t := range q.terms {
+		if strings.Contains(who, strings.ToLower(t.surface)) {
+			role = append(role, t)
+		}
+	}
+	return role
+}
+
+// holds reports whether an attribution's speaker holds the role asked for:
+// every word of it in the speaker's role as the article gives it.
+func holds(said parley.Attribution, role []qterm) bool {
+	if len(role) == 0 || said.SpeakerRole == "" {
+		return false
+	}
+	return namesAll(said.SpeakerRole, role)
 }
 
 // namesAll reports whether text names every one of names.

@@ -243,3 +243,16 @@ func TestWhoAnswersTheRoleAsked(t *testing.T) {
 		t.Errorf("typeMatch: the one who led %v, one merely named %v", a, b)
 	}
 }
+
+func TestQuoteAskedByRole(t *testing.T) {
+	q := analyse("what did the cia director say about the pause?")
+	q.read = reading{text: q.text}
+	q.askedRole = q.roleAsked()
+	director := &sentence{text: "He added that Washington would “work shoulder to shoulder with Ukraine”.",
+		said: parley.Attribution{Kind: parley.Reported, Speaker: "John Ratcliffe", SpeakerRole: "CIA Director"}}
+	other := &sentence{text: "He said the pause was “temporary”.",
+		said: parley.Attribution{Kind: parley.Reported, Speaker: "Mike Waltz", SpeakerRole: "National Security Adviser"}}
+	if a, b := typeMatch(&q, director), typeMatch(&q, other); a < 0.9 || b >= a {
+		t.Errorf("typeMatch: the director's words %v, another's %v", a, b)
+	}
+}

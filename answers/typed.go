@@ -125,11 +125,11 @@ func typeMatch(q *analysis, s *sentence) float64 {
 				return 1
 			}
 			return 0.3
-		case s.said.Kind == parley.Direct && speakerAsked(q, s.said):
+		case s.said.Kind == parley.Direct && (speakerAsked(q, s.said) || holds(s.said, q.askedRole)):
 			return 1
 		case s.said.Kind == parley.Direct:
 			return 0.6
-		case reQuoteMark.MatchString(text) && s.said.Kind == parley.Reported && (saidBy(s.said, asked) || len(asked) == 0 && speakerAsked(q, s.said)):
+		case reQuoteMark.MatchString(text) && s.said.Kind == parley.Reported && (saidBy(s.said, asked) || len(asked) == 0 && (speakerAsked(q, s.said) || holds(s.said, q.askedRole))):
 			// The outlet's sentence about the person asked for, with their
 			// words in quotation marks inside it ("told journalists the
 			// talks had been “difficult, but businesslike”").
