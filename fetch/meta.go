@@ -188,7 +188,9 @@ func str(v any) string {
 	return s
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(html.UnescapeString(s)), " ") }
+// oneLine is a metadata value as stored: entities decoded, then on one line
+// without control characters ("&#27;" is an ESC a terminal would obey).
+func oneLine(s string) string { return ingest.OneLine(html.UnescapeString(s)) }
 
 func setOnce(dst *string, v string) {
 	if *dst == "" {

@@ -59,9 +59,12 @@ func parseHTML(data []byte) (parley.Article, error) {
 	if prose.WordCount(body) < minPageWords {
 		return parley.Article{}, errNoText
 	}
+	if !readsAsProse(body) {
+		return parley.Article{}, errNotProse
+	}
 	a := parley.Article{
-		Title:    cleanTitle(page.Title()),
-		Outlet:   cleanTitle(page.SiteName()),
+		Title:    OneLine(page.Title()),
+		Outlet:   OneLine(page.SiteName()),
 		URL:      canonical,
 		Author:   byline(page.Byline()),
 		Language: page.Language(),
@@ -71,7 +74,7 @@ func parseHTML(data []byte) (parley.Article, error) {
 		a.Published = wallClock(t)
 	}
 	if a.Title == "" {
-		a.Title = shorten(cleanTitle(firstLine(body)), maxFallbackTitle)
+		a.Title = shorten(OneLine(firstLine(body)), maxFallbackTitle)
 	}
 	return a, nil
 }
@@ -158,7 +161,7 @@ func dropByline(body string) string {
 }
 
 func byline(s string) string {
-	s = cleanTitle(s)
+	s = OneLine(s)
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = strings.TrimSpace(s[3:])
 	}

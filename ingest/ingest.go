@@ -11,13 +11,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parley-bot/parley"
@@ -61,8 +64,7 @@ func Parse(name string, data []byte) (parley.Article, error) {
 		return parley.Article{}, invalidf("unsupported file type %s; use .md, .txt or .html", ext)
 	}
 	if len(data) > MaxBytes {
-		mb := math.Ceil(float64(len(data))*10/(1<<20)) / 10
-		return parley.Article{}, invalidf("file is %.1f MB; the limit is %d MB", mb, MaxBytes>>20)
+		return parley.Article{}, tooLarge(int64(len(data)))
 	}
 	var (
 		a   parley.Article
@@ -79,6 +81,68 @@ func Parse(name string, data []byte) (parley.Article, error) {
 	sum := sha256.Sum256([]byte(a.Body))
 	a.Hash = hex.EncodeToString(sum[:])
 	return a, nil
+}
+
+func tooLarge(size int64) error {
+	mb := math.Ceil(float64(size)*10/(1<<20)) / 10
+	return invalidf("file is %.1f MB; the limit is %d MB", mb, MaxBytes>>20)
+}
+
+// ReadFile reads the file at path for Parse: only a regular file (a
+// symbolic link is followed to one), and at most MaxBytes of it, however
+// large it says it is. A device (/dev/zero, /dev/urandom), a named pipe or
+// a socket is refused before anything is read, and opening never waits for
+// a writer, so no path can make Parley read forever or hang.
+func ReadFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(fi); err != nil {
+		return nil, err
+	}
+	if fi.Size() > MaxBytes {
+		return nil, tooLarge(fi.Size())
+	}
+	// O_NONBLOCK: had the path become a pipe since Stat, opening it would
+	// wait for a writer, in a system call no signal interrupts.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(fi); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxBytes {
+		return nil, tooLarge(int64(len(b)))
+	}
+	return b, nil
+}
+
+// regular refuses what is not a regular file, saying what it is.
+func regular(fi fs.FileInfo) error {
+	m := fi.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return invalidf("it is a directory, not a file")
+	case m&fs.ModeDevice != 0:
+		return invalidf("it is a device, not a file (only regular files are read)")
+	case m&fs.ModeNamedPipe != 0:
+		return invalidf("it is a named pipe, not a file (only regular files are read)")
+	case m&fs.ModeSocket != 0:
+		return invalidf("it is a socket, not a file (only regular files are read)")
+	}
+	return invalidf("it is not a regular file (only regular files are read)")
 }
 
 // parseText reads a text file with optional front matter.
@@ -126,7 +190,7 @@ func fromMeta(meta Meta, rest string) (parley.Article, error) {
 	if body == "" {
 		return parley.Article{}, invalidf("no article text")
 	}
-	title := cleanTitle(meta.Title)
+	title := OneLine(meta.Title)
 	if title == "" {
 		// Without a title the first line is the headline: it names the
 		// article rather than being part of its prose.
@@ -135,15 +199,50 @@ func fromMeta(meta Meta, rest string) (parley.Article, error) {
 			return parley.Article{}, invalidf("no title; add a line \"title: ...\" in front matter")
 		}
 	}
+	if !readsAsProse(body) {
+		return parley.Article{}, errNotProse
+	}
 	return parley.Article{
 		Title:     title,
-		Outlet:    meta.Outlet,
+		Outlet:    OneLine(meta.Outlet),
 		URL:       meta.URL,
-		Author:    meta.Author,
-		Language:  meta.Language,
+		Author:    OneLine(meta.Author),
+		Language:  OneLine(meta.Language),
 		Published: meta.Published,
 		Body:      body,
 	}, nil
+}
+
+// errNotProse rejects a text that is mostly not words, such as
+// /etc/passwd or a CSV file saved as .txt.
+var errNotProse = invalidf("no article text: most of it is not words (a data or configuration file?)")
+
+// readsAsProse reports whether text reads as prose: at least half its runs of
+// non-space characters are words or numbers, with punctuation around them
+// ("said.", "(AP)", "1,000", "O’Brien"), rather than records
+// ("root:x:0:0:root:/root:/bin/bash").
+func readsAsProse(text string) bool {
+	runs, words := 0, 0
+	for _, run := range strings.Fields(text) {
+		runs++
+		if isWord(run) {
+			words++
+		}
+	}
+	return 2*words >= runs
+}
+
+func isWord(run string) bool {
+	run = strings.TrimFunc(run, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+	if run == "" {
+		return false
+	}
+	for _, r := range run {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) && !strings.ContainsRune("'’-‐‑.,", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // headline takes the first line with text from body as a title, without
@@ -153,7 +252,7 @@ func headline(body string) (title, rest string) {
 	off := 0
 	for line := range strings.Lines(body) {
 		off += len(line)
-		if title = cleanTitle(strings.TrimLeft(strings.TrimSpace(line), "#")); title != "" {
+		if title = OneLine(strings.TrimLeft(strings.TrimSpace(line), "#")); title != "" {
 			break
 		}
 	}
@@ -163,8 +262,17 @@ func headline(body string) (title, rest string) {
 	return title, rest
 }
 
-// cleanTitle puts a title on one line with single spaces.
-func cleanTitle(s string) string {
+// OneLine is how a title, an outlet, an author or a language is stored,
+// whatever it came from: on one line, with single spaces, and without
+// control characters (ESC, BEL, the C1 controls), which a terminal showing
+// it would obey.
+func OneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 	return strings.Join(strings.Fields(prose.Normalize(s)), " ")
 }
 
