@@ -21,7 +21,7 @@ func (b *Bot) ask(ctx context.Context, c *call) error {
 	if err := c.deferReply(false); err != nil {
 		return err
 	}
-	a, id, err := b.compose(ctx, parley.Question{Text: q}, b.drafter(c))
+	a, id, err := b.compose(ctx, c.userID(), parley.Question{Text: q}, b.drafter(c))
 	if err != nil {
 		return err
 	}
@@ -41,25 +41,19 @@ func (b *Bot) ask(ctx context.Context, c *call) error {
 	return nil
 }
 
-// compose waits its turn for a composer (in order of arrival) and answers
-// q within the answer timeout; the answer is saved so that its buttons and
-// replies to it can find it.
-func (b *Bot) compose(ctx context.Context, q parley.Question, onDraft func(string)) (*parley.Answer, int64, error) {
-	ctx, cancel := context.WithTimeout(ctx, tokenLife)
-	defer cancel()
-	if err := b.answers.Acquire(ctx, 1); err != nil {
-		return nil, 0, fmt.Errorf("wait for a composer: %w", err)
-	}
-	defer b.answers.Release(1)
-	actx, cancelAnswer := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
-	defer cancelAnswer()
+// compose answers q, asked by the user asker, in its turn for a composer;
+// the answer is saved, with who asked, so that its buttons and replies to
+// it can find it.
+func (b *Bot) compose(ctx context.Context, asker string, q parley.Question, onDraft func(string)) (*parley.Answer, int64, error) {
 	var a *parley.Answer
-	var err error
-	if sa, ok := b.ans.(StreamingAnswerer); ok && onDraft != nil {
-		a, err = sa.AskStream(actx, q, onDraft)
-	} else {
-		a, err = b.ans.Ask(actx, q)
-	}
+	err := b.composing(ctx, func(ctx context.Context) (err error) {
+		if sa, ok := b.ans.(StreamingAnswerer); ok && onDraft != nil {
+			a, err = sa.AskStream(ctx, q, onDraft)
+		} else {
+			a, err = b.ans.Ask(ctx, q)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("answer %q: %w", q.Text, err)
 	}
@@ -67,7 +61,25 @@ func (b *Bot) compose(ctx context.Context, q parley.Question, onDraft func(strin
 	if err != nil {
 		return nil, 0, fmt.Errorf("save answer: %w", err)
 	}
+	if err := b.mem.SetAsker(ctx, id, b.userHash(asker)); err != nil {
+		return nil, 0, fmt.Errorf("save answer: %w", err)
+	}
 	return a, id, nil
+}
+
+// composing waits its turn for one of the composers, in order of arrival,
+// and runs fn within the answer timeout. Answers, summaries and timelines
+// share the composers, so that none of them can crowd out the others.
+func (b *Bot) composing(ctx context.Context, fn func(ctx context.Context) error) error {
+	ctx, cancel := context.WithTimeout(ctx, tokenLife)
+	defer cancel()
+	if err := b.answers.Acquire(ctx, 1); err != nil {
+		return fmt.Errorf("wait for a composer: %w", err)
+	}
+	defer b.answers.Release(1)
+	ctx, cancelWork := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
+	defer cancelWork()
+	return fn(ctx)
 }
 
 // draftEvery is how often a growing draft may replace the last one: fast

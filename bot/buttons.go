@@ -15,11 +15,15 @@ import (
 )
 
 // showPassages serves "Show passages": the whole passage behind each quote
-// of an answer, the quote in bold, for the user alone.
+// of an answer, the quote in bold, for the user alone, who must be the one
+// who asked (or an admin).
 func (b *Bot) showPassages(ctx context.Context, c *call) error {
 	id, err := strconv.ParseInt(strings.TrimPrefix(c.i.MessageComponentData().CustomID, "passages:"), 10, 64)
 	if err != nil {
 		return fmt.Errorf("parse passages button: %w", err)
+	}
+	if err := b.checkAsker(ctx, c, id); err != nil {
+		return err
 	}
 	a, err := b.mem.Answer(ctx, id)
 	if errors.Is(err, parley.ErrNotFound) {
@@ -130,8 +134,27 @@ func tail(s string, n int) string {
 	return string(r[len(r)-n:])
 }
 
-// vote serves 👍 and 👎: the vote is stored under a keyed hash of the
-// user id, so the library never holds who voted.
+// checkAsker lets the user of c act on answer id (vote on it, open its
+// passages) when they asked for it or are an admin. Anyone else, in a
+// guild or a DM, is refused with a message only they see: an answer's
+// buttons can be pressed by whoever sees the message, and forged by anyone
+// who guesses its id.
+func (b *Bot) checkAsker(ctx context.Context, c *call, id int64) error {
+	asker, err := b.mem.Asker(ctx, id)
+	if errors.Is(err, parley.ErrNotFound) {
+		return tell("I no longer have that answer on record.")
+	}
+	if err != nil {
+		return fmt.Errorf("load who asked for answer %d: %w", id, err)
+	}
+	if asker != "" && hmac.Equal([]byte(asker), []byte(b.userHash(c.userID()))) || b.isAdmin(c.i) {
+		return nil
+	}
+	return tell("Only the person who asked can vote on this answer or see its passages.")
+}
+
+// vote serves 👍 and 👎 of the person who asked: the vote is stored under
+// a keyed hash of the user id, so the library never holds who voted.
 func (b *Bot) vote(ctx context.Context, c *call) error {
 	parts := strings.Split(c.i.MessageComponentData().CustomID, ":")
 	if len(parts) != 3 || (parts[1] != "up" && parts[1] != "down") {
@@ -140,6 +163,9 @@ func (b *Bot) vote(ctx context.Context, c *call) error {
 	id, err := strconv.ParseInt(parts[2], 10, 64)
 	if err != nil {
 		return fmt.Errorf("parse vote button: %w", err)
+	}
+	if err := b.checkAsker(ctx, c, id); err != nil {
+		return err
 	}
 	value, thanks := 1, "Thanks, your 👍 is noted."
 	if parts[1] == "down" {

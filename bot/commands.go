@@ -56,7 +56,7 @@ func (b *Bot) componentRoutes() []route {
 		{prefix: "vote", run: b.vote},
 		{prefix: "sources", run: b.turnPage},
 		{prefix: "timeline", run: b.turnTimeline},
-		{prefix: "article", run: b.submitArticle, admin: true, action: "add articles"},
+		{prefix: "article", run: b.submitArticle, modal: true, admin: true, action: "add articles"},
 	}
 }
 

@@ -71,10 +71,14 @@ type Feeds interface {
 }
 
 // Memory keeps what the bot said, so that replies, "Show passages" and votes
-// can refer back to it.
+// can refer back to it, and who asked, so that only they vote on an answer.
 type Memory interface {
 	SaveAnswer(ctx context.Context, a *parley.Answer) (int64, error)
 	Answer(ctx context.Context, id int64) (*parley.Answer, error)
+	// SetAsker records, as a keyed hash, who asked for an answer; Asker
+	// returns it ("" when none was recorded), or parley.ErrNotFound.
+	SetAsker(ctx context.Context, id int64, userHash string) error
+	Asker(ctx context.Context, id int64) (string, error)
 	LinkMessage(ctx context.Context, messageID string, answerID int64) error
 	AnswerForMessage(ctx context.Context, messageID string) (*parley.Answer, int64, error)
 	Vote(ctx context.Context, answerID int64, userHash string, vote int) error

@@ -46,8 +46,9 @@ func (b *Bot) digestCommands() []command {
 	}
 }
 
-// digest serves /summary and /timeline: deferred at once, then the digest
-// in as many messages as it takes, the sources under the last.
+// digest serves /summary and /timeline: deferred at once, then, in its turn
+// for a composer and within the user's rate limit as an answer is, the
+// digest in as many messages as it takes, the sources under the last.
 func (b *Bot) digest(ctx context.Context, c *call, make func(context.Context, parley.Scope) (*parley.Digest, error)) error {
 	opts := c.i.ApplicationCommandData().Options
 	now := b.Now()
@@ -65,13 +66,17 @@ func (b *Bot) digest(ctx context.Context, c *call, make func(context.Context, pa
 			scope.ArticleID = int64(f)
 		}
 	}
+	if ok, wait := b.limits.allow(c.userID()); !ok {
+		return c.respond(ephemeral(tooFast(wait)))
+	}
 	if err := c.deferReply(false); err != nil {
 		return err
 	}
-	dctx, cancel := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
-	defer cancel()
-	dg, err := make(dctx, scope)
-	if err != nil {
+	var dg *parley.Digest
+	if err := b.composing(ctx, func(ctx context.Context) (err error) {
+		dg, err = make(ctx, scope)
+		return err
+	}); err != nil {
 		return err
 	}
 	if c.i.ApplicationCommandData().Name == "timeline" {
@@ -120,8 +125,8 @@ func timelineID(page int, scope parley.Scope) string {
 }
 
 // turnTimeline serves the timeline's page buttons: the timeline is made
-// again (it is cheap, and the library may have grown) and the message shows
-// the page asked for.
+// again (the library may have grown), as /timeline makes it, and the
+// message shows the page asked for.
 func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 	if b.Digests == nil {
 		return fmt.Errorf("timeline button: this bot makes no timelines")
@@ -141,16 +146,23 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 	if scope.Until, err = parley.ParseWhen(f[3], time.Time{}); err != nil {
 		return err
 	}
-	dctx, cancel := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
-	defer cancel()
-	dg, err := b.Digests.Timeline(dctx, scope)
-	if err != nil {
+	if ok, wait := b.limits.allow(c.userID()); !ok {
+		return c.respond(ephemeral(tooFast(wait)))
+	}
+	// The composers may all be busy: the press is acknowledged now and the
+	// message edited once the page is made.
+	if err := c.deferUpdate(); err != nil {
 		return err
 	}
-	p := timelinePage(renderDigest(dg, maxContent-pageNoteRoom, b.cfg.StateMedia), page, scope)
-	embeds, components := nonNil(p)
-	return c.respond(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage,
-		Data: &discordgo.InteractionResponseData{Content: p.Content, Embeds: embeds, Components: components, AllowedMentions: noMentions()}})
+	var dg *parley.Digest
+	if err := b.composing(ctx, func(ctx context.Context) (err error) {
+		dg, err = b.Digests.Timeline(ctx, scope)
+		return err
+	}); err != nil {
+		return err
+	}
+	_, err = c.edit(timelinePage(renderDigest(dg, maxContent-pageNoteRoom, b.cfg.StateMedia), page, scope))
+	return err
 }
 
 // renderDigest lays a digest out like an answer: the body split to fit,

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/internal/discordtest"
 )
 
 // fakeDigests returns a fixed digest and records the scopes asked for.
@@ -72,9 +73,11 @@ func TestSummaryAndTimelineCommands(t *testing.T) {
 		t.Fatalf("next button %+v", next)
 	}
 	press := h2.press(nil, next.CustomID, page)
-	pst := h2.responded(press)
-	if pst.Callbacks[0].Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(string(pst.Callbacks[0].Data), "Page 2 of ") {
-		t.Errorf("next page: %+v", pst.Callbacks[0])
+	pst := h2.wait(press, func(st discordtest.InteractionState) bool {
+		return st.Original != nil && strings.Contains(st.Original.Content, "Page 2 of ")
+	})
+	if pst.Callbacks[0].Type != discordgo.InteractionResponseDeferredMessageUpdate {
+		t.Errorf("next page not acknowledged as an update of its message: %+v", pst.Callbacks[0])
 	}
 	dg.mu.Lock()
 	scope := dg.scopes[0]

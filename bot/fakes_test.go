@@ -267,10 +267,12 @@ func (f *fakeFeeds) unfollows() []int64 {
 	return append([]int64(nil), f.unfollowed...)
 }
 
-// fakeMemory keeps answers, message links and votes in memory.
+// fakeMemory keeps answers, who asked them, message links and votes in
+// memory.
 type fakeMemory struct {
 	mu      sync.Mutex
 	answers map[int64]*parley.Answer
+	askers  map[int64]string
 	links   map[string]int64
 	votes   []vote
 }
@@ -282,7 +284,26 @@ type vote struct {
 }
 
 func newFakeMemory() *fakeMemory {
-	return &fakeMemory{answers: map[int64]*parley.Answer{}, links: map[string]int64{}}
+	return &fakeMemory{answers: map[int64]*parley.Answer{}, askers: map[int64]string{}, links: map[string]int64{}}
+}
+
+func (m *fakeMemory) SetAsker(_ context.Context, id int64, userHash string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.answers[id]; !ok {
+		return parley.ErrNotFound
+	}
+	m.askers[id] = userHash
+	return nil
+}
+
+func (m *fakeMemory) Asker(_ context.Context, id int64) (string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.answers[id]; !ok {
+		return "", parley.ErrNotFound
+	}
+	return m.askers[id], nil
 }
 
 func (m *fakeMemory) SaveAnswer(_ context.Context, a *parley.Answer) (int64, error) {

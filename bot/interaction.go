@@ -23,21 +23,29 @@ type command struct {
 	admin    bool
 }
 
-// route serves the buttons and modals whose custom id is prefix or starts
-// with prefix + ":".
+// route serves the buttons whose custom id is prefix or starts with
+// prefix + ":", or, when modal is set, the modals'. A custom id arriving in
+// the other kind of interaction is not routed: its handler would read data
+// that is not there.
 type route struct {
 	prefix string
 	run    handler
+	modal  bool
 	admin  bool
 	action string // what a refused non-admin was trying to do
 }
 
 // call is one interaction being served. It remembers whether Discord has
-// been answered, so that a later message, or a failure, goes the right way.
+// been answered, and how, so that a later message, or a failure, goes the
+// right way.
 type call struct {
 	s     *discordgo.Session
 	i     *discordgo.Interaction
 	acked bool
+	// updating: the press of a button was acknowledged as an update of
+	// its message, which is then the original response, so what the user
+	// is told goes in a message of its own.
+	updating bool
 }
 
 // userID is the id of whoever caused the interaction, in a guild or a DM.
@@ -68,10 +76,28 @@ func (c *call) deferReply(ephemeral bool) error {
 	return c.respond(r)
 }
 
+// deferUpdate acknowledges a button press now and promises to edit the
+// message it is under.
+func (c *call) deferUpdate() error {
+	if err := c.respond(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}); err != nil {
+		return err
+	}
+	c.updating = true
+	return nil
+}
+
 // say sends a short text only the user sees, or, once the interaction is
 // acknowledged, puts it in the response.
 func (c *call) say(text string) error {
-	if c.acked {
+	switch {
+	case c.updating:
+		_, err := c.s.FollowupMessageCreate(c.i, true, &discordgo.WebhookParams{
+			Content: text, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()})
+		if err != nil {
+			return fmt.Errorf("send followup message: %w", err)
+		}
+		return nil
+	case c.acked:
 		_, err := c.edit(part{Content: text})
 		return err
 	}
@@ -146,6 +172,11 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	name, run, refusal := b.lookup(ic.Interaction)
 	if run == nil {
 		b.log.Warn("interaction not routed", "type", ic.Type.String(), "name", name)
+		if ic.Type == discordgo.InteractionMessageComponent || ic.Type == discordgo.InteractionModalSubmit {
+			if err := c.say("That button or form is not one of mine, or no longer works."); err != nil {
+				b.log.Warn("refusal not sent", "err", err)
+			}
+		}
 		return
 	}
 	start := time.Now()
@@ -186,8 +217,9 @@ func (b *Bot) lookup(i *discordgo.Interaction) (name string, run handler, refusa
 			id = i.MessageComponentData().CustomID
 		}
 		name, _, _ = strings.Cut(id, ":")
+		modal := i.Type == discordgo.InteractionModalSubmit
 		for _, r := range b.routes {
-			if r.prefix == name {
+			if r.prefix == name && r.modal == modal {
 				if r.admin {
 					refusal = r.action
 				}

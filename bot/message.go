@@ -59,7 +59,7 @@ func (b *Bot) answerMessage(ctx context.Context, m *discordgo.Message, me string
 		return true, err
 	}
 	stop := b.keepTyping(m.ChannelID)
-	a, id, err := b.compose(ctx, q, nil)
+	a, id, err := b.compose(ctx, m.Author.ID, q, nil)
 	stop()
 	if err != nil {
 		return true, err
