@@ -37,7 +37,8 @@ type Config struct {
 	APIKey string
 	// Model is the model's name, or on Azure the deployment's name.
 	Model string
-	// Timeout bounds each attempt; zero means DefaultTimeout.
+	// Timeout bounds the model's share of one call, every attempt and the
+	// waits between them together; zero means DefaultTimeout.
 	Timeout     time.Duration
 	MaxTokens   int
 	Temperature float32
@@ -186,7 +187,17 @@ func (c *Client) Complete(ctx context.Context, msgs []answers.Message, onDelta f
 
 // chatRequest builds the request for msgs with the configured parameters.
 func (c *Client) chatRequest(msgs []answers.Message) goopenai.ChatCompletionRequest {
-	req := goopenai.ChatCompletionRequest{Model: c.cfg.Model, MaxTokens: c.cfg.MaxTokens, Temperature: c.cfg.Temperature}
+	req := goopenai.ChatCompletionRequest{Model: c.cfg.Model, Temperature: c.cfg.Temperature}
+	if NeedsKey(c.cfg.BaseURL) {
+		// OpenAI and Azure OpenAI take max_completion_tokens for every
+		// model, and deprecate max_tokens.
+		req.MaxCompletionTokens = c.cfg.MaxTokens
+	} else {
+		// Other OpenAI-compatible servers (Ollama, vLLM, llama.cpp, LM
+		// Studio) know only max_tokens.
+		//lint:ignore SA1019 the servers this branch talks to take only the older field
+		req.MaxTokens = c.cfg.MaxTokens
+	}
 	if req.Temperature == 0 {
 		// go-openai omits a zero temperature, and the server would then use
 		// its default (1 on OpenAI); the smallest float32 is sent instead
@@ -199,7 +210,8 @@ func (c *Client) chatRequest(msgs []answers.Message) goopenai.ChatCompletionRequ
 	if goopenai.NewReasoningValidator().Validate(req) != nil {
 		// Reasoning models (o1, o3, o4, gpt-5…) take max_completion_tokens
 		// and refuse any temperature but their own.
-		req.MaxCompletionTokens, req.MaxTokens, req.Temperature = req.MaxTokens, 0, 0
+		//lint:ignore SA1019 moving the value out of the deprecated field
+		req.MaxCompletionTokens, req.MaxTokens, req.Temperature = max(req.MaxCompletionTokens, req.MaxTokens), 0, 0
 	}
 	return req
 }

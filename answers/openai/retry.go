@@ -166,22 +166,25 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 // backoff; a wait that would pass ctx's deadline is not begun, and the last
 // error is returned at once.
 func (c *Client) retry(ctx context.Context, call func(ctx context.Context) error) error {
+	// Config.Timeout is the model's share of one answer: every attempt and
+	// every wait between attempts come out of it, so the caller's fallback
+	// comes within it however the server fails.
+	octx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
 	backoff := c.Backoff
 	for n := 1; ; n++ {
 		a := new(attempt)
-		actx, cancel := context.WithTimeout(context.WithValue(ctx, attemptKey{}, a), c.cfg.Timeout)
-		err := call(actx)
-		timedOut := errors.Is(actx.Err(), context.DeadlineExceeded)
-		cancel()
+		err := call(context.WithValue(octx, attemptKey{}, a))
 		if err == nil {
 			return nil
 		}
 		if ctx.Err() != nil {
 			return c.ctxError(ctx, n)
 		}
+		timedOut := errors.Is(octx.Err(), context.DeadlineExceeded)
 		e := c.classify(err, timedOut, a)
 		e.Attempts = n
-		if !e.retryable() || n >= maxAttempts {
+		if timedOut || !e.retryable() || n >= maxAttempts {
 			return e
 		}
 		wait := backoff
@@ -189,15 +192,15 @@ func (c *Client) retry(ctx context.Context, call func(ctx context.Context) error
 			wait = a.retryAfter
 			e.RetryAfter = wait
 		}
-		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) <= wait || wait > maxWait {
+		if deadline, ok := octx.Deadline(); ok && time.Until(deadline) <= wait || wait > maxWait {
 			e.NoTime = true
 			return e
 		}
 		t := time.NewTimer(wait)
 		select {
-		case <-ctx.Done():
-			// Only a cancellation gets here: a deadline before the end of
-			// the wait was caught above.
+		case <-octx.Done():
+			// Only a cancellation by the caller gets here: a deadline
+			// before the end of the wait was caught above.
 			t.Stop()
 			return c.ctxError(ctx, n)
 		case <-t.C:
