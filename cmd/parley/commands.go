@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -170,7 +169,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	for i, h := range hits {
-		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, answers.Describe(h.Source, cfg.stateMedia()), h.Score, h.Text)
+		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, line(answers.Describe(h.Source, cfg.stateMedia())), h.Score, h.Text)
 	}
 	return nil
 }
@@ -209,20 +208,20 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	total := len(files) + len(urls)
-	t := &tally{w: e.stdout, total: total, counts: map[string]int{}}
+	t := &tally{w: e.stdout, sm: br.stateMedia, total: total, counts: map[string]int{}}
 	for _, path := range files {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			break
 		}
-		status, detail := addFile(ctx, db, br, path)
-		t.report(status, path, detail, nil)
+		a, outcome, note, err := addFile(ctx, db, br, path)
+		t.report(ctx, path, a, outcome, note, err)
 	}
 	if len(urls) > 0 {
 		addURLs(ctx, db, br, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, t)
 	}
 	counts := t.counts
-	fmt.Fprintf(e.stdout, "%d added, %d updated, %d duplicate, %d syndicated, %d rejected\n",
-		counts["added"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"])
+	fmt.Fprintf(e.stdout, "%d added, %d revised, %d updated, %d duplicate, %d syndicated, %d rejected\n",
+		counts["added"], counts["revised"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"])
 	if t.refused {
 		hintRefused(e)
 	}
@@ -233,28 +232,6 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d of %d rejected", counts["rejected"], total)
 	}
 	return nil
-}
-
-// addFile adds one file and says what happened to it, in words: added,
-// updated, duplicate, syndicated or rejected, with the reason or the
-// article id.
-func addFile(ctx context.Context, db *store.DB, br *brain, path string) (status, detail string) {
-	if fi, err := os.Stat(path); err == nil && fi.Size() > ingest.MaxBytes {
-		return "rejected", fmt.Sprintf(": file is %.1f MB; the limit is %d MB", float64(fi.Size())/(1<<20), ingest.MaxBytes>>20)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "rejected", ": " + err.Error()
-	}
-	a, err := ingest.Parse(path, b)
-	if err != nil {
-		return "rejected", ": " + reason(err)
-	}
-	outcome, note, err := storeArticle(ctx, db, br, &a)
-	if err != nil {
-		return "rejected", ": " + reason(err)
-	}
-	return outcome.String(), describe(br.stateMedia, a, outcome, note)
 }
 
 func cmdList(ctx context.Context, e *env, args []string) error {
@@ -314,7 +291,7 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		if date == "" {
 			date = "undated   "
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %-*s %s\n", l.ID, date, width, truncate(sm.Label(l.Outlet), width), l.Title)
+		fmt.Fprintf(e.stdout, "%5d  %s  %-*s %s\n", l.ID, date, width, truncate(line(sm.Label(l.Outlet)), width), line(l.Title))
 	}
 	fmt.Fprintf(e.stdout, "%d articles\n", len(list))
 	return nil
@@ -374,10 +351,10 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	w := e.stdout
-	fmt.Fprintf(w, "Article %d: %s\n", a.ID, a.Title)
+	fmt.Fprintf(w, "Article %d: %s\n", a.ID, line(a.Title))
 	for _, f := range [][2]string{{"Outlet", sm.Label(a.Outlet)}, {"URL", a.URL}, {"Author", a.Author}, {"Published", a.Date()}, {"Language", a.Language}} {
 		if f[1] != "" {
-			fmt.Fprintf(w, "%-10s %s\n", f[0]+":", f[1])
+			fmt.Fprintf(w, "%-10s %s\n", f[0]+":", line(f[1]))
 		}
 	}
 	outlets, err := db.Outlets(ctx, a.ID)
@@ -385,14 +362,14 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	for _, o := range outlets {
-		line := sm.Label(o.Outlet)
+		also := sm.Label(o.Outlet)
 		if d := o.Date(); d != "" {
-			line += ", " + d
+			also += ", " + d
 		}
 		if o.URL != "" {
-			line += " " + o.URL
+			also += " " + o.URL
 		}
-		fmt.Fprintf(w, "%-10s %s\n", "Also in:", line)
+		fmt.Fprintf(w, "%-10s %s\n", "Also in:", line(also))
 	}
 	fmt.Fprintf(w, "%-10s %s\n", "Added:", a.Added.Format(time.RFC3339))
 	fmt.Fprintf(w, "%-10s %d\n\n%s\n", "Passages:", len(ps), a.Body)
@@ -432,7 +409,7 @@ func cmdRemove(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stderr, "%v\n", err)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "removed %d: %s\n", id, a.Title)
+		fmt.Fprintf(e.stdout, "removed %d: %s\n", id, line(a.Title))
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d articles not removed", failed, len(ids))

@@ -73,8 +73,8 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 // articles would measure the wrong thing.
 func fill(ctx context.Context, e *env, db *store.DB, br *brain, dir string, files []string) error {
 	for _, path := range files {
-		if status, detail := addFile(ctx, db, br, path); status == "rejected" {
-			return fmt.Errorf("--articles: %s rejected%s", path, detail)
+		if _, _, _, err := addFile(ctx, db, br, path); err != nil {
+			return fmt.Errorf("--articles: %s rejected: %s", path, reason(err))
 		}
 	}
 	if len(files) > 0 {

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"time"
 
-	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/data"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/store"
@@ -134,19 +133,11 @@ func seed(ctx context.Context, db *store.DB) error {
 		if err != nil {
 			return err
 		}
-		if _, _, err := addArticle(ctx, db, name, b); err != nil {
+		// Not embedded: the brain is not made yet. reindex --embeddings
+		// embeds them with the rest.
+		if _, _, _, err := addData(ctx, db, nil, name, b); err != nil {
 			return fmt.Errorf("seed the library: %w", err)
 		}
 	}
 	return nil
-}
-
-// addArticle parses one file and stores it with its passages.
-func addArticle(ctx context.Context, db *store.DB, name string, b []byte) (parley.Article, store.Outcome, error) {
-	a, err := ingest.Parse(name, b)
-	if err != nil {
-		return a, 0, err
-	}
-	_, outcome, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
-	return a, outcome, err
 }

@@ -77,7 +77,7 @@ func TestSeedingSurvivesACrash(t *testing.T) {
 			names, _ := fs.Glob(data.Seeds, "*.md")
 			for _, name := range names[:tc.added] {
 				b, _ := fs.ReadFile(data.Seeds, name)
-				if _, _, err := addArticle(context.Background(), db, name, b); err != nil {
+				if _, _, _, err := addData(context.Background(), db, nil, name, b); err != nil {
 					t.Fatal(err)
 				}
 			}

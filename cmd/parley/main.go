@@ -21,7 +21,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(exitCode(err, os.Stderr))
+	os.Exit(exitCode(err, terminal(os.Stderr, false)))
 }
 
 // version is Parley's version: set at build time with
@@ -107,6 +107,7 @@ func init() {
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	stdout, stderr = terminal(stdout, false), terminal(stderr, true)
 	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	fs := flag.NewFlagSet("parley", flag.ContinueOnError)
 	fs.SetOutput(stderr)

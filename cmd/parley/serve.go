@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -99,24 +98,16 @@ type library struct {
 
 var _ bot.Library = library{}
 
+// The three ways Discord adds an article take the one path into the
+// library (storeArticle); passages left unembedded are logged, not the
+// admin's problem: `parley reindex --embeddings` does them.
+
 func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.Article, string, error) {
-	a, outcome, err := addArticle(ctx, l.DB, name, data)
-	if err != nil {
-		return a, "", err
-	}
-	l.embed(ctx, a.ID, outcome)
-	return a, outcome.String(), nil
+	return l.told(addData(ctx, l.DB, l.br, name, data))
 }
 
 func (l library) AddURL(ctx context.Context, url string) (parley.Article, string, error) {
-	a, outcome, note, err := fetchArticle(ctx, l.DB, l.br, l.fetch, url)
-	if err != nil {
-		return a, "", err
-	}
-	if note != "" {
-		l.log.Warn("article stored, but not embedded", "article", a.ID, "note", note)
-	}
-	return a, outcome.String(), nil
+	return l.told(fetchArticle(ctx, l.DB, l.br, l.fetch, url))
 }
 
 func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.Article, string, error) {
@@ -127,23 +118,19 @@ func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.A
 		return a, "", err
 	}
 	a.Published = given.Published
-	_, outcome, err := l.DB.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
-	if err != nil {
-		return a, "", fmt.Errorf("add %q: %w", a.Title, err)
-	}
-	l.embed(ctx, a.ID, outcome)
-	return a, outcome.String(), nil
+	outcome, note, err := storeArticle(ctx, l.DB, l.br, &a)
+	return l.told(a, outcome, note, err)
 }
 
-// embed embeds a new article's passages; a failure leaves them to
-// `parley reindex --embeddings` and is not the user's problem.
-func (l library) embed(ctx context.Context, id int64, outcome store.Outcome) {
-	if outcome != store.Added && outcome != store.Updated {
-		return
+// told gives the bot what became of an article, logging what was not done.
+func (l library) told(a parley.Article, outcome store.Outcome, note string, err error) (parley.Article, string, error) {
+	if err != nil {
+		return a, "", err
 	}
-	if err := l.br.embedPassages(ctx, l.DB, id); err != nil {
-		l.log.Warn("passages not embedded", "article", id, "err", err)
+	if note != "" {
+		l.log.Warn("article stored, but not embedded", "article", a.ID, "note", note)
 	}
+	return a, outcome.String(), nil
 }
 
 // following gives the bot the feed poller.

@@ -13,7 +13,6 @@ import (
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/feeds"
 	"github.com/parley-bot/parley/fetch"
-	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -51,37 +50,15 @@ func newPoller(c IngestConfig, db *store.DB, br *brain, f *fetch.Fetcher) *feeds
 // "no such file".
 func isURL(arg string) bool { return strings.Contains(arg, "://") }
 
-// storeArticle stores an article with its passages and embeds them when
-// the library uses embeddings; note says what was not done.
-func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Article) (outcome store.Outcome, note string, err error) {
-	_, outcome, err = db.Add(ctx, a, ingest.Passages(a.Title, a.Body))
-	if err != nil {
-		return 0, "", err
-	}
-	if outcome == store.Added || outcome == store.Updated {
-		if err := br.embedPassages(ctx, db, a.ID); err != nil {
-			note = "not embedded (" + err.Error() + "): run parley reindex --embeddings later"
-		}
-	}
-	return outcome, note, nil
-}
-
-// fetchArticle fetches the article at url and stores it.
-func fetchArticle(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, url string) (parley.Article, store.Outcome, string, error) {
-	a, err := f.Article(ctx, url)
-	if err != nil {
-		return a, 0, "", err
-	}
-	outcome, note, err := storeArticle(ctx, db, br, &a)
-	return a, outcome, note, err
-}
-
 // describe says in words what became of an article: which article it is,
 // or which stored story it is another outlet's copy of.
 func describe(sm parley.StateMedia, a parley.Article, outcome store.Outcome, note string) string {
-	detail := fmt.Sprintf(" (article %d: %s)", a.ID, a.Title)
-	if outcome == store.Syndicated {
-		detail = fmt.Sprintf(" (the story of article %d; %s recorded as also publishing it)", a.ID, sm.Label(a.Outlet))
+	detail := fmt.Sprintf(" (article %d: %s)", a.ID, line(a.Title))
+	switch outcome {
+	case store.Syndicated:
+		detail = fmt.Sprintf(" (the story of article %d; %s recorded as also publishing it)", a.ID, line(sm.Label(a.Outlet)))
+	case store.Revised:
+		detail = fmt.Sprintf(" (article %d: %s; nearly the text of a stored article of the same outlet, kept as its own)", a.ID, line(a.Title))
 	}
 	if note != "" {
 		detail += "; " + note
@@ -101,19 +78,31 @@ func reason(err error) string {
 type tally struct {
 	mu      sync.Mutex
 	w       io.Writer
+	sm      parley.StateMedia
 	total   int
 	done    int
 	counts  map[string]int
 	refused bool // a fetch was refused for its address
 }
 
-func (t *tally) report(status, target, detail string, err error) {
+// report prints what became of target, one of add's files or addresses:
+// stopped, rejected with the reason, or the outcome of storing a.
+func (t *tally) report(ctx context.Context, target string, a parley.Article, outcome store.Outcome, note string, err error) {
+	var status, detail string
+	switch {
+	case ctx.Err() != nil:
+		status, detail = "stopped", ": interrupted"
+	case err != nil:
+		status, detail = "rejected", ": "+line(reason(err))
+	default:
+		status, detail = outcome.String(), describe(t.sm, a, outcome, note)
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.done++
 	t.counts[status]++
 	t.refused = t.refused || fetch.Refused(err)
-	fmt.Fprintf(t.w, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(t.total)), t.done, t.total, status, target, detail)
+	fmt.Fprintf(t.w, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(t.total)), t.done, t.total, status, line(target), detail)
 }
 
 // hintRefused names the setting that lets fetches reach the local network.
@@ -132,14 +121,7 @@ func addURLs(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, wor
 				return nil
 			}
 			a, outcome, note, err := fetchArticle(ctx, db, br, f, u)
-			switch {
-			case ctx.Err() != nil:
-				t.report("stopped", u, ": interrupted", nil)
-			case err != nil:
-				t.report("rejected", u, ": "+reason(err), err)
-			default:
-				t.report(outcome.String(), u, describe(br.stateMedia, a, outcome, note), nil)
-			}
+			t.report(ctx, u, a, outcome, note, err)
 			return nil
 		})
 	}

@@ -48,7 +48,7 @@ func TestAddURLs(t *testing.T) {
 			t.Errorf("line %d: %q", i+1, l)
 		}
 	}
-	if got := lines[6]; got != "3 added, 0 updated, 0 duplicate, 1 syndicated, 2 rejected" {
+	if got := lines[6]; got != "3 added, 0 revised, 0 updated, 0 duplicate, 1 syndicated, 2 rejected" {
 		t.Errorf("summary %q", got)
 	}
 	for _, want := range []string{

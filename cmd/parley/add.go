@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/fetch"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/store"
+)
+
+// storeArticle is the one way an article enters the library, whatever
+// brought it: a file (`add`, Discord, the bundled seeds), Discord's form, a
+// fetched page or a feed item. Its title, outlet, author and language are
+// put on one line without control characters, its address in canonical
+// form (one with a user name or password is refused), and it is stored
+// with its passages (store.Add decides added, revised, updated, duplicate
+// or syndicated) and, when the library uses embeddings and br is not nil,
+// they are embedded; note says what was not done.
+func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Article) (outcome store.Outcome, note string, err error) {
+	a.Title, a.Outlet, a.Author, a.Language = ingest.OneLine(a.Title), ingest.OneLine(a.Outlet), ingest.OneLine(a.Author), ingest.OneLine(a.Language)
+	if a.URL != "" {
+		if a.URL, err = fetch.Canonical(a.URL); err != nil {
+			return 0, "", err
+		}
+	}
+	if _, outcome, err = db.Add(ctx, a, ingest.Passages(a.Title, a.Body)); err != nil {
+		return 0, "", err
+	}
+	switch outcome {
+	case store.Added, store.Revised, store.Updated:
+		if br == nil {
+			break
+		}
+		if err := br.embedPassages(ctx, db, a.ID); err != nil {
+			note = "not embedded (" + err.Error() + "): run parley reindex --embeddings later"
+		}
+	}
+	return outcome, note, nil
+}
+
+// addData parses a file's content and stores its article.
+func addData(ctx context.Context, db *store.DB, br *brain, name string, data []byte) (parley.Article, store.Outcome, string, error) {
+	a, err := ingest.Parse(name, data)
+	if err != nil {
+		return a, 0, "", err
+	}
+	outcome, note, err := storeArticle(ctx, db, br, &a)
+	return a, outcome, note, err
+}
+
+// addFile reads the file at path (a regular file only, at most 5 MB) and
+// stores its article.
+func addFile(ctx context.Context, db *store.DB, br *brain, path string) (parley.Article, store.Outcome, string, error) {
+	b, err := ingest.ReadFile(path)
+	if err != nil {
+		return parley.Article{}, 0, "", err
+	}
+	return addData(ctx, db, br, path, b)
+}
+
+// fetchArticle fetches the article at url and stores it.
+func fetchArticle(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, url string) (parley.Article, store.Outcome, string, error) {
+	a, err := f.Article(ctx, url)
+	if err != nil {
+		return a, 0, "", err
+	}
+	outcome, note, err := storeArticle(ctx, db, br, &a)
+	return a, outcome, note, err
+}
