@@ -100,7 +100,7 @@ func progress(w io.Writer) func(feeds.Item) {
 		case it.ArticleID != 0:
 			detail = fmt.Sprintf(" (article %d: %s)", it.ArticleID, it.Title)
 		}
-		fmt.Fprintf(w, "  [%*d/%d] %-10s %s%s\n", len(strconv.Itoa(it.Total)), it.Done, it.Total, it.Outcome, it.URL, detail)
+		fmt.Fprintf(w, "  [%*d/%d] %-10s %s%s\n", len(strconv.Itoa(it.Total)), it.Done, it.Total, it.Outcome, line(it.URL), line(detail))
 	}
 }
 
@@ -131,7 +131,7 @@ func cmdFeedAdd(ctx context.Context, e *env, args []string) error {
 			}
 			continue
 		}
-		fmt.Fprintf(e.stdout, "Following %s as feed %d.\n%s\n", rep.Feed.URL, rep.Feed.ID, rep)
+		fmt.Fprintf(e.stdout, "Following %s as feed %d.\n%s\n", rep.Feed.URL, rep.Feed.ID, line(rep.String()))
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -197,7 +197,7 @@ func cmdFeedList(ctx context.Context, e *env, args []string) error {
 		if f.Failures > 0 {
 			status = fmt.Sprintf("failing: %d in a row (%s); next try %s", f.Failures, f.LastError, when(f.NextPoll))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\n", f.ID, truncate(title, 40), f.Items, polled, status)
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\n", f.ID, truncate(line(title), 40), f.Items, polled, line(status))
 		fmt.Fprintf(tw, "\t%s\t\t\t\n", f.URL)
 	}
 	return tw.Flush()
@@ -287,7 +287,7 @@ func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 	}
 	failed := 0
 	for _, r := range reps {
-		fmt.Fprintln(e.stdout, r)
+		fmt.Fprintln(e.stdout, line(r.String()))
 		if r.Err != nil {
 			failed++
 		}
