@@ -198,6 +198,8 @@ func outcomeText(a parley.Article, outcome string, sm parley.StateMedia) string 
 		return "Added " + name + "."
 	case "updated":
 		return "Updated " + name + "."
+	case "revised":
+		return "Added " + name + ", a revised version of a story already in the library from the same outlet."
 	case "duplicate":
 		return "Already in the library: " + name + ". Nothing changed."
 	case "syndicated":

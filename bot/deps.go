@@ -26,11 +26,11 @@ type Library interface {
 	// at a time, with the total number that match.
 	Sources(ctx context.Context, query string, offset, limit int) ([]parley.Source, int, error)
 	// AddFile parses a file (.md, .txt, .html) and stores it; outcome is
-	// "added", "updated", "duplicate" or "syndicated". Bad input wraps
+	// "added", "revised", "updated", "duplicate" or "syndicated". Bad input wraps
 	// parley.ErrInvalid.
 	AddFile(ctx context.Context, name string, data []byte) (a parley.Article, outcome string, err error)
 	// AddURL fetches the article at url and stores it; outcome is "added",
-	// "updated", "duplicate" or "syndicated". A page that cannot be an
+	// "revised", "updated", "duplicate" or "syndicated". A page that cannot be an
 	// article (refused address, no article text, 404, too large…) is an error
 	// wrapping parley.ErrInvalid whose message is the reason in plain words.
 	AddURL(ctx context.Context, url string) (a parley.Article, outcome string, err error)

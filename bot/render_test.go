@@ -281,6 +281,9 @@ func TestStateMediaLabelled(t *testing.T) {
 	if got := outcomeText(a, "syndicated", sm); !strings.Contains(got, "; RIA Novosti (Russian state media) was recorded as also publishing it.") {
 		t.Errorf("syndicated: %q", got)
 	}
+	if got, want := outcomeText(a, "revised", sm), "Added #4 “Talks resume” (RIA Novosti (Russian state media)), a revised version of a story already in the library from the same outlet."; got != want {
+		t.Errorf("revised: %q, want %q", got, want)
+	}
 	if got, want := choice(s, sm).Name, "#4 Talks resume — TASS (Russian state media), 2025-08-18"; got != want {
 		t.Errorf("choice = %q, want %q", got, want)
 	}
