@@ -2,7 +2,10 @@
 // politely and conditionally, and stores each new item's article — the
 // item's own full text when the feed carries it, otherwise the page it
 // links to. Items already dealt with, by GUID or canonical URL, are
-// skipped; a feed that keeps failing is polled less and less often.
+// skipped; a feed, or an item, that keeps failing is tried less and less
+// often, and an item that never stops failing is given up. Feeds are
+// polled at once, each poll within a deadline, so that one slow site
+// holds up no other feed.
 package feeds
 
 import (
@@ -36,6 +39,10 @@ const (
 	// MaxItems is how many items of one poll are looked at, newest first;
 	// a feed that suddenly lists thousands is not fetched whole.
 	MaxItems = 100
+	// MaxItemFailures is how many times in a row an item may fail for now
+	// (its site timed out, could not be reached, answered 5xx) before it
+	// is given up; it is tried again after Backoff(interval, failures).
+	MaxItemFailures = 5
 )
 
 // Adder stores an article and says what became of it. It is how the
@@ -55,7 +62,13 @@ type Poller struct {
 	// Workers is how many items of a feed are fetched at once (the
 	// Fetcher still allows one request per host); default 4.
 	Workers int
-	Log     *slog.Logger
+	// Deadline bounds one poll of a feed, its items included; default the
+	// interval, so that a round of polls is over when the next is due.
+	// Items left when it passes are dealt with by the next poll.
+	Deadline time.Duration
+	// Now is the clock that schedules polls and retries; default time.Now.
+	Now func() time.Time
+	Log *slog.Logger
 	// Progress, when set, is called after each item, one call at a time.
 	Progress func(Item)
 
@@ -67,7 +80,7 @@ type Item struct {
 	Feed      store.Feed
 	Title     string
 	URL       string
-	Outcome   string // added, revised, updated, duplicate, syndicated, known, rejected, or failed (tried again next poll)
+	Outcome   string // added, revised, updated, duplicate, syndicated, rejected, failed (tried again later) or given up
 	ArticleID int64
 	Err       error // why it was rejected or failed
 	Done      int   // items of this poll dealt with so far, this one included
@@ -86,7 +99,9 @@ type Report struct {
 	Syndicated  int
 	Revised     int
 	Rejected    int // for good: no article text, 404…
-	Failed      int // for now: tried again next poll
+	Failed      int // for now: tried again later
+	GivenUp     int // failed MaxItemFailures times in a row
+	Waiting     int // failed before, and not due to be tried again yet
 	Err         error
 	NextPoll    time.Time
 	Took        time.Duration
@@ -105,7 +120,11 @@ func (r Report) String() string {
 // Summary says what the poll did, in one line, without naming the feed.
 func (r Report) Summary() string {
 	switch {
-	case errors.Is(r.Err, context.Canceled) || errors.Is(r.Err, context.DeadlineExceeded):
+	case errors.Is(r.Err, context.DeadlineExceeded) && r.Items == 0:
+		return "stopped at the deadline before the feed was read; the next poll goes on"
+	case errors.Is(r.Err, context.DeadlineExceeded):
+		return fmt.Sprintf("stopped at the deadline, %d of %d new items dealt with; the next poll goes on", r.done(), r.Items-r.Known-r.Waiting)
+	case errors.Is(r.Err, context.Canceled):
 		return "stopped before every item was dealt with; the next poll goes on"
 	case r.Err != nil:
 		return fmt.Sprintf("failed: %v; next try %s", r.Err, r.NextPoll.Local().Format("2006-01-02 15:04"))
@@ -118,7 +137,8 @@ func (r Report) Summary() string {
 		n    int
 		word string
 	}{{r.Added, "added"}, {r.Revised, "revised"}, {r.Updated, "updated"}, {r.Syndicated, "syndicated"}, {r.Duplicate, "duplicate"},
-		{r.Rejected, "rejected"}, {r.Failed, "failed (tried again next poll)"}} {
+		{r.Rejected, "rejected"}, {r.Failed, "failed (tried again later)"}, {r.GivenUp, "given up after failing"},
+		{r.Waiting, "waiting to be tried again"}} {
 		if c.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.word))
 		}
@@ -129,11 +149,30 @@ func (r Report) Summary() string {
 	return s
 }
 
+// done is how many new items the poll dealt with.
+func (r Report) done() int {
+	return r.Added + r.Revised + r.Updated + r.Duplicate + r.Syndicated + r.Rejected + r.Failed + r.GivenUp
+}
+
 func (p *Poller) interval() time.Duration {
 	if p.Interval > 0 {
 		return p.Interval
 	}
 	return DefaultInterval
+}
+
+func (p *Poller) deadline() time.Duration {
+	if p.Deadline > 0 {
+		return p.Deadline
+	}
+	return p.interval()
+}
+
+func (p *Poller) now() time.Time {
+	if p.Now != nil {
+		return p.Now()
+	}
+	return time.Now()
 }
 
 func (p *Poller) log() *slog.Logger {
@@ -165,6 +204,8 @@ func jitter(d time.Duration) time.Duration {
 // feed. An address that gives no feed is an error wrapping
 // parley.ErrInvalid; one already followed, parley.ErrDuplicate.
 func (p *Poller) Follow(ctx context.Context, rawURL string) (Report, error) {
+	ctx, cancel := context.WithTimeout(ctx, p.deadline())
+	defer cancel()
 	u, err := fetch.Canonical(rawURL)
 	if err != nil {
 		return Report{}, err
@@ -198,15 +239,18 @@ func (p *Poller) Follow(ctx context.Context, rawURL string) (Report, error) {
 	return p.poll(ctx, f, r), nil
 }
 
-// Poll polls one feed, conditionally, stores its new items and records
-// the poll. The feed's failure, if any, is in the Report.
+// Poll polls one feed, conditionally, within the deadline, stores its new
+// items and records the poll. The feed's failure, if any, is in the Report.
 func (p *Poller) Poll(ctx context.Context, f store.Feed) Report {
+	ctx, cancel := context.WithTimeout(ctx, p.deadline())
+	defer cancel()
+	start := p.now()
 	r, err := p.Fetcher.Feed(ctx, f.URL, fetch.Validators{ETag: f.ETag, LastModified: f.LastModified})
 	if err == nil && r.IsPage() {
 		err = fmt.Errorf("%w: the address now gives a web page, not a feed", parley.ErrInvalid)
 	}
 	if err != nil {
-		return p.fail(ctx, f, time.Now(), err)
+		return p.fail(ctx, Report{Feed: f}, start, err)
 	}
 	return p.poll(ctx, f, r)
 }
@@ -216,23 +260,28 @@ func Due(now time.Time) func(store.Feed) bool {
 	return func(f store.Feed) bool { return !f.NextPoll.After(now) }
 }
 
-// PollFeeds polls, one after another, the feeds want picks, and returns
-// their reports.
+// PollFeeds polls the feeds want picks, all at once, and returns their
+// reports in the feeds' order. Their fetches share the Fetcher's limits
+// (MaxConcurrent at once, one at a time per host) and each poll has its
+// deadline, so a feed of slow pages delays no other past that.
 func (p *Poller) PollFeeds(ctx context.Context, want func(store.Feed) bool) ([]Report, error) {
 	fs, err := p.DB.Feeds(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var out []Report
+	var picked []store.Feed
 	for _, f := range fs {
-		if ctx.Err() != nil {
-			return out, ctx.Err()
-		}
 		if want(f) {
-			out = append(out, p.Poll(ctx, f))
+			picked = append(picked, f)
 		}
 	}
-	return out, nil
+	out := make([]Report, len(picked))
+	var wg sync.WaitGroup
+	for i, f := range picked {
+		wg.Go(func() { out[i] = p.Poll(ctx, f) })
+	}
+	wg.Wait()
+	return out, ctx.Err()
 }
 
 // Run polls the feeds that are due until ctx ends, logging a summary of
@@ -240,7 +289,7 @@ func (p *Poller) PollFeeds(ctx context.Context, want func(store.Feed) bool) ([]R
 func (p *Poller) Run(ctx context.Context) {
 	log := p.log()
 	for {
-		if _, err := p.PollFeeds(ctx, Due(time.Now())); err != nil && ctx.Err() == nil {
+		if _, err := p.PollFeeds(ctx, Due(p.now())); err != nil && ctx.Err() == nil {
 			log.Error("feeds not polled", "err", err)
 		}
 		wait := p.untilNext(ctx)
@@ -262,7 +311,7 @@ func (p *Poller) untilNext(ctx context.Context) time.Duration {
 	if err != nil {
 		return wait
 	}
-	now := time.Now()
+	now := p.now()
 	for _, f := range fs {
 		wait = min(wait, f.NextPoll.Sub(now))
 	}
@@ -270,15 +319,21 @@ func (p *Poller) untilNext(ctx context.Context) time.Duration {
 }
 
 // fail records a failed poll and schedules the next one later than usual.
-func (p *Poller) fail(ctx context.Context, f store.Feed, start time.Time, err error) Report {
-	rep := Report{Feed: f, Err: err, Took: time.Since(start)}
+// A poll stopped (at its deadline, or by the caller) is not a failure: it
+// is not recorded, so the feed is due again at once, and rep keeps what it
+// did.
+func (p *Poller) fail(ctx context.Context, rep Report, start time.Time, err error) Report {
+	f := rep.Feed
+	rep.Err, rep.Took = err, p.now().Sub(start)
 	if ctx.Err() != nil {
-		// Stopped, not failed: the feed is due again at once.
 		rep.Err = ctx.Err()
+		p.log().Info("feed poll stopped", "feed", f.ID, "url", f.URL, "why", rep.Err, "items", rep.Items,
+			"dealt_with", rep.done(), "took", rep.Took.Round(time.Millisecond))
 		return rep
 	}
-	rep.NextPoll = time.Now().Add(jitter(Backoff(p.interval(), f.Failures+1)))
-	if serr := p.DB.SavePoll(ctx, f.ID, store.Poll{At: time.Now(), Err: err.Error(), NextPoll: rep.NextPoll}); serr != nil {
+	rep = Report{Feed: f, Err: err, Took: rep.Took}
+	rep.NextPoll = p.now().Add(jitter(Backoff(p.interval(), f.Failures+1)))
+	if serr := p.DB.SavePoll(ctx, f.ID, store.Poll{At: p.now(), Err: err.Error(), NextPoll: rep.NextPoll}); serr != nil {
 		p.log().Error("feed poll not recorded", "feed", f.ID, "err", serr)
 	}
 	p.log().Warn("feed poll failed", "feed", f.ID, "url", f.URL, "failures", f.Failures+1, "err", err,
@@ -289,32 +344,35 @@ func (p *Poller) fail(ctx context.Context, f store.Feed, start time.Time, err er
 // poll deals with a fetched feed: its new items are stored and the poll is
 // recorded.
 func (p *Poller) poll(ctx context.Context, f store.Feed, r *fetch.Response) Report {
-	start := time.Now()
+	start := p.now()
 	rep := Report{Feed: f, NotModified: r.NotModified}
 	var title string
 	if !r.NotModified {
 		feed, err := parse(r.Body)
 		if err != nil {
-			return p.fail(ctx, f, start, err)
+			return p.fail(ctx, rep, start, err)
 		}
 		title = strings.TrimSpace(feed.Title)
 		if rep.Feed.Title == "" {
 			rep.Feed.Title = title
 		}
 		if err := p.items(ctx, &rep, feed, r.URL); err != nil {
-			return p.fail(ctx, f, start, err)
+			return p.fail(ctx, rep, start, err)
 		}
 	}
-	rep.Took = time.Since(start)
-	rep.NextPoll = time.Now().Add(jitter(p.interval()))
-	err := p.DB.SavePoll(ctx, f.ID, store.Poll{At: time.Now(), OK: true, Title: title, ETag: r.ETag,
+	rep.Took = p.now().Sub(start)
+	rep.NextPoll = p.now().Add(jitter(p.interval()))
+	// Every item was dealt with: the poll is recorded even if the deadline
+	// has passed meanwhile.
+	err := p.DB.SavePoll(context.WithoutCancel(ctx), f.ID, store.Poll{At: p.now(), OK: true, Title: title, ETag: r.ETag,
 		LastModified: r.LastModified, NextPoll: rep.NextPoll})
 	if err != nil {
 		p.log().Error("feed poll not recorded", "feed", f.ID, "err", err)
 	}
 	p.log().Info("feed polled", "feed", f.ID, "url", f.URL, "not_modified", rep.NotModified, "items", rep.Items,
 		"known", rep.Known, "added", rep.Added, "revised", rep.Revised, "updated", rep.Updated, "syndicated", rep.Syndicated,
-		"duplicate", rep.Duplicate, "rejected", rep.Rejected, "failed", rep.Failed, "took", rep.Took.Round(time.Millisecond))
+		"duplicate", rep.Duplicate, "rejected", rep.Rejected, "failed", rep.Failed, "given_up", rep.GivenUp,
+		"waiting", rep.Waiting, "took", rep.Took.Round(time.Millisecond))
 	return rep
 }
 
@@ -370,10 +428,19 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 	if err != nil {
 		return err
 	}
+	retries, err := p.DB.ItemRetries(ctx, rep.Feed.ID)
+	if err != nil {
+		return err
+	}
+	now := p.now()
 	var fresh []entry
 	for _, e := range entries {
 		if seen[e.key] {
 			rep.Known++
+			continue
+		}
+		if r, ok := retries[e.key]; ok && r.NextTry.After(now) {
+			rep.Waiting++
 			continue
 		}
 		if e.link != "" {
@@ -402,8 +469,16 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 	for _, e := range fresh {
 		g.Go(func() error {
 			it := p.item(gctx, rep.Feed, strings.TrimSpace(feed.Title), e)
+			if it.Outcome == "failed" && gctx.Err() != nil {
+				return nil // stopped, not failed: the next poll tries it afresh
+			}
 			mu.Lock()
 			defer mu.Unlock()
+			// What became of the item is recorded even when the deadline
+			// has passed meanwhile.
+			if err := p.settle(context.WithoutCancel(gctx), rep.Feed.ID, e.key, retries[e.key], &it); err != nil {
+				return err
+			}
 			switch it.Outcome {
 			case "added":
 				rep.Added++
@@ -417,16 +492,13 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 				rep.Revised++
 			case "rejected":
 				rep.Rejected++
+			case "given up":
+				rep.GivenUp++
 			default:
 				rep.Failed++
 			}
 			done++
 			it.Done, it.Total = done, len(fresh)
-			if it.Outcome != "failed" {
-				if err := p.DB.MarkSeen(gctx, rep.Feed.ID, e.key, it.ArticleID); err != nil {
-					return err
-				}
-			}
 			p.report(it)
 			return nil
 		})
@@ -435,6 +507,28 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 		return err
 	}
 	return ctx.Err()
+}
+
+// settle records what became of an item: one dealt with (stored, or
+// rejected for good) is seen and never fetched again; one that failed for
+// now is tried again after Backoff(interval, its failures in a row), and
+// given up, as seen, at the MaxItemFailures-th.
+func (p *Poller) settle(ctx context.Context, feedID int64, key string, prev store.ItemRetry, it *Item) error {
+	if it.Outcome == "failed" {
+		r := store.ItemRetry{Failures: prev.Failures + 1, LastError: it.Err.Error()}
+		if r.Failures < MaxItemFailures {
+			r.NextTry = p.now().Add(jitter(Backoff(p.interval(), r.Failures)))
+			return p.DB.SetItemRetry(ctx, feedID, key, r)
+		}
+		it.Outcome = "given up"
+	}
+	if err := p.DB.MarkSeen(ctx, feedID, key, it.ArticleID); err != nil {
+		return err
+	}
+	if prev.Failures > 0 {
+		return p.DB.ClearItemRetry(ctx, feedID, key)
+	}
+	return nil
 }
 
 func (p *Poller) report(it Item) {

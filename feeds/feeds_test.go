@@ -219,8 +219,8 @@ func TestBackoff(t *testing.T) {
 }
 
 // TestItemsRejectedAndFailed: an item whose page is a paywall stub is
-// rejected and not tried again; one whose server fails is tried again at
-// the next poll.
+// rejected and not tried again; one whose server fails waits out its
+// backoff, then is tried again.
 func TestItemsRejectedAndFailed(t *testing.T) {
 	site, db, p := setup(t)
 	var failing atomic.Bool
@@ -255,8 +255,14 @@ func TestItemsRejectedAndFailed(t *testing.T) {
 	failing.Store(false)
 	f, _ := db.Feed(t.Context(), rep.Feed.ID)
 	rep = p.Poll(t.Context(), f)
+	if rep.Known != 2 || rep.Waiting != 1 || rep.Added != 0 {
+		t.Fatalf("second poll, at once: %s", rep)
+	}
+	later := time.Now().Add(Backoff(p.Interval, 1) * 2)
+	p.Now = func() time.Time { return later }
+	rep = p.Poll(t.Context(), f)
 	if rep.Known != 2 || rep.Added != 1 || rep.Rejected != 0 {
-		t.Fatalf("second poll: %s", rep)
+		t.Fatalf("poll after the backoff: %s", rep)
 	}
 	if n := site.Requests("/paywall/2"); n != 1 {
 		t.Errorf("the paywall page was fetched %d times, want 1", n)
