@@ -536,6 +536,9 @@ func speakerOf(text string, ws []word) said {
 	if a, ok := speakerAtColon(ws); ok {
 		return a
 	}
+	if a, ok := pronounAtColon(ws); ok {
+		return a
+	}
 	// "according to X, …": the subject is the words after the phrase.
 	if !mayReport(text) {
 		return said{}
@@ -677,6 +680,48 @@ func speakerAtColon(ws []word) (said, bool) {
 	}
 	return said{}, false
 }
+
+// pronounAtColon reads a pronoun that introduces a quotation with a colon
+// after a few words of its own, however they say it: "A few moments later
+// he pressed the point: “Have you even said 'thank you' once?”". The
+// pronoun stands for the person named before (resolve), and only "he" or
+// "she" is read so: a noun before a colon ("The message was clear: …")
+// names no speaker.
+func pronounAtColon(ws []word) (said, bool) {
+	p := -1
+	for i := 0; i < len(ws) && i <= 5; i++ {
+		if ws[i].quoted || ws[i].punct && ws[i].text != "," {
+			return said{}, false
+		}
+		// English only: the Ukrainian and Russian "він"/"он" before a
+		// colon follow dash-introduced quotations whose speakers are not
+		// always read, and would resolve to someone named earlier.
+		if l := strings.ToLower(ws[i].text); l == "he" || l == "she" {
+			p = i
+			break
+		}
+	}
+	if p < 0 {
+		return said{}, false
+	}
+	for j := p + 1; j < len(ws) && j-p <= 5; j++ {
+		switch {
+		case ws[j].quoted:
+			return said{}, false
+		case ws[j].text == ":":
+			if j > p+1 && j+1 < len(ws) && (ws[j+1].quoted || isQuoteMark(ws[j+1].text)) {
+				return said{resolve: true}, true
+			}
+			return said{}, false
+		case ws[j].punct || isCap(ws[j]):
+			return said{}, false
+		}
+	}
+	return said{}, false
+}
+
+// isQuoteMark reports whether a word is an opening quotation mark.
+func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "«" || s == "„" }
 
 // beforeVerb are the words that may stand between a subject and its verb
 // of saying: "Ratcliffe has confirmed", "Witkoff also indicated", "Putin

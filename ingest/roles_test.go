@@ -36,6 +36,9 @@ const (
 
 // sentenceRoleCases is the table that must pass.
 var sentenceRoleCases = []roleCase{
+	// A pronoun that introduces a quotation with a colon, in words of its
+	// own, is the person named just before.
+	{file: "a03", find: "A few moments later he pressed the point: \"Have you even said 'thank you' once?\"", role: rowProse, kind: rowDirect, speaker: "JD Vance"},
 	// Headline repeated as the first line.
 	{file: "a02", find: "US and Russia agree to restore embassies, open Ukraine talks", role: parley.RoleHeadline},
 	{file: "a10", find: "Kyiv regime destroys Sudzha gas metering station in HIMARS strike, violating energy moratorium", role: parley.RoleHeadline},
@@ -241,6 +244,11 @@ var sentenceRoleCases = []roleCase{
 // does not give yet. They are run and reported, not failed; a row that
 // starts passing says so, to be moved into sentenceRoleCases.
 var knownMisses = []roleCase{
+	// "он" before a colon is Peskov, quoted just before with a dash; the
+	// English rule for a pronoun at a colon is not applied to Cyrillic
+	// because that dash quotation's speaker is not read, and "он" would
+	// resolve to someone named earlier.
+	{file: "ru08", find: "В пятницу он высказался подробнее:", span: "В пятницу он высказался подробнее: ... работа конструктивная и одновременно очень сложная.", role: rowProse, kind: rowDirect, speaker: "Дмитрий Песков"},
 	// Prose after a related list is prose again. (The paragraph is cut off
 	// mid-word where the body ends, "…up with Trump perso", as the
 	// truncated rows of a04, a07 and d12 are: no rule gives it prose without
