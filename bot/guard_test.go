@@ -175,3 +175,35 @@ func TestDigestsShareTheAnswersLimits(t *testing.T) {
 		}
 	})
 }
+
+// failingTimeline makes its first timeline and fails the next ones.
+type failingTimeline struct {
+	fakeDigests
+	made atomic.Int32
+}
+
+func (d *failingTimeline) Timeline(ctx context.Context, s parley.Scope) (*parley.Digest, error) {
+	if d.made.Add(1) > 1 {
+		return nil, context.DeadlineExceeded
+	}
+	return d.fakeDigests.Timeline(ctx, s)
+}
+
+// TestPageTurnFailureTold: a page turn that fails after its press was
+// acknowledged tells the user in a message only they see, and leaves the
+// timeline as it was.
+func TestPageTurnFailureTold(t *testing.T) {
+	dg := &failingTimeline{fakeDigests: fakeDigests{points: 60}}
+	h := startWith(t, Config{}, nil, func(b *Bot) { b.Digests = dg })
+	page := h.answered(h.command(nil, "timeline", strOpt("topic", "talks"))).Original
+	st := h.wait(h.press(nil, "timeline:1:::talks", page), func(st discordtest.InteractionState) bool { return len(st.Followups) > 0 })
+	if f := st.Followups[0]; f.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(f.Content, "took too long") {
+		t.Errorf("the failure was told as %+v", f)
+	}
+	if st.Original.Content != page.Content {
+		t.Errorf("the timeline was replaced by %q", st.Original.Content)
+	}
+	if v := h.srv.Violations(); len(v) > 0 {
+		t.Errorf("protocol violations: %+v", v)
+	}
+}
