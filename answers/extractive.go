@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -310,6 +311,24 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	return all
 }
 
+// topicCover is the weighted share of a question's terms a sentence has,
+// leaving out the names of the speaker it asks about: what the words asked
+// for are about.
+func topicCover(q *analysis, s *sentence) float64 {
+	var have, of float64
+	for _, t := range q.terms {
+		if slices.ContainsFunc(q.askedNames, func(n qterm) bool { return n.stem == t.stem }) {
+			continue
+		}
+		of += t.weight
+		have += t.weight * matchWeight(t, s.stems)
+	}
+	if of == 0 {
+		return 0
+	}
+	return have / of
+}
+
 // focusCover is how much of what the question is about stems has: the
 // share of its names and the share of its other terms, averaged, or the
 // one share a question with only one kind has.
@@ -559,12 +578,31 @@ func pick(q *analysis, cands []*sentence) []*sentence {
 	}
 	// The question asks for a value: the best sentence that holds one
 	// about its focus comes first, whatever outscores it on words alone.
-	if _, typed := typedGap[q.want]; typed {
+	_, typed := typedGap[q.want]
+	switch {
+	case typed:
 		for _, s := range cands[:min(gapLook, len(cands))] {
 			if s.typed >= 0.9 && s.focus >= gapFocus && (q.scope == nil || s.inScope > 0) {
 				add(s)
 				break
 			}
+		}
+	case q.want == typeQuote && (len(q.askedNames) > 0 || len(q.askedRole) > 0):
+		// For a quote, the words of the person asked for that are most
+		// about what was asked: of Vance's quotes, the one about thanks
+		// for "Vance's words about thanking the US".
+		var first *sentence
+		bestTopic := -1.0
+		for _, s := range cands[:min(gapLook, len(cands))] {
+			if s.typed < 0.9 || q.scope != nil && s.inScope <= 0 {
+				continue
+			}
+			if t := topicCover(q, s); t > bestTopic {
+				first, bestTopic = s, t
+			}
+		}
+		if first != nil {
+			add(first)
 		}
 	}
 	for len(out) < maxQuotes {
