@@ -128,7 +128,8 @@ func analyse(text string) analysis {
 		act := q.want == typeOpen && actVerbs[tok.Term]
 		// "take place", "last": how the question asks for its type, not
 		// what it is about.
-		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || q.want == typePlace && placeWords[strings.ToLower(word)]
+		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || q.want == typePlace && placeWords[strings.ToLower(word)] ||
+			q.want == typeDate && dateWords[strings.ToLower(word)]
 		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	return q
@@ -633,6 +634,9 @@ func (q *analysis) searchDepth() int {
 var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
 	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true,
 	"spend": true, "spent": true, "run": true, "ran": true}
+
+// dateWords ask what kind of time: "what day", "which date".
+var dateWords = map[string]bool{"day": true, "date": true, "time": true, "month": true, "year": true, "week": true}
 
 // placeWords ask what kind of place: "in which city", "which building".
 var placeWords = map[string]bool{"city": true, "town": true, "country": true, "building": true, "venue": true,

@@ -256,3 +256,16 @@ func TestQuoteAskedByRole(t *testing.T) {
 		t.Errorf("typeMatch: the director's words %v, another's %v", a, b)
 	}
 }
+
+func TestValueOnlyFromASentenceAboutTheQuestion(t *testing.T) {
+	q := analyse("how long did the riyadh talks last?")
+	s := &sentence{text: "The talks lasted about four and a half hours.", typed: 1, focus: 0.8, ownFocus: 0.6}
+	if got := valueOf(&q, s); got != "lasted about four and a half hours" {
+		t.Errorf("valueOf = %q", got)
+	}
+	// The passage is about the talks, the sentence about something else.
+	s = &sentence{text: "Aid deliveries resumed three hours later.", typed: 1, focus: 0.6, ownFocus: 0}
+	if got := valueOf(&q, s); got != "" {
+		t.Errorf("a value from a sentence about something else: %q", got)
+	}
+}

@@ -26,7 +26,10 @@ type value struct {
 func valueOf(q *analysis, s *sentence) string {
 	// Only a sentence about the question's focus, and of its time when it
 	// names one, states its value.
-	if s.typed < 0.9 || s.focus < valueFocus || q.scope != nil && s.inScope <= 0 {
+	// The sentence itself must be about some of it too: "halted weapons
+	// deliveries on March 3", in a passage about the Oval Office row, is
+	// no date of the row.
+	if s.typed < 0.9 || s.focus < valueFocus || s.ownFocus < ownValueFocus || q.scope != nil && s.inScope <= 0 {
 		return ""
 	}
 	text := s.text
@@ -73,6 +76,9 @@ func valueOf(q *analysis, s *sentence) string {
 // valueFocus is how much of the question's focus a sentence must have for
 // the value it holds to be stated as the answer.
 const valueFocus = 0.5
+
+// ownValueFocus is how much of it the sentence alone must have.
+const ownValueFocus = 0.3
 
 var rePercentSpan = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:%|percent\b|per cent\b)`)
 
