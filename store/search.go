@@ -176,12 +176,18 @@ func (db *DB) SearchExhaustive(ctx context.Context, q parley.Query, k int) ([]pa
 	return db.search(ctx, q, k, true)
 }
 
-// search is Search; exhaustive re-ranks every passage that has any of the
-// terms instead of the bounded candidates.
-func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool) ([]parley.Hit, error) {
-	if k <= 0 {
-		return nil, nil
-	}
+// query is a question as the store reads it: its terms, with document
+// frequencies, and the library's size.
+type query struct {
+	terms     []queryTerm
+	n, avgLen float64
+}
+
+// read reads a question: its content words (weight 1) and the words news
+// prose uses for them (alsoWeight), each with its document frequency, a
+// word no article has read as the library's word it is a misspelling of,
+// and a word with no match left out. It returns nil when no term matches.
+func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	seen := map[string]bool{}
 	terms := queryTerms(q.Text, seen)
 	// The words news prose uses for the question's ("troops" for
@@ -199,19 +205,14 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 	}
 	var n, totalWords, maxID float64
 	err := db.sql.QueryRowContext(ctx, "SELECT passages, words, (SELECT coalesce(max(id), 0) FROM passages) FROM stats").Scan(&n, &totalWords, &maxID)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+	if err != nil || n == 0 {
+		return nil, err
 	}
-	if n == 0 {
-		return nil, nil
-	}
-	avgLen := totalWords / n
-
 	live := terms[:0]
 	for _, t := range terms {
 		count, minID, err := db.matches(ctx, t.phrase)
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, err
 		}
 		if count == 0 && t.weight == 1 {
 			// A word of the question no article has: read it as the word
@@ -219,7 +220,7 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 			if c, err := db.Correct(ctx, t.word); err == nil && c != "" {
 				t.word, t.phrase, t.stem = c, matchWord(c), prose.Stem(c)
 				if count, minID, err = db.matches(ctx, t.phrase); err != nil {
-					return nil, fmt.Errorf("search: %w", err)
+					return nil, err
 				}
 			}
 		}
@@ -235,10 +236,75 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool
 		}
 		live = append(live, t)
 	}
-	terms = live
-	if len(terms) == 0 {
+	if len(live) == 0 {
 		return nil, nil
 	}
+	return &query{terms: live, n: n, avgLen: totalWords / n}, nil
+}
+
+// SearchBM25 is the baseline Search is measured against: FTS5's own
+// ORDER BY bm25() (title ×2) over every passage that matches any of the
+// terms Search reads in the question, the top k as they come, with no
+// re-ranking and no filtering of copies. It takes hundreds of milliseconds
+// on a large library and exists for the benchmarks (docs/benchmarks.md).
+func (db *DB) SearchBM25(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
+	rq, err := db.read(ctx, q)
+	if err != nil || rq == nil || k <= 0 {
+		return nil, err
+	}
+	var all []string
+	for _, t := range rq.terms {
+		all = append(all, t.phrase)
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+		ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(all, " OR "), titleWeight, k)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var order []int64
+	ids := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		order = append(order, id)
+		ids[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits, raw, err := db.hits(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	rank := map[int64]int{}
+	for i, id := range order {
+		rank[id] = i
+	}
+	sort.Slice(hits, func(i, j int) bool { return rank[hits[i].ID] < rank[hits[j].ID] })
+	for i := range hits {
+		hits[i].Score = float64(len(hits) - i)
+	}
+	return raw.decoded(hits), nil
+}
+
+// search is Search; exhaustive re-ranks every passage that has any of the
+// terms instead of the bounded candidates.
+func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool) ([]parley.Hit, error) {
+	if k <= 0 {
+		return nil, nil
+	}
+	rq, err := db.read(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if rq == nil {
+		return nil, nil
+	}
+	terms, n, avgLen := rq.terms, rq.n, rq.avgLen
 
 	// FTS5 ranks the matches of the rare terms. Of the common ones, only the
 	// question's own, and at most the three least common, choose the recent
