@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Token is one word of a text as the scorer sees it: its term, where it was
@@ -26,8 +27,147 @@ type Token struct {
 // joined by "." or "," are one number ("3.5", "1,000" as 1000). Dotted
 // acronyms lose their periods ("U.S." is us), and they, like words written
 // in capitals ("US", "NATO"), are never stop words, so the United States is
-// not mistaken for the pronoun.
+// not mistaken for the pronoun. Words are read in the text's IndexForm, as
+// the full-text index reads them ("cease\u00ADfire" is ceasefire, "Ｇｅｎｅｖａ"
+// geneva, "ﬁnal" final), with Start and End still offsets into text.
 func Tokens(text string) []Token {
+	folded, from, to := indexMap(text)
+	if from == nil {
+		return tokens(text)
+	}
+	toks := tokens(folded)
+	out, prev := toks[:0], 0
+	for _, t := range toks {
+		t.Start, t.End = max(from[t.Start], prev), to[t.End-1]
+		if t.Start >= t.End {
+			continue // the second word of one character ("½" is 1⁄2): the first has it
+		}
+		out = append(out, t)
+		prev = t.End
+	}
+	return out
+}
+
+// IndexForm is a text as the full-text index stores it and Tokens reads
+// it: compatibility-composed (NFKC: fullwidth letters, ligatures and
+// superscripts as their plain letters and digits, a no-break space as a
+// space) and without the default-ignorable characters (soft hyphens,
+// zero-width spaces and joiners, word joiners, variation selectors, bidi
+// controls), which a reader does not see but which would split a word or
+// hide it from a search for it. Stored bodies are never changed: this is
+// only how they are matched.
+func IndexForm(text string) string {
+	folded, _, _ := indexMap(text)
+	return folded
+}
+
+// indexMap returns IndexForm(text) and, for each of its bytes, where the
+// character of text it comes from starts and ends; from and to are nil
+// when text is its own index form, as almost every text is.
+func indexMap(text string) (folded string, from, to []int) {
+	if isIndexForm(text) {
+		return text, nil, nil
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	from, to = make([]int, 0, len(text)), make([]int, 0, len(text))
+	emit := func(r rune, start, end int) {
+		if ignorable(r) {
+			return
+		}
+		n, _ := b.WriteRune(r)
+		for range n {
+			from, to = append(from, start), append(to, end)
+		}
+	}
+	var it norm.Iter
+	it.InitString(norm.NFKC, text)
+	var pending []byte // output of a long decomposition given in pieces before its input is passed
+	start := 0
+	for !it.Done() {
+		p0 := it.Pos()
+		pending = append(pending, it.Next()...)
+		p1 := it.Pos()
+		if p1 == p0 && !it.Done() {
+			continue
+		}
+		seg := string(pending)
+		pending = pending[:0]
+		p0, start = start, p1
+		if seg == text[p0:p1] {
+			// Unchanged: every character keeps its own place.
+			for i := 0; i < len(seg); {
+				r, size := utf8.DecodeRuneInString(seg[i:])
+				emit(r, p0+i, p0+i+size)
+				i += size
+			}
+			continue
+		}
+		// Recomposed: what it became comes from all of it.
+		for _, r := range seg {
+			emit(r, p0, p1)
+		}
+	}
+	return b.String(), from, to
+}
+
+// isIndexForm says whether text is its own IndexForm, quickly for the
+// plain text most of a library is.
+func isIndexForm(text string) bool {
+	i := 0
+	for i < len(text) && text[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(text) {
+		return true
+	}
+	for _, r := range text[i:] {
+		if ignorable(r) {
+			return false
+		}
+	}
+	return norm.NFKC.QuickSpanString(text[i:]) == len(text)-i
+}
+
+// ignorable says whether r is a default-ignorable character, first
+// without a table lookup for the punctuation (’ “ ” —) news is full of.
+func ignorable(r rune) bool {
+	switch {
+	case r < 0xAD, r >= 0x2010 && r <= 0x2029, r >= 0x2030 && r <= 0x205F:
+		return false
+	}
+	return unicode.Is(defaultIgnorable, r)
+}
+
+// defaultIgnorable is Unicode's Default_Ignorable_Code_Point property
+// (DerivedCoreProperties.txt), which the unicode package does not have.
+var defaultIgnorable = &unicode.RangeTable{
+	LatinOffset: 1,
+	R16: []unicode.Range16{
+		{Lo: 0x00AD, Hi: 0x00AD, Stride: 1}, // soft hyphen
+		{Lo: 0x034F, Hi: 0x034F, Stride: 1}, // combining grapheme joiner
+		{Lo: 0x061C, Hi: 0x061C, Stride: 1}, // Arabic letter mark
+		{Lo: 0x115F, Hi: 0x1160, Stride: 1}, // Hangul fillers
+		{Lo: 0x17B4, Hi: 0x17B5, Stride: 1}, // Khmer inherent vowels
+		{Lo: 0x180B, Hi: 0x180F, Stride: 1}, // Mongolian variation selectors, vowel separator
+		{Lo: 0x200B, Hi: 0x200F, Stride: 1}, // zero-width space, non-joiner, joiner, LRM, RLM
+		{Lo: 0x202A, Hi: 0x202E, Stride: 1}, // bidi embeddings and overrides
+		{Lo: 0x2060, Hi: 0x206F, Stride: 1}, // word joiner, invisible operators, bidi isolates
+		{Lo: 0x3164, Hi: 0x3164, Stride: 1}, // Hangul filler
+		{Lo: 0xFE00, Hi: 0xFE0F, Stride: 1}, // variation selectors
+		{Lo: 0xFEFF, Hi: 0xFEFF, Stride: 1}, // zero-width no-break space (BOM)
+		{Lo: 0xFFA0, Hi: 0xFFA0, Stride: 1}, // halfwidth Hangul filler
+		{Lo: 0xFFF0, Hi: 0xFFF8, Stride: 1}, // unassigned specials
+	},
+	R32: []unicode.Range32{
+		{Lo: 0x1BCA0, Hi: 0x1BCA3, Stride: 1}, // shorthand format controls
+		{Lo: 0x1D173, Hi: 0x1D17A, Stride: 1}, // musical symbol format controls
+		{Lo: 0xE0000, Hi: 0xE0FFF, Stride: 1}, // tags, variation selectors supplement
+	},
+}
+
+// tokens is Tokens over a text in its index form.
+func tokens(text string) []Token {
 	var toks []Token
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])

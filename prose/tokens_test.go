@@ -41,6 +41,15 @@ func TestTokens(t *testing.T) {
 		{"question words", "What did Witkoff say?", []tok{{"what", "What", true}, {"did", "did", true}, {"witkoff", "Witkoff", false}, {"say", "say", false}}},
 		{"said is content", "Rubio said", []tok{{"rubio", "Rubio", false}, {"said", "said", false}}},
 		{"quoted", "“game-changing”", []tok{{"game", "game", false}, {"chang", "changing", false}}},
+		// Read in the index form: what a reader does not see does not split a word.
+		{"soft hyphen", "a cease\u00ADfire", []tok{{"a", "a", true}, {"ceasefir", "cease\u00ADfire", false}}},
+		{"zero-width space", "in Ge\u200Bneva", []tok{{"in", "in", true}, {"geneva", "Ge\u200Bneva", false}}},
+		{"word joiner and zero-width joiner", "Wit\u2060koff and Zelen\u200Dsky", []tok{{"witkoff", "Wit\u2060koff", false}, {"and", "and", true}, {"zelenski", "Zelen\u200Dsky", false}}},
+		{"fullwidth", "Ｇｅｎｅｖａ talks", []tok{{"geneva", "Ｇｅｎｅｖａ", false}, {"talk", "talks", false}}},
+		{"ligature", "the ﬁnal deal", []tok{{"the", "the", true}, {"final", "ﬁnal", false}, {"deal", "deal", false}}},
+		{"no-break space and superscript", "70\u00A0km²", []tok{{"70", "70", false}, {"km2", "km²", false}}},
+		{"one character, two numbers", "½ of it", []tok{{"1", "½", false}, {"of", "of", true}, {"it", "it", true}}},
+		{"decomposed accents", "Gene\u0300ve", []tok{{"genèv", "Gene\u0300ve", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +61,22 @@ func TestTokens(t *testing.T) {
 				t.Errorf("Tokens(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
 		})
+	}
+}
+
+// TestIndexForm: what the index stores of a text is what Tokens reads of it.
+func TestIndexForm(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text, kept as it is", "plain text, kept as it is"},
+		{"Russia’s “game-changing” offer — 28 points", "Russia’s “game-changing” offer — 28 points"},
+		{"cease\u00ADfire in Ge\u200Bneva\uFEFF", "ceasefire in Geneva"},
+		{"Ｇｅｎｅｖａ ﬁnal 70\u00A0km²", "Geneva final 70 km2"},
+		{"e\u0301", "é"},
+	}
+	for _, tt := range tests {
+		if got := IndexForm(tt.in); got != tt.want {
+			t.Errorf("IndexForm(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -95,6 +120,7 @@ func TestIsStopword(t *testing.T) {
 func FuzzTokens(f *testing.F) {
 	f.Add("Trump’s U.S. envoy said 1,000 troops at 3 p.m. — Article 5-like")
 	f.Add("a.b.c.d. 's ’s x's 3.5.6 ,1, U.S")
+	f.Add("cease\u00ADfire Ｇｅｎｅｖａ ﬁnal ½ ㍱ e\u0301\u200B\xff")
 	f.Fuzz(func(t *testing.T, text string) {
 		prev := 0
 		for _, k := range Tokens(text) {

@@ -174,7 +174,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 		}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO passages_fts (rowid, text, title, outlet)
-		SELECT p.id, p.text, ?, ? FROM passages p WHERE p.article_id = ?`, a.Title, a.Outlet, id)
+		SELECT p.id, parley_index_form(p.text), ?, ? FROM passages p WHERE p.article_id = ?`, prose.IndexForm(a.Title), prose.IndexForm(a.Outlet), id)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-bot/parley/prose"
 )
 
 // Unknown returns the words of words that no passage, title or outlet of
@@ -16,7 +18,7 @@ func (db *DB) Unknown(ctx context.Context, words []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	for _, w := range words {
-		w = strings.TrimSpace(w)
+		w = strings.TrimSpace(prose.IndexForm(w))
 		if w == "" || seen[strings.ToLower(w)] {
 			continue
 		}
@@ -50,7 +52,7 @@ func ftsLiteral(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`)
 // library); the index stores Porter stems, so a word is compared with and
 // without its usual endings.
 func (db *DB) Correct(ctx context.Context, word string) (string, error) {
-	w := strings.ToLower(strings.TrimSpace(word))
+	w := strings.ToLower(strings.TrimSpace(prose.IndexForm(word)))
 	if utf8.RuneCountInString(w) < 5 {
 		return "", nil // "kids" is one edit from too many words to guess
 	}

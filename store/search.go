@@ -67,7 +67,7 @@ func queryTerms(text string, seen map[string]bool) []queryTerm {
 	}
 	var terms []queryTerm
 	for _, tok := range prose.Keywords(text) {
-		word := text[tok.Start:tok.End]
+		word := prose.IndexForm(text[tok.Start:tok.End]) // as the index has it
 		if seen[tok.Term] {
 			continue
 		}
