@@ -269,3 +269,25 @@ func TestValueOnlyFromASentenceAboutTheQuestion(t *testing.T) {
 		t.Errorf("a value from a sentence about something else: %q", got)
 	}
 }
+
+func TestValueIsOfTheThingMeasured(t *testing.T) {
+	q := analyse("how long was the trump putin press conference in anchorage?")
+	stems := func(text string) map[string]int {
+		m := map[string]int{}
+		for i, tok := range prose.Tokens(text) {
+			m[tok.Term] = i
+		}
+		return m
+	}
+	talks := &sentence{text: "Trump met Putin for nearly three hours in Anchorage.", typed: 1, focus: 0.9, ownFocus: 0.9}
+	talks.stems = stems(talks.text)
+	press := &sentence{text: "The press conference in Anchorage lasted a little over 12 minutes.", typed: 1, focus: 0.9, ownFocus: 0.9}
+	press.stems = stems(press.text)
+	weigh(q.terms, []*sentence{talks, press})
+	if got := valueOf(&q, talks); got != "" {
+		t.Errorf("the length of the talks is stated as the press conference's: %q", got)
+	}
+	if got := valueOf(&q, press); got != "lasted a little over 12 minutes" {
+		t.Errorf("valueOf = %q", got)
+	}
+}

@@ -329,7 +329,7 @@ func askedNumber(q *analysis, word string) bool {
 		n = n[:i]
 	}
 	for _, t := range q.terms {
-		if t.surface == n && !t.hint {
+		if strings.ReplaceAll(t.surface, ",", "") == n && !t.hint {
 			return true
 		}
 	}

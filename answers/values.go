@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/dates"
 )
 
 // A value is what a typed question asks for as one sentence states it: a
@@ -30,6 +31,11 @@ func valueOf(q *analysis, s *sentence) string {
 	// deliveries on March 3", in a passage about the Oval Office row, is
 	// no date of the row.
 	if s.typed < 0.9 || s.focus < valueFocus || s.ownFocus < ownValueFocus || q.scope != nil && s.inScope <= 0 {
+		return ""
+	}
+	// And about the thing measured: "nearly three hours" of the talks is
+	// no length of the press conference after them.
+	if measuredShare(q, s) < ownValueFocus {
 		return ""
 	}
 	text := s.text
@@ -66,19 +72,28 @@ func valueOf(q *analysis, s *sentence) string {
 		if q.deadline {
 			return ""
 		}
-		if len(s.mentions) > 0 {
-			return s.mentions[0].Text
+		// Only a date the text writes out ("April 17", "from May 23 to May
+		// 25"): "on Friday" or "yesterday" stated alone says nothing
+		// without its article's date, and the quote below gives both.
+		for _, m := range s.mentions {
+			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) {
+				return m.Text
+			}
 		}
 	}
 	return ""
 }
+
+// reWrittenDate is a date that names its month: "Feb. 28", "23 November",
+// "2025-07-23".
+var reWrittenDate = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d-\d\d`)
 
 // valueFocus is how much of the question's focus a sentence must have for
 // the value it holds to be stated as the answer.
 const valueFocus = 0.5
 
 // ownValueFocus is how much of it the sentence alone must have.
-const ownValueFocus = 0.3
+const ownValueFocus = 0.5
 
 var rePercentSpan = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:%|percent\b|per cent\b)`)
 
@@ -91,6 +106,12 @@ func statedValues(q *analysis, picked []*sentence, number func(*sentence) int) [
 		v := valueOf(q, s)
 		outlet := strings.ToLower(s.hit.Source.Outlet)
 		if v == "" || seen[outlet] {
+			continue
+		}
+		// Another outlet's value is set beside the first only when its
+		// sentence is about the same thing: "about five hours" of a
+		// Kremlin meeting is no other account of a three-hour summit.
+		if len(vs) > 0 && !sameSubject(q, vs[0].s, s) {
 			continue
 		}
 		seen[outlet] = true
@@ -232,4 +253,47 @@ func qualified(text string, start int) int {
 		return m[0]
 	}
 	return start
+}
+
+// sameSubject reports whether two sentences are about the same part of the
+// question: of the question's words (names included, its form and time
+// words not), they have at least three quarters in common.
+func sameSubject(q *analysis, a, b *sentence) bool {
+	var both, either float64
+	for _, t := range q.terms {
+		if t.when || t.form || t.hint {
+			continue
+		}
+		ina, inb := matchWeight(t, a.stems) > 0, matchWeight(t, b.stems) > 0
+		if ina || inb {
+			either += t.weight
+		}
+		if ina && inb {
+			both += t.weight
+		}
+	}
+	return either > 0 && both/either >= sameSubjectShare
+}
+
+// sameSubjectShare is the share of the question's words two sentences
+// stating a value must share to be two accounts of one thing.
+const sameSubjectShare = 0.75
+
+// measuredShare is the weighted share of the question's common words (not
+// its names, times, form or reported numbers: what is measured or counted,
+// "press conference", "missiles") that a sentence has; 1 for a question with
+// none.
+func measuredShare(q *analysis, s *sentence) float64 {
+	var have, of float64
+	for _, t := range q.terms {
+		if t.entity || t.when || t.form || t.hint || isDigits(t.surface) {
+			continue
+		}
+		of += t.weight
+		have += t.weight * matchWeight(t, s.stems)
+	}
+	if of == 0 {
+		return 1
+	}
+	return have / of
 }

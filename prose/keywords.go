@@ -38,6 +38,7 @@ func Keywords(question string) []Token {
 var chatPhraseList = [][]string{
 	{"right", "now"}, {"in", "the", "first", "place"}, {"end", "up"}, {"ended", "up"},
 	{"at", "all"}, {"or", "nah"}, {"or", "not"}, {"so", "far"}, {"these", "days"},
+	{"one", "site"}, {"one", "outlet"}, {"one", "report"}, {"some", "say"}, {"others", "say"},
 }
 
 // chatPhrases marks the tokens of toks that are in a chat phrase.
@@ -90,7 +91,7 @@ var chatWords = setOf(
 	"words", "quote", "verbatim", "now", "currently", "latest", "recent", "recently",
 	"still", "happen", "happened", "actual", "anyway", "maybe", "sure", "exactly",
 	"specifically", "precisely", "going", "supposed", "outlets", "disagree", "differ",
-	"differing", "vary", "varying", "getting", "gotten", "something", "site", "sites", "roughly", "approximately", "ever", "even",
+	"differing", "vary", "varying", "getting", "gotten", "something", "site", "sites", "another", "says", "roughly", "approximately", "ever", "even",
 )
 
 // reLatest is recency intent: the question wants the newest state of

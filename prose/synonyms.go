@@ -48,6 +48,7 @@ var synonyms = [][]string{
 	{"legit", "legitimate"},
 	{"drop", "dropped", "abandon", "abandoned", "backed", "retreated"},
 	{"walk", "leave", "left", "depart", "departed"},
+	{"fire", "fired", "launch", "launched"},
 }
 
 // synonymTable is the synonyms by stem: the stems of the other words of
