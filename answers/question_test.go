@@ -283,6 +283,7 @@ func TestValueIsOfTheThingMeasured(t *testing.T) {
 	talks.stems = stems(talks.text)
 	press := &sentence{text: "The press conference in Anchorage lasted a little over 12 minutes.", typed: 1, focus: 0.9, ownFocus: 0.9}
 	press.stems = stems(press.text)
+	markNames(q.terms, []*sentence{talks, press})
 	weigh(q.terms, []*sentence{talks, press})
 	if got := valueOf(&q, talks); got != "" {
 		t.Errorf("the length of the talks is stated as the press conference's: %q", got)
