@@ -206,6 +206,9 @@ func TestArticleRedirects(t *testing.T) {
 		"/ftp": func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "ftp://example.com/x", http.StatusFound)
 		},
+		"/to-userinfo": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://admin:secret@"+r.Host+"/story/", http.StatusFound)
+		},
 	})
 	f := testFetcher()
 	a, err := f.Article(t.Context(), srv.URL+"/short")
@@ -219,6 +222,11 @@ func TestArticleRedirects(t *testing.T) {
 	wantRejection(t, err, "too many redirects (more than 5)")
 	_, err = f.Article(t.Context(), srv.URL+"/ftp")
 	wantRejection(t, err, "only http and https")
+	// A user name and password are neither sent nor stored.
+	_, err = f.Article(t.Context(), strings.Replace(srv.URL, "http://", "http://admin:secret@", 1)+"/story/")
+	wantRejection(t, err, "the address has a user name or password in it")
+	_, err = f.Article(t.Context(), srv.URL+"/to-userinfo")
+	wantRejection(t, err, "the address has a user name or password in it")
 }
 
 func TestArticleRejects(t *testing.T) {
