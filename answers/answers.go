@@ -112,11 +112,7 @@ func Describe(s parley.Source, sm parley.StateMedia) string {
 	if d := s.Date(); d != "" {
 		parts = append(parts, d)
 	}
-	line := strings.Join(parts, ", ")
-	if len(s.Also) > 0 {
-		line += "; also published by " + joinAnd(labelAll(s.Also, sm))
-	}
-	return line
+	return strings.Join(parts, ", ") + alsoPublished(s, sm)
 }
 
 // abstain is the answer when the library does not cover a question: it says
@@ -170,4 +166,13 @@ func withNote(a *parley.Answer, note string, sm parley.StateMedia) {
 	}
 	a.Body = note + "\n\n" + a.Body
 	finish(a, sm)
+}
+
+// alsoPublished names the other outlets that published an article, as a
+// source line or a credit ends with them: "; also published by Yahoo News".
+func alsoPublished(s parley.Source, sm parley.StateMedia) string {
+	if len(s.Also) == 0 {
+		return ""
+	}
+	return "; also published by " + joinAnd(labelAll(s.Also, sm))
 }

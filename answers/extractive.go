@@ -111,15 +111,6 @@ type qterm struct {
 	surface string
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // also is what retrieval looks for besides the question: the synonyms of
 // its words, so that it finds "troops" when asked about "soldiers" (the
 // store adds them too; any Searcher gets them), and, for a follow-up, the
@@ -763,10 +754,7 @@ func credit(said parley.Attribution, src parley.Source, sm parley.StateMedia) st
 	if d := src.Date(); d != "" {
 		reporter += ", " + d
 	}
-	also := ""
-	if len(src.Also) > 0 {
-		also = "; also published by " + joinAnd(labelAll(src.Also, sm))
-	}
+	also := alsoPublished(src, sm)
 	switch {
 	case said.Kind == parley.Direct && said.Speaker != "":
 		who := said.Speaker
@@ -785,7 +773,7 @@ func credit(said parley.Attribution, src parley.Source, sm parley.StateMedia) st
 // hasStem reports whether text has the term t, or a word that says the same.
 func hasStem(text string, t qterm) bool {
 	for _, tok := range prose.Tokens(text) {
-		if tok.Term == t.stem || contains(t.alts, tok.Term) {
+		if tok.Term == t.stem || slices.Contains(t.alts, tok.Term) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -220,7 +221,7 @@ func novel(q *analysis, expr string) bool {
 		}
 		asked := false
 		for _, t := range q.terms {
-			if t.stem == tok.Term || contains(t.alts, tok.Term) {
+			if t.stem == tok.Term || slices.Contains(t.alts, tok.Term) {
 				asked = true
 				break
 			}

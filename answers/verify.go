@@ -3,6 +3,7 @@ package answers
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,7 +58,7 @@ func Verify(reply string, passages []parley.Hit) Verification {
 			}
 			var ns []int
 			for _, i := range cited {
-				if n := list.number(passages[i-1].Source); !containsInt(ns, n) {
+				if n := list.number(passages[i-1].Source); !slices.Contains(ns, n) {
 					ns = append(ns, n)
 				}
 			}
@@ -113,15 +114,6 @@ func withMarkers(sentence, marks string) string {
 	return sentence + " " + marks
 }
 
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
-}
-
 // quoted is a quotation found in a sentence: the text between the marks.
 type quoted struct {
 	inner      string
@@ -164,7 +156,7 @@ func verifySentence(text string, passages []parley.Hit) (string, []int, []parley
 			switch {
 			case err != nil || i < 1 || i > len(passages):
 				outOfRange = append(outOfRange, "["+f+"]")
-			case !containsInt(cited, i):
+			case !slices.Contains(cited, i):
 				cited = append(cited, i)
 			}
 		}
@@ -184,8 +176,8 @@ func verifySentence(text string, passages []parley.Hit) (string, []int, []parley
 		if !ok {
 			return "", nil, nil, fmt.Sprintf("quote not found verbatim in any passage: “%s”", inner)
 		}
-		relocated = relocated || !containsInt(cited, idx)
-		if !containsInt(found, idx) {
+		relocated = relocated || !slices.Contains(cited, idx)
+		if !slices.Contains(found, idx) {
 			found = append(found, idx)
 		}
 		cites = append(cites, c)
@@ -221,7 +213,7 @@ func locate(quote string, passages []parley.Hit, cited []int) (int, parley.Citat
 	}
 	for _, pass := range []bool{true, false} {
 		for i := range passages {
-			if containsInt(cited, i+1) != pass {
+			if slices.Contains(cited, i+1) != pass {
 				continue
 			}
 			p := &passages[i]
