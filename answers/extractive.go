@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/dates"
@@ -672,13 +673,35 @@ func similarity(a, b *sentence) float64 {
 func compose(q *analysis, picked []*sentence, sm parley.StateMedia) *parley.Answer {
 	a := &parley.Answer{Question: q.text, Mode: parley.ModeExtractive}
 	var list sourceList
-	var lines []string
+	type quote struct {
+		text, who string
+		n         int
+	}
+	var quotes []quote
 	for _, s := range picked {
 		n := list.number(s.hit.Source)
 		a.Citations = append(a.Citations, parley.Citation{
 			N: n, Source: s.hit.Source, PassageID: s.hit.ID, Quote: s.text, Start: s.start, End: s.end, Said: s.said,
 		})
-		lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", s.text, credit(s.said, s.hit.Source, sm), n))
+		quotes = append(quotes, quote{s.text, credit(s.said, s.hit.Source, sm), n})
+	}
+	// Quotes in a row with one credit (the same source, the same speaker)
+	// are grouped under it, not credited again on every line.
+	var lines []string
+	for i := 0; i < len(quotes); {
+		j := i + 1
+		for j < len(quotes) && quotes[j].who == quotes[i].who && quotes[j].n == quotes[i].n {
+			j++
+		}
+		if j == i+1 {
+			lines = append(lines, fmt.Sprintf("- “%s” — %s [%d]", quotes[i].text, quotes[i].who, quotes[i].n))
+		} else {
+			lines = append(lines, fmt.Sprintf("%s [%d]:", upperFirst(quotes[i].who), quotes[i].n))
+			for _, q := range quotes[i:j] {
+				lines = append(lines, "- “"+q.text+"”")
+			}
+		}
+		i = j
 	}
 	head := lead(list.sources, sm, q.latest)
 	if v := valueLine(statedValues(q, picked, func(s *sentence) int { return list.number(s.hit.Source) }), sm); v != "" {
@@ -778,4 +801,14 @@ func hasStem(text string, t qterm) bool {
 		}
 	}
 	return false
+}
+
+// upperFirst writes s with a capital first letter, as a line that opens
+// with a credit ("Reported by …") needs.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

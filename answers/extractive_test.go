@@ -121,9 +121,16 @@ func TestQuotesAreVerbatimSpansWithMarkersAndSources(t *testing.T) {
 		if !strings.Contains(a.Text, "“"+c.Quote+"”") {
 			t.Errorf("answer does not show quote %q in quotation marks", c.Quote)
 		}
-		marker := regexp.MustCompile(regexp.QuoteMeta(c.Quote) + `” — [^\n]*\[` + itoa(c.N) + `\]`)
-		if !marker.MatchString(a.Text) {
-			t.Errorf("quote %q is not followed by its source and [%d]:\n%s", c.Quote, c.N, a.Text)
+		// Each quote is shown with its source and [n]: after it, or above
+		// it with the quotes in a row that share its credit.
+		credited := false
+		for _, q := range creditedQuotes(a.Text) {
+			if q.quote == "“"+c.Quote+"”" && strings.HasSuffix(q.credit, "["+itoa(c.N)+"]") && strings.Contains(q.credit, c.Source.Outlet) {
+				credited = true
+			}
+		}
+		if !credited {
+			t.Errorf("quote %q is not shown with its source and [%d]:\n%s", c.Quote, c.N, a.Text)
 		}
 		if !strings.Contains(a.Text, "["+itoa(c.N)+"] "+c.Source.Outlet) || !strings.Contains(a.Text, c.Source.URL) {
 			t.Errorf("sources lack [%d] %s %s:\n%s", c.N, c.Source.Outlet, c.Source.URL, a.Text)
@@ -150,15 +157,15 @@ func TestSpeakerNamedFromTheText(t *testing.T) {
 	if !strings.Contains(a.Text, "Witkoff told CNN") {
 		t.Fatalf("the answer does not quote Witkoff's own words:\n%s", a.Text)
 	}
-	for _, line := range strings.Split(a.Text, "\n") {
+	for _, q := range creditedQuotes(a.Text) {
 		switch {
-		case strings.Contains(line, "Witkoff told CNN"):
-			if !strings.Contains(line, "— Steve Witkoff, U.S. envoy, quoted by The Independent, 2025-08-17 [") {
-				t.Errorf("quote naming its speaker is not attributed to him: %s", line)
+		case strings.Contains(q.quote, "Witkoff told CNN"):
+			if !strings.HasPrefix(q.credit, "Steve Witkoff, U.S. envoy, quoted by The Independent, 2025-08-17 [") {
+				t.Errorf("quote naming its speaker is not attributed to him: %+v", q)
 			}
-		case strings.HasPrefix(line, "- “He added"):
-			if !strings.Contains(line, "— Steve Witkoff, U.S. envoy, quoted by The Independent") {
-				t.Errorf("“He added” right after Witkoff's quote is not credited to him: %s", line)
+		case strings.HasPrefix(q.quote, "“He added"):
+			if !strings.HasPrefix(q.credit, "Steve Witkoff, U.S. envoy, quoted by The Independent") {
+				t.Errorf("“He added” right after Witkoff's quote is not credited to him: %+v", q)
 			}
 		}
 	}
@@ -260,4 +267,58 @@ func TestStateMediaLabelledInAnswers(t *testing.T) {
 	if !strings.Contains(b.Text, "Volga Daily (Russian state media)") || strings.Contains(b.Text, "TASS (Russian") {
 		t.Errorf("the config's list is not the one used:\n%s", b.Text)
 	}
+}
+
+// creditedQuote is a quote of an answer's text with the credit it is shown
+// with: its own ("- “…” — credit [n]") or its group's ("Credit [n]:" above
+// "- “…”" lines).
+type creditedQuote struct{ quote, credit string }
+
+func creditedQuotes(text string) []creditedQuote {
+	var out []creditedQuote
+	group := ""
+	for _, line := range strings.Split(text, "\n") {
+		switch {
+		case strings.HasSuffix(line, "]:") && !strings.HasPrefix(line, "- "):
+			group = strings.TrimSuffix(line, ":")
+		case strings.HasPrefix(line, "- “"):
+			q := strings.TrimPrefix(line, "- ")
+			if i := strings.LastIndex(q, "” — "); i >= 0 && strings.HasSuffix(q, "]") {
+				out = append(out, creditedQuote{q[:i+len("”")], q[i+len("” — "):]})
+				group = ""
+			} else {
+				out = append(out, creditedQuote{q, group})
+			}
+		default:
+			group = ""
+		}
+	}
+	return out
+}
+
+// TestQuotesOfOneSourceGrouped: quotes in a row with one credit are shown
+// under it once, not each with the credit repeated.
+func TestQuotesOfOneSourceGrouped(t *testing.T) {
+	a := ask(t, library(independent, brief), "What did Witkoff say about the concession Putin agreed to?")
+	lines := strings.Split(a.Body, "\n")
+	grouped := false
+	for i := 0; i+1 < len(lines); i++ {
+		if strings.HasSuffix(lines[i], "]:") {
+			grouped = true
+		}
+		c1, c2 := inlineCredit(lines[i]), inlineCredit(lines[i+1])
+		if c1 != "" && c1 == c2 {
+			t.Errorf("two quotes in a row each credited %q:\n%s", c1, a.Body)
+		}
+	}
+	if !grouped {
+		t.Errorf("Witkoff's two quotes are not grouped under one credit:\n%s", a.Body)
+	}
+}
+
+func inlineCredit(line string) string {
+	if i := strings.LastIndex(line, "” — "); strings.HasPrefix(line, "- “") && i >= 0 {
+		return line[i+len("” — "):]
+	}
+	return ""
 }
