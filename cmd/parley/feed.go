@@ -40,8 +40,7 @@ var feedHelp = map[string]string{
 
 func cmdFeed(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprint(e.stderr, feedUsage)
-		return usagef("feed needs a subcommand: add, list, remove or poll")
+		return usageError{"feed needs a subcommand: add, list, remove or poll", feedUsage}
 	}
 	switch args[0] {
 	case "add":
@@ -53,16 +52,19 @@ func cmdFeed(ctx context.Context, e *env, args []string) error {
 	case "poll":
 		return cmdFeedPoll(ctx, e, args[1:])
 	case "-h", "--help", "-help", "help":
-		fmt.Fprint(e.stderr, feedUsage)
+		if len(args) > 1 && args[0] == "help" {
+			// parley feed help SUBCOMMAND is parley feed SUBCOMMAND --help.
+			return cmdFeed(ctx, e, []string{args[1], "--help"})
+		}
+		fmt.Fprint(e.stdout, feedUsage)
 		return flag.ErrHelp
 	}
-	fmt.Fprint(e.stderr, feedUsage)
-	return usagef("unknown feed subcommand %q", args[0])
+	return usageError{fmt.Sprintf("unknown feed subcommand %q", args[0]), feedUsage}
 }
 
 func feedFlags(e *env, name, args string) *flag.FlagSet {
 	fs := flag.NewFlagSet("parley feed "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(e.stdout)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: parley feed %s %s\n\n%s\n", name, args, feedHelp[name])
 		if hasFlags(fs) {

@@ -39,24 +39,40 @@ func init() {
 }
 
 // usageError is a mistake in how parley was called; it exits with status 2.
-type usageError struct{ msg string }
+// usage, when set, is the usage text to show after the message (after a
+// bad flag, say); otherwise the message points to --help.
+type usageError struct{ msg, usage string }
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
+
+// The exit statuses: 0 for success (and for --help asked for), 1 for a
+// failure (an article, feed or file not found, a page rejected, an empty
+// library asked), 2 for a mistake in how parley was called.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
 
 // exitCode reports err on stderr and returns the process exit status.
 func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
-		return 0
+		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "parley: %s\nRun 'parley --help' for usage.\n", ue.msg)
-		return 2
+		fmt.Fprintf(stderr, "parley: %s\n", ue.msg)
+		if ue.usage != "" {
+			fmt.Fprint(stderr, "\n"+ue.usage)
+		} else {
+			fmt.Fprintln(stderr, "Run 'parley --help' for usage.")
+		}
+		return exitUsage
 	default:
 		fmt.Fprintf(stderr, "parley: %s\n", err)
-		return 1
+		return exitFailed
 	}
 }
 
@@ -67,6 +83,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// tty says stdout is a terminal: a person reads it, rather than a
+	// script or a log.
+	tty    bool
 	global globalFlags
 	cfg    *loaded // by config(), once
 }
@@ -107,10 +126,10 @@ func init() {
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	stdout, stderr = terminal(stdout, false), terminal(stderr, true)
-	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{getenv: getenv, stdin: stdin, tty: isTerminal(stdout)}
+	e.stdout, e.stderr = terminal(stdout, false), terminal(stderr, true)
 	fs := flag.NewFlagSet("parley", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(e.stdout)
 	defaultDB := "data/parley.db"
 	if v := getenv("PARLEY_DB"); v != "" {
 		defaultDB = v
@@ -120,32 +139,32 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	fs.BoolVar(&e.global.seed, "seed", true, "fill a new, empty library with the bundled articles")
 	showVersion := fs.Bool("version", false, "print Parley's version and exit")
 	fs.Usage = func() { mainUsage(fs) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
+	if err := parse(fs, args); err != nil {
+		return err
 	}
 	fs.Visit(func(f *flag.Flag) { e.global.dbSet = e.global.dbSet || f.Name == "db" })
 	if *showVersion {
-		fmt.Fprintln(stdout, "parley "+version)
+		fmt.Fprintln(e.stdout, "parley "+version)
 		return nil
 	}
 	if fs.NArg() == 0 {
-		mainUsage(fs)
-		return usagef("no command given")
+		return usageError{"no command given", usageText(fs)}
 	}
-	name := fs.Arg(0)
+	name, rest := fs.Arg(0), fs.Args()[1:]
 	if name == "help" {
-		mainUsage(fs)
-		return nil
+		if len(rest) == 0 {
+			fs.Usage()
+			return nil
+		}
+		// parley help COMMAND [SUBCOMMAND] is COMMAND [SUBCOMMAND] --help.
+		name, rest = rest[0], append(rest[1:], "--help")
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return c.run(ctx, e, fs.Args()[1:])
+			return c.run(ctx, e, rest)
 		}
 	}
-	return usagef("unknown command %q", name)
+	return usageError{fmt.Sprintf("unknown command %q", name), usageText(fs)}
 }
 
 func mainUsage(fs *flag.FlagSet) {
@@ -169,15 +188,17 @@ Commands:
 	fmt.Fprint(w, "\nGlobal flags:\n")
 	fs.PrintDefaults()
 	fmt.Fprint(w, `
+Exit status: 0 done, 1 failed (not found, rejected, an empty library), 2 a usage mistake.
 Run 'parley COMMAND --help' for a command's flags.
 Example: parley ask "What did Russia agree to in Alaska?"
 `)
 }
 
-// newFlags makes the FlagSet of a subcommand, with a usage text that names it.
+// newFlags makes the FlagSet of a subcommand, with a usage text that names
+// it, shown on stdout when asked for (see parse).
 func newFlags(e *env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("parley "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(e.stdout)
 	for _, c := range commands {
 		if c.name == name {
 			fs.Usage = func() {
@@ -205,17 +226,45 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// parse parses args with fs. Help asked for (-h, --help) prints the usage
+// on fs's output, stdout, and returns flag.ErrHelp, which exits with 0; a
+// bad flag is a usageError that carries the usage, so that the mistake is
+// said once, then the usage, on stderr.
+func parse(fs *flag.FlagSet, args []string) error {
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	fs.SetOutput(out)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return err
+	}
+	return usageError{err.Error(), usageText(fs)}
+}
+
+// usageText is fs's usage as text.
+func usageText(fs *flag.FlagSet) string {
+	var b strings.Builder
+	out := fs.Output()
+	fs.SetOutput(&b)
+	fs.Usage()
+	fs.SetOutput(out)
+	return b.String()
+}
+
 // parseFlags parses a subcommand's flags, wherever they stand among its
 // arguments (parley ask "question" --json works), and returns the
 // positional arguments. "--" ends the flags.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, usageError{err.Error()}
+		if err := parse(fs, args); err != nil {
+			return nil, err
 		}
 		rest := fs.Args()
 		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {

@@ -110,22 +110,56 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestHelpEverywhere: help asked for, at the top, of every command and of
+// every feed subcommand, as --help, -h or help, is printed on stdout, and
+// exits 0.
 func TestHelpEverywhere(t *testing.T) {
 	env := tempDB(t)
-	code, _, errOut := runParley(t, env, "--help")
-	if code != 0 || !strings.Contains(errOut, "Commands:") {
-		t.Errorf("--help: exit %d, %q", code, errOut)
-	}
-	for _, c := range commands {
-		code, _, errOut := runParley(t, env, c.name, "--help")
-		if code != 0 || !strings.Contains(errOut, "Usage: parley "+c.name) {
-			t.Errorf("%s --help: exit %d, %q", c.name, code, errOut)
+	check := func(want string, args ...string) {
+		t.Helper()
+		code, out, errOut := runParley(t, env, args...)
+		if code != 0 || !strings.Contains(out, want) || errOut != "" {
+			t.Errorf("parley %q: exit %d, stdout %q, stderr %q; want exit 0 and %q on stdout alone", args, code, out, errOut, want)
 		}
 	}
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		check("Commands:", args...)
+	}
+	for _, c := range commands {
+		check("Usage: parley "+c.name, c.name, "--help")
+		check("Usage: parley "+c.name, "help", c.name)
+	}
+	check("Usage: parley feed add|list|remove|poll", "feed", "help")
 	for _, sub := range []string{"add", "list", "remove", "poll"} {
-		code, _, errOut := runParley(t, env, "feed", sub, "--help")
-		if code != 0 || !strings.Contains(errOut, "Usage: parley feed "+sub) {
-			t.Errorf("feed %s --help: exit %d, %q", sub, code, errOut)
+		check("Usage: parley feed "+sub, "feed", sub, "--help")
+		check("Usage: parley feed "+sub, "feed", sub, "-h")
+		check("Usage: parley feed "+sub, "help", "feed", sub)
+	}
+}
+
+// TestBadFlagSaysSoOnce: a flag a command does not know is said once, then
+// the command's usage, on stderr, with exit 2 and nothing on stdout.
+func TestBadFlagSaysSoOnce(t *testing.T) {
+	env := tempDB(t)
+	for _, tc := range []struct {
+		args  []string
+		usage string
+	}{
+		{[]string{"--nope", "list"}, "Commands:"},
+		{[]string{"ask", "--bogus", "question"}, "Usage: parley ask"},
+		{[]string{"list", "--limit", "many"}, "Usage: parley list"},
+		{[]string{"feed", "poll", "--bogus"}, "Usage: parley feed poll"},
+		{[]string{"feed"}, "Usage: parley feed add|list|remove|poll"},
+		{[]string{"feed", "frobnicate"}, "Usage: parley feed add|list|remove|poll"},
+		{[]string{}, "Commands:"},
+	} {
+		code, out, errOut := runParley(t, env, tc.args...)
+		first, _, _ := strings.Cut(errOut, "\n")
+		if code != 2 || out != "" || !strings.HasPrefix(first, "parley: ") || !strings.Contains(errOut, tc.usage) {
+			t.Errorf("parley %q: exit %d, stdout %q, stderr %q; want exit 2, the mistake, then %q, on stderr", tc.args, code, out, errOut, tc.usage)
+		}
+		if msg := strings.TrimPrefix(first, "parley: "); strings.Count(errOut, msg) != 1 {
+			t.Errorf("parley %q: the mistake %q is said %d times:\n%s", tc.args, msg, strings.Count(errOut, msg), errOut)
 		}
 	}
 }
