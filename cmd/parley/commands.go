@@ -342,7 +342,7 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	a, err := db.Article(ctx, ids[0])
+	a, err := findArticle(ctx, db, ids[0])
 	if err != nil {
 		return err
 	}
@@ -374,6 +374,16 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "%-10s %s\n", "Added:", a.Added.Format(time.RFC3339))
 	fmt.Fprintf(w, "%-10s %d\n\n%s\n", "Passages:", len(ps), a.Body)
 	return nil
+}
+
+// findArticle returns the article id, or an error that says there is none
+// in words.
+func findArticle(ctx context.Context, db *store.DB, id int64) (parley.Article, error) {
+	a, err := db.Article(ctx, id)
+	if errors.Is(err, parley.ErrNotFound) {
+		return a, fmt.Errorf("no article %d in the library (see parley list)", id)
+	}
+	return a, err
 }
 
 func cmdRemove(ctx context.Context, e *env, args []string) error {

@@ -90,6 +90,12 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 		return err
 	}
 	defer db.Close()
+	if article != 0 {
+		// An article that is not there is a failure, as for show.
+		if _, err := findArticle(ctx, db, article); err != nil {
+			return err
+		}
+	}
 	d := br.digests(db)
 	var dg *parley.Digest
 	if name == "summary" {
