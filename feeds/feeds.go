@@ -131,7 +131,11 @@ func (r Report) Summary() string {
 	case r.NotModified:
 		return "not modified since the last poll"
 	}
-	s := fmt.Sprintf("%d items, %d new", r.Items, r.Items-r.Known)
+	items := "items"
+	if r.Items == 1 {
+		items = "item"
+	}
+	s := fmt.Sprintf("%d %s, %d new", r.Items, items, r.Items-r.Known)
 	var parts []string
 	for _, c := range []struct {
 		n    int

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -234,15 +235,35 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// screenful is how many articles list shows on a terminal unless --limit
+// says otherwise: what a terminal of 24 lines shows with the total and the
+// prompt.
+const screenful = 20
+
 func cmdList(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "list")
 	asJSON := fs.Bool("json", false, "print the list as JSON")
+	limit := fs.Int("limit", 0, fmt.Sprintf("show the newest `N` articles; 0 for all (default %d when stdout is a terminal and not --json, all otherwise)", screenful))
+	outlet := fs.String("outlet", "", "only articles of this outlet (any part of its name, in any case)")
+	since := fs.String("since", "", "only articles published since: 24h, 7d, 2w or YYYY-MM-DD")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("list takes no arguments")
+		return usagef("list takes flags only, e.g. parley list --outlet Reuters --since 7d")
+	}
+	if *limit < 0 {
+		return usagef("--limit must be 0 (all) or more")
+	}
+	limited := false
+	fs.Visit(func(f *flag.Flag) { limited = limited || f.Name == "limit" })
+	if !limited && e.tty && !*asJSON {
+		*limit = screenful
+	}
+	from, err := parley.ParseWhen(*since, time.Now())
+	if err != nil {
+		return usagef("--since: %v", err)
 	}
 	cfg, err := e.config()
 	if err != nil {
@@ -254,9 +275,14 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	list, err := db.List(ctx)
+	all, err := db.List(ctx)
 	if err != nil {
 		return err
+	}
+	list := filterListing(all, strings.TrimSpace(*outlet), from)
+	matched := len(list)
+	if *limit > 0 && len(list) > *limit {
+		list = list[:*limit]
 	}
 	if *asJSON {
 		type item struct {
@@ -274,8 +300,12 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		}
 		return writeJSON(e.stdout, out)
 	}
-	if len(list) == 0 {
-		fmt.Fprintln(e.stdout, "The library is empty. Add articles with: parley add PATH")
+	switch {
+	case len(all) == 0:
+		fmt.Fprintln(e.stdout, emptyLibrary)
+		return nil
+	case matched == 0:
+		fmt.Fprintf(e.stdout, "None of the library's %s matches.\n", plural(len(all), "article"))
 		return nil
 	}
 	// The outlet column is 18 wide, or as wide as the widest state media
@@ -293,8 +323,46 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "%5d  %s  %-*s %s\n", l.ID, date, width, truncate(line(sm.Label(l.Outlet)), width), line(l.Title))
 	}
-	fmt.Fprintf(e.stdout, "%d articles\n", len(list))
+	if len(list) < matched {
+		fmt.Fprintf(e.stdout, "the newest %d of %s; --limit 0 lists them all\n", len(list), plural(matched, "article"))
+		return nil
+	}
+	fmt.Fprintln(e.stdout, plural(matched, "article"))
 	return nil
+}
+
+// emptyLibrary says the library is empty and how to fill it.
+const emptyLibrary = "The library is empty. Add articles with: parley add FILE|DIR|URL…, or follow a feed with: parley feed add URL"
+
+// filterListing keeps the articles whose outlet has outlet in its name (in
+// any case; "" keeps all) and, when since is not zero, that were
+// published on its day or later, as a summary's scope counts (undated
+// ones are left out).
+func filterListing(list []store.Listing, outlet string, since time.Time) []store.Listing {
+	if outlet == "" && since.IsZero() {
+		return list
+	}
+	outlet = strings.ToLower(outlet)
+	day := parley.FormatDate(since.UTC())
+	var out []store.Listing
+	for _, l := range list {
+		if !strings.Contains(strings.ToLower(l.Outlet), outlet) {
+			continue
+		}
+		if day != "" && (l.Published.IsZero() || parley.FormatDate(l.Published.UTC()) < day) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// plural is n with its noun, in the singular for one: "1 article", "2 articles".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func truncate(s string, n int) string {
@@ -422,7 +490,7 @@ func cmdRemove(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "removed %d: %s\n", id, line(a.Title))
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d articles not removed", failed, len(ids))
+		return fmt.Errorf("%d of %s not removed", failed, plural(len(ids), "article"))
 	}
 	return nil
 }
@@ -465,7 +533,7 @@ func cmdFeedback(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%s %s  answer %d  %q\n    %s\n", mark, f.Created.Format("2006-01-02 15:04"), f.AnswerID, f.Question,
 			truncate(strings.ReplaceAll(f.Answer, "\n", " "), 160))
 	}
-	fmt.Fprintf(e.stdout, "%d votes: %d 👍, %d 👎\n", len(fb), up, len(fb)-up)
+	fmt.Fprintf(e.stdout, "%s: %d 👍, %d 👎\n", plural(len(fb), "vote"), up, len(fb)-up)
 	return nil
 }
 

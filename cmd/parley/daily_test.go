@@ -1,8 +1,15 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parley-bot/parley"
 )
 
 // TestNotFoundExitsOne: whatever names an article or a feed that is not in
@@ -23,6 +30,78 @@ func TestNotFoundExitsOne(t *testing.T) {
 		code, out, errOut := runParley(t, env, tc.args...)
 		if code != 1 || out != "" || !strings.Contains(errOut, tc.want) {
 			t.Errorf("parley %q: exit %d, stdout %q, stderr %q; want exit 1 and %q on stderr", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// addNumbered adds n articles, "Report 1" (published 2025-07-01) to
+// "Report n" a day apart, from two outlets by turns (odd ones from the
+// Kyiv Ledger, even ones from the Baltic Wire Service), to a library
+// made without the bundled articles.
+func addNumbered(t *testing.T, env map[string]string, n int) {
+	t.Helper()
+	dir := t.TempDir()
+	for i := 1; i <= n; i++ {
+		outlet := "Kyiv Ledger"
+		if i%2 == 0 {
+			outlet = "Baltic Wire Service"
+		}
+		day := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i-1).Format(parley.DateLayout)
+		text := fmt.Sprintf("---\ntitle: Report %d\noutlet: %s\npublished: %s\n---\nDelegations met for round %d of the talks in Istanbul on Monday and agreed to meet again, officials said.\n", i, outlet, day, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out, errOut := runParley(t, env, "--seed=false", "add", dir); code != 0 {
+		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestListFlags: list --limit shows the newest N and says how many match;
+// --outlet and --since keep the articles of an outlet (any part of its
+// name, any case) and published since a day; without a terminal, list
+// shows them all; one article is "1 article".
+func TestListFlags(t *testing.T) {
+	env := tempDB(t)
+	addNumbered(t, env, 25)
+	list := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runParley(t, env, append([]string{"list"}, args...)...)
+		if code != 0 {
+			t.Fatalf("list %q: exit %d: %s", args, code, errOut)
+		}
+		return out
+	}
+	if out := list(); strings.Count(out, "\n") != 26 || !strings.HasSuffix(out, "\n25 articles\n") {
+		t.Errorf("list into a pipe: want all 25 articles and the total:\n%s", out)
+	}
+	out := list("--limit", "3")
+	if lines := strings.Split(out, "\n"); len(lines) != 5 || !strings.Contains(lines[0], "Report 25") ||
+		!strings.Contains(lines[2], "Report 23") || lines[3] != "the newest 3 of 25 articles; --limit 0 lists them all" {
+		t.Errorf("list --limit 3:\n%s", out)
+	}
+	out = list("--outlet", "kyiv", "--since", "2025-07-20")
+	for _, want := range []string{"Report 25", "Report 23", "Report 21", "\n3 articles\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list --outlet kyiv --since 2025-07-20 lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Baltic") || strings.Contains(out, "Report 19") {
+		t.Errorf("list --outlet kyiv --since 2025-07-20 shows another outlet or an older article:\n%s", out)
+	}
+	if out := list("--outlet", "BALTIC WIRE", "--since", "2025-07-24", "--limit", "5"); !strings.HasSuffix(out, "Report 24\n1 article\n") {
+		t.Errorf("one article: want \"1 article\":\n%s", out)
+	}
+	if out := list("--outlet", "Reuters"); out != "None of the library's 25 articles matches.\n" {
+		t.Errorf("no match: %q", out)
+	}
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(list("--json", "--outlet", "Ledger", "--limit", "2")), &items); err != nil || len(items) != 2 || items[0]["title"] != "Report 25" {
+		t.Errorf("list --json --outlet Ledger --limit 2: %v %v", items, err)
+	}
+	for _, args := range [][]string{{"--limit", "-1"}, {"--since", "last spring"}, {"Reuters"}} {
+		if code, _, errOut := runParley(t, env, append([]string{"list"}, args...)...); code != 2 {
+			t.Errorf("list %q: exit %d, want 2 (%s)", args, code, errOut)
 		}
 	}
 }

@@ -78,7 +78,7 @@ func fill(ctx context.Context, e *env, db *store.DB, br *brain, dir string, file
 		}
 	}
 	if len(files) > 0 {
-		fmt.Fprintf(e.stderr, "parley: evaluating on a temporary library of %d articles from %s\n", len(files), dir)
+		fmt.Fprintf(e.stderr, "parley: evaluating on a temporary library of %s from %s\n", plural(len(files), "article"), dir)
 	}
 	return nil
 }

@@ -139,7 +139,7 @@ func cmdFeedAdd(ctx context.Context, e *env, args []string) error {
 		return ctx.Err()
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d feeds not followed", failed, len(pos))
+		return fmt.Errorf("%d of %s not followed", failed, plural(len(pos), "feed"))
 	}
 	return nil
 }
@@ -254,10 +254,10 @@ func cmdFeedRemove(ctx context.Context, e *env, args []string) error {
 			}
 			continue
 		}
-		fmt.Fprintf(e.stdout, "no longer following feed %d: %s (its %d items stay in the library)\n", id, f.URL, f.Items)
+		fmt.Fprintf(e.stdout, "no longer following feed %d: %s (the library keeps its %s)\n", id, f.URL, plural(f.Items, "item"))
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d feeds not removed", failed, len(ids))
+		return fmt.Errorf("%d of %s not removed", failed, plural(len(ids), "feed"))
 	}
 	return nil
 }
@@ -301,7 +301,7 @@ func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 		return ctx.Err()
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d feeds failed", failed, len(reps))
+		return fmt.Errorf("%d of %s failed", failed, plural(len(reps), "feed"))
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 		switch {
 		case done == 0 && total > 0:
 			began = time.Now()
-			fmt.Fprintf(e.stderr, "parley: deciding the sentence roles of %d articles, once…\n", total)
+			fmt.Fprintf(e.stderr, "parley: deciding the sentence roles of %s, once…\n", plural(total, "article"))
 		case done == total && total > 0:
 			fmt.Fprintf(e.stderr, "parley: sentence roles decided in %v\n", time.Since(began).Round(100*time.Millisecond))
 		}

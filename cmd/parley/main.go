@@ -113,7 +113,7 @@ func init() {
 		{"search", "[--json] [--k N] QUERY…", "show the passages that best match a query", cmdSearch},
 		{"add", "PATH|URL…", "add articles: files (.md, .txt, .html), directories, or web pages", cmdAdd},
 		{"feed", "add|list|remove|poll", "follow news feeds (RSS, Atom) into the library", cmdFeed},
-		{"list", "[--json]", "list the articles in the library", cmdList},
+		{"list", "[--json] [--limit N] [--outlet O] [--since S]", "list the articles in the library, newest first", cmdList},
 		{"show", "ID", "show one article with its metadata and text", cmdShow},
 		{"remove", "ID…", "remove articles from the library", cmdRemove},
 		{"summary", "[--topic T] [--since S] [--until U] [--article ID] [--json]", "what happened: 4–8 sourced bullets", cmdSummary},

@@ -442,7 +442,7 @@ func TestIdenticalCopyFromAnotherOutlet(t *testing.T) {
 		!strings.Contains(out, "Also in:   Kyiv Ledger, 2025-08-22 https://ledger.example/swap\n") {
 		t.Errorf("show:\n%s", out)
 	}
-	if code, out, _ := runParley(t, env, "list"); code != 0 || !strings.HasSuffix(out, "\n1 articles\n") {
+	if code, out, _ := runParley(t, env, "list"); code != 0 || !strings.HasSuffix(out, "\n1 article\n") {
 		t.Errorf("list: one article expected:\n%s", out)
 	}
 }
