@@ -3,13 +3,17 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/internal/newssite"
 )
 
 // TestNotFoundExitsOne: whatever names an article or a feed that is not in
@@ -103,5 +107,52 @@ func TestListFlags(t *testing.T) {
 		if code, _, errOut := runParley(t, env, append([]string{"list"}, args...)...); code != 2 {
 			t.Errorf("list %q: exit %d, want 2 (%s)", args, code, errOut)
 		}
+	}
+}
+
+// TestFeedPollFromCron: feed poll into a pipe, as cron runs it, prints
+// each item that was rejected with the reason, and the poll's summary,
+// but not every item; a library that follows no feed says how to follow
+// one.
+func TestFeedPollFromCron(t *testing.T) {
+	site := newssite.Start(5)
+	defer site.Close()
+	var items atomic.Value
+	items.Store("")
+	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Briefs</title><link>%s/</link>%s</channel></rss>`, site.URL, items.Load())
+	}))
+	defer feed.Close()
+	env := tempDB(t)
+	cfg := webConfig(t, `"allow_private_networks": true`)
+	parley := func(args ...string) (int, string, string) {
+		return runParley(t, env, append([]string{"--config", cfg, "--seed=false"}, args...)...)
+	}
+	if code, out, _ := parley("feed", "poll"); code != 0 || out != "No feeds to poll. Follow one with: parley feed add URL\n" {
+		t.Errorf("feed poll of no feeds: exit %d, %q", code, out)
+	}
+	if code, out, errOut := parley("feed", "add", feed.URL+"/rss.xml"); code != 0 {
+		t.Fatalf("feed add: exit %d\n%s%s", code, out, errOut)
+	}
+	item := func(guid, link string) string {
+		return fmt.Sprintf(`<item><title>%s</title><link>%s</link><guid>%s</guid></item>`, guid, link, guid)
+	}
+	items.Store(item("a", site.StoryURL(1)) + item("b", site.URL+"/paywall/2") + item("c", site.URL+"/missing/3"))
+	code, out, errOut := parley("feed", "poll")
+	if code != 0 {
+		t.Fatalf("feed poll: exit %d\n%s%s", code, out, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 3 || !strings.HasSuffix(lines[2], "3 items, 3 new: 1 added, 2 rejected") {
+		t.Fatalf("feed poll from cron: want the two rejected items and the summary:\n%s", out)
+	}
+	for _, want := range []string{"rejected   " + site.URL + "/paywall/2: ", "rejected   " + site.URL + "/missing/3: the server answered 404 Not Found"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("feed poll from cron lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, site.StoryURL(1)) {
+		t.Errorf("feed poll from cron lists an item that was added:\n%s", out)
 	}
 }

@@ -277,12 +277,27 @@ func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if isTerminal(e.stdout) {
-		p.Progress = progress(e.stdout)
+	p.Progress = progress(e.stdout)
+	if !e.tty {
+		// From cron, or into a log: the items that went wrong, and why,
+		// not every item.
+		show := p.Progress
+		p.Progress = func(it feeds.Item) {
+			if it.Err != nil {
+				show(it)
+			}
+		}
 	}
 	now := time.Now()
 	// A run from cron polls every feed, except those waiting out a backoff.
-	want := func(f store.Feed) bool { return *all || f.Failures == 0 || !f.NextPoll.After(now) }
+	var waiting []store.Feed
+	want := func(f store.Feed) bool {
+		if *all || f.Failures == 0 || !f.NextPoll.After(now) {
+			return true
+		}
+		waiting = append(waiting, f)
+		return false
+	}
 	reps, err := p.PollFeeds(ctx, want)
 	if err != nil {
 		return err
@@ -294,7 +309,10 @@ func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 			failed++
 		}
 	}
-	if len(reps) == 0 {
+	switch {
+	case len(waiting) > 0:
+		fmt.Fprintln(e.stdout, waitingLine(waiting, now))
+	case len(reps) == 0:
 		fmt.Fprintln(e.stdout, "No feeds to poll. Follow one with: parley feed add URL")
 	}
 	if ctx.Err() != nil {
@@ -304,6 +322,26 @@ func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d of %s failed", failed, plural(len(reps), "feed"))
 	}
 	return nil
+}
+
+// waitingLine says which feeds a poll left alone, waiting out their
+// backoff, until when, and how to poll them anyway: "1 feed waits until
+// 14:05; --all polls it now".
+func waitingLine(waiting []store.Feed, now time.Time) string {
+	first := waiting[0].NextPoll
+	for _, f := range waiting {
+		if f.NextPoll.Before(first) {
+			first = f.NextPoll
+		}
+	}
+	at := first.Local().Format("15:04")
+	if y, m, d := first.Local().Date(); y != now.Local().Year() || m != now.Local().Month() || d != now.Local().Day() {
+		at = first.Local().Format("2006-01-02 15:04")
+	}
+	if len(waiting) == 1 {
+		return fmt.Sprintf("1 feed waits until %s after failing; --all polls it now", at)
+	}
+	return fmt.Sprintf("%d feeds wait, the first until %s, after failing; --all polls them now", len(waiting), at)
 }
 
 // isTerminal says whether w is a terminal, where progress is worth showing.
