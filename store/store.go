@@ -35,6 +35,13 @@ const applicationID = 0x50524C59
 // add` while the bot answers) before giving up.
 const busyTimeout = 10 * time.Second
 
+// MaxHits is the most hits a caller may ask Search for: each of its
+// candidate queries brings back poolSize passages to rank, so a k above it
+// would be cut short without a word. (Up to it, Search gives k hits when
+// as many passages match, less the near-copies of better ones it leaves
+// out.)
+const MaxHits = poolSize
+
 // DB is an open library. It is safe for concurrent use.
 type DB struct {
 	sql *sql.DB

@@ -127,7 +127,7 @@ type hitJSON struct {
 func cmdSearch(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
-	k := fs.Int("k", 5, "number of passages to show")
+	k := fs.Int("k", 5, fmt.Sprintf("number of passages to show, at most %d", store.MaxHits))
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -136,8 +136,8 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 	if query == "" {
 		return usagef("search needs a query, e.g. parley search sanctions")
 	}
-	if *k < 1 || *k > 100 {
-		return usagef("--k must be between 1 and 100")
+	if *k < 1 || *k > store.MaxHits {
+		return usagef("--k must be between 1 and %d, the most passages a search ranks", store.MaxHits)
 	}
 	cfg, err := e.config()
 	if err != nil {

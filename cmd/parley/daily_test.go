@@ -13,7 +13,10 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/internal/newssite"
+	"github.com/parley-bot/parley/internal/synth"
+	"github.com/parley-bot/parley/store"
 )
 
 // TestNotFoundExitsOne: whatever names an article or a feed that is not in
@@ -154,5 +157,40 @@ func TestFeedPollFromCron(t *testing.T) {
 	}
 	if strings.Contains(out, site.StoryURL(1)) {
 		t.Errorf("feed poll from cron lists an item that was added:\n%s", out)
+	}
+}
+
+// TestSearchKCap: search --k takes up to store.MaxHits, and gives about
+// that many passages when more match (a near-copy of a better passage is
+// left out); above it is a usage error that says the cap, as --help does.
+func TestSearchKCap(t *testing.T) {
+	env := tempDB(t)
+	db, err := store.Open(t.Context(), env["PARLEY_DB"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		a := synth.Article(3, i)
+		if _, _, err := db.Add(t.Context(), &a, ingest.Passages(a.Title, a.Body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	code, out, errOut := runParley(t, env, "search", "--json", "--k", fmt.Sprint(store.MaxHits), "Ukraine")
+	var res struct{ Results []map[string]any }
+	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || len(res.Results) > store.MaxHits || len(res.Results) < store.MaxHits-4 {
+		t.Errorf("search --k %d: exit %d, %d results (%s)", store.MaxHits, code, len(res.Results), errOut)
+	}
+	cap := fmt.Sprintf("at most %d", store.MaxHits)
+	for _, args := range [][]string{{"search", "--k", fmt.Sprint(store.MaxHits + 1), "talks"}, {"eval", "--k", "100", "x.jsonl"}} {
+		code, _, errOut := runParley(t, env, args...)
+		if code != 2 || !strings.Contains(errOut, fmt.Sprintf("between 1 and %d", store.MaxHits)) {
+			t.Errorf("parley %q: exit %d, %q; want 2 and the cap", args, code, errOut)
+		}
+	}
+	for _, c := range []string{"search", "eval"} {
+		if _, out, _ := runParley(t, env, c, "--help"); !strings.Contains(out, cap) {
+			t.Errorf("%s --help does not say %q:\n%s", c, cap, out)
+		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval")
-	k := fs.Int("k", 5, "passages retrieval recall looks at")
+	k := fs.Int("k", 5, fmt.Sprintf("passages retrieval recall looks at, at most %d", store.MaxHits))
 	asJSON := fs.Bool("json", false, "print the report, with every answer, as JSON")
 	articles := fs.String("articles", "", "build a temporary library from the articles in `DIR` and evaluate on it instead of the library")
 	pos, err := parseFlags(fs, args)
@@ -23,8 +23,8 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("eval needs question sets (files or directories of *.jsonl), e.g. parley eval eval/sets/dev.jsonl")
 	}
-	if *k < 1 {
-		return usagef("--k must be at least 1")
+	if *k < 1 || *k > store.MaxHits {
+		return usagef("--k must be between 1 and %d, the most passages a search ranks", store.MaxHits)
 	}
 	items, err := eval.LoadFiles(pos)
 	if err != nil {
