@@ -177,6 +177,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 
 func cmdAdd(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "add")
+	quiet := fs.Bool("quiet", false, "print only what was rejected, and the totals")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -209,7 +210,7 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	total := len(files) + len(urls)
-	t := &tally{w: e.stdout, sm: br.stateMedia, total: total, counts: map[string]int{}}
+	t := &tally{w: e.stdout, sm: br.stateMedia, total: total, counts: map[string]int{}, quiet: *quiet}
 	for _, path := range files {
 		if ctx.Err() != nil {
 			break

@@ -194,3 +194,18 @@ func TestSearchKCap(t *testing.T) {
 		}
 	}
 }
+
+// TestAddQuiet: add --quiet prints what was rejected, and the totals, not
+// a line for every article.
+func TestAddQuiet(t *testing.T) {
+	env := tempDB(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: Talks resume\noutlet: Wire\n---\nNegotiators met in Geneva on Sunday to discuss a revised peace plan, officials said.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte(""), 0o644)
+	code, out, errOut := runParley(t, env, "--seed=false", "add", "--quiet", dir)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], "rejected   "+filepath.Join(dir, "b.md")+": ") ||
+		!strings.HasPrefix(lines[1], "1 added, ") || !strings.Contains(lines[1], ", 1 rejected") {
+		t.Errorf("add --quiet: exit %d, want 1, the rejected file and the totals:\n%s%s", code, out, errOut)
+	}
+}

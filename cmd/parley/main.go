@@ -111,7 +111,7 @@ func init() {
 	commands = []command{
 		{"ask", "[--json] QUESTION…", "answer a question with quotes from the articles", cmdAsk},
 		{"search", "[--json] [--k N] QUERY…", "show the passages that best match a query", cmdSearch},
-		{"add", "PATH|URL…", "add articles: files (.md, .txt, .html), directories, or web pages", cmdAdd},
+		{"add", "[--quiet] PATH|URL…", "add articles: files (.md, .txt, .html), directories, or web pages", cmdAdd},
 		{"feed", "add|list|remove|poll", "follow news feeds (RSS, Atom) into the library", cmdFeed},
 		{"list", "[--json] [--limit N] [--outlet O] [--since S]", "list the articles in the library, newest first", cmdList},
 		{"show", "ID", "show one article with its metadata and text", cmdShow},

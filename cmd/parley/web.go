@@ -83,6 +83,7 @@ type tally struct {
 	done    int
 	counts  map[string]int
 	refused bool // a fetch was refused for its address
+	quiet   bool // print the rejected only
 }
 
 // report prints what became of target, one of add's files or addresses:
@@ -102,6 +103,9 @@ func (t *tally) report(ctx context.Context, target string, a parley.Article, out
 	t.done++
 	t.counts[status]++
 	t.refused = t.refused || fetch.Refused(err)
+	if t.quiet && status != "rejected" {
+		return
+	}
 	fmt.Fprintf(t.w, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(t.total)), t.done, t.total, status, line(target), detail)
 }
 
