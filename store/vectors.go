@@ -63,6 +63,18 @@ func (db *DB) SetVectors(ctx context.Context, model string, ids []int64, vectors
 	return tx.Commit()
 }
 
+// CountPassagesWithoutVectors is how many passages have no embedding by
+// model yet: what a back-fill has to do.
+func (db *DB) CountPassagesWithoutVectors(ctx context.Context, model string) (int, error) {
+	var n int
+	err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM passages p
+		WHERE NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)`, model).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count passages without vectors: %w", err)
+	}
+	return n, nil
+}
+
 // PassagesWithoutVectors returns up to limit passages that have no
 // embedding by model yet, oldest first, for back-filling.
 func (db *DB) PassagesWithoutVectors(ctx context.Context, model string, limit int) ([]parley.Passage, error) {

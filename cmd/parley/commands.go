@@ -557,6 +557,10 @@ func cmdReindex(ctx context.Context, e *env, args []string) error {
 		return usagef("no embedding model: set llm.embedding_model in the config (see README, With a language model)")
 	}
 	const batch = 256
+	total, err := db.CountPassagesWithoutVectors(ctx, br.embModel)
+	if err != nil {
+		return err
+	}
 	done := 0
 	for {
 		ps, err := db.PassagesWithoutVectors(ctx, br.embModel, batch)
@@ -567,14 +571,16 @@ func cmdReindex(ctx context.Context, e *env, args []string) error {
 			break
 		}
 		if err := br.embed(ctx, db, ps); err != nil {
-			return fmt.Errorf("after %d passages: %w", done, err)
+			return fmt.Errorf("after %d of %s: %w", done, plural(total, "passage"), err)
 		}
+		// Passages added meanwhile are embedded too: the total grows.
 		done += len(ps)
-		fmt.Fprintf(e.stderr, "\rembedded %d passages", done)
+		total = max(total, done)
+		fmt.Fprintf(e.stderr, "\rembedded %d of %s", done, plural(total, "passage"))
 	}
 	if done > 0 {
 		fmt.Fprintln(e.stderr)
 	}
-	fmt.Fprintf(e.stdout, "%d passages embedded with %s; every passage has an embedding now\n", done, br.embModel)
+	fmt.Fprintf(e.stdout, "%s embedded with %s; every passage has an embedding now\n", plural(done, "passage"), br.embModel)
 	return nil
 }

@@ -280,6 +280,9 @@ func TestAskWithModelAndEmbeddings(t *testing.T) {
 	if embedded == 0 {
 		t.Fatal("reindex embedded nothing")
 	}
+	if want := fmt.Sprintf("\rembedded %d of %d passages\n", embedded, embedded); !strings.HasSuffix(errOut, want) {
+		t.Errorf("reindex's progress ends %q, want %q", errOut[max(0, len(errOut)-40):], want)
+	}
 	code, out, _ = runParley(t, env, "--config", cfg, "reindex", "--embeddings")
 	if code != 0 || !strings.HasPrefix(out, "0 passages embedded") {
 		t.Errorf("second reindex: %q", out)
