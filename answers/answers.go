@@ -176,3 +176,28 @@ func alsoPublished(s parley.Source, sm parley.StateMedia) string {
 	}
 	return "; also published by " + joinAnd(labelAll(s.Also, sm))
 }
+
+// dateSpan is the first and last of dates ("2025-08-17"; "" skipped), and
+// how a lead says when they were published: " on 2025-08-17", " between
+// 2025-08-17 and 2025-08-19", or "" with no date.
+func dateSpan(dates []string) (first, last, when string) {
+	for _, d := range dates {
+		if d == "" {
+			continue
+		}
+		if first == "" || d < first {
+			first = d
+		}
+		if d > last {
+			last = d
+		}
+	}
+	switch {
+	case first == "":
+	case first == last:
+		when = " on " + first
+	default:
+		when = " between " + first + " and " + last
+	}
+	return first, last, when
+}

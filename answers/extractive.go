@@ -717,9 +717,8 @@ func compose(q *analysis, picked []*sentence, sm parley.StateMedia) *parley.Answ
 // before reading it; for a question about the latest state of things, as of
 // when.
 func lead(sources []parley.Source, sm parley.StateMedia, latest bool) string {
-	var outlets []string
+	var outlets, published []string
 	seen := map[string]bool{}
-	var first, last string
 	for _, s := range sources {
 		name := sm.Label(s.Outlet)
 		if s.Outlet == "" {
@@ -729,23 +728,9 @@ func lead(sources []parley.Source, sm parley.StateMedia, latest bool) string {
 			seen[name] = true
 			outlets = append(outlets, name)
 		}
-		if d := s.Date(); d != "" {
-			if first == "" || d < first {
-				first = d
-			}
-			if d > last {
-				last = d
-			}
-		}
+		published = append(published, s.Date())
 	}
-	when := ""
-	switch {
-	case first == "":
-	case first == last:
-		when = " on " + first
-	default:
-		when = " between " + first + " and " + last
-	}
+	_, last, when := dateSpan(published)
 	if latest && last != "" {
 		return fmt.Sprintf("The latest the articles report, as of %s, from %s:", last, joinAnd(outlets))
 	}

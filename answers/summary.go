@@ -421,16 +421,9 @@ func bullet(u *unit, cs []parley.Citation, sm parley.StateMedia) string {
 }
 
 func summaryLead(scope parley.Scope, arts []parley.Article) string {
-	var first, last string
+	published := make([]string, len(arts))
 	for i := range arts {
-		if d := arts[i].Date(); d != "" {
-			if first == "" || d < first {
-				first = d
-			}
-			if d > last {
-				last = d
-			}
-		}
+		published[i] = arts[i].Date()
 	}
 	what := "What happened"
 	if scope.Topic != "" {
@@ -439,14 +432,7 @@ func summaryLead(scope parley.Scope, arts []parley.Article) string {
 	if scope.ArticleID != 0 && len(arts) == 1 {
 		return fmt.Sprintf("The main points of “%s”, in its own words:", arts[0].Title)
 	}
-	when := ""
-	switch {
-	case first == "":
-	case first == last:
-		when = " on " + first
-	default:
-		when = fmt.Sprintf(" between %s and %s", first, last)
-	}
+	_, _, when := dateSpan(published)
 	return fmt.Sprintf("%s, from %d articles published%s:", what, len(arts), when)
 }
 
