@@ -253,10 +253,16 @@ func (db *DB) Unseeded(ctx context.Context) (bool, error) {
 }
 
 // MarkSeeded records that a new library has its bundled articles, or was
-// made without them on purpose.
-func (db *DB) MarkSeeded(ctx context.Context) error {
-	_, err := db.sql.ExecContext(ctx, "DELETE FROM settings WHERE name = 'unseeded'")
-	return err
+// made without them on purpose. Of openers that seed a library at once,
+// one is told it marked it (first is true): the one to say the library
+// was made.
+func (db *DB) MarkSeeded(ctx context.Context) (first bool, err error) {
+	res, err := db.sql.ExecContext(ctx, "DELETE FROM settings WHERE name = 'unseeded'")
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // classify turns SQLite's "file is not a database" into parley.ErrNotLibrary.

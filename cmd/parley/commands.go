@@ -97,6 +97,9 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkNotEmpty(ctx, e, db); err != nil {
+		return err
+	}
 	// However slow a model is, an answer comes within askTimeout: the
 	// model's retries stop at the deadline and the articles answer alone.
 	ctx, cancel := context.WithTimeout(ctx, askTimeout)
@@ -148,6 +151,9 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkNotEmpty(ctx, e, db); err != nil {
+		return err
+	}
 	start := time.Now()
 	hits, err := db.Search(ctx, parley.Query{Text: query}, *k)
 	if err != nil {
@@ -303,7 +309,7 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 	}
 	switch {
 	case len(all) == 0:
-		fmt.Fprintln(e.stdout, emptyLibrary)
+		fmt.Fprintln(e.stdout, "The library is empty. "+addHint)
 		return nil
 	case matched == 0:
 		fmt.Fprintf(e.stdout, "None of the library's %s matches.\n", plural(len(all), "article"))
@@ -332,8 +338,8 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// emptyLibrary says the library is empty and how to fill it.
-const emptyLibrary = "The library is empty. Add articles with: parley add FILE|DIR|URL…, or follow a feed with: parley feed add URL"
+// addHint says how to fill an empty library.
+const addHint = "Add articles with: parley add FILE|DIR|URL…, or follow a feed with: parley feed add URL"
 
 // filterListing keeps the articles whose outlet has outlet in its name (in
 // any case; "" keeps all) and, when since is not zero, that were

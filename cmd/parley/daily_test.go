@@ -209,3 +209,44 @@ func TestAddQuiet(t *testing.T) {
 		t.Errorf("add --quiet: exit %d, want 1, the rejected file and the totals:\n%s%s", code, out, errOut)
 	}
 }
+
+// TestNewLibrarySaysWhere: the run that makes a library says where, and
+// with what; the runs after it say nothing of it.
+func TestNewLibrarySaysWhere(t *testing.T) {
+	env := tempDB(t)
+	path := env["PARLEY_DB"]
+	code, out, errOut := runParley(t, env, "list", "--json")
+	if want := fmt.Sprintf("Created %s with the %d bundled articles.\n", path, seeds(t)); code != 0 || errOut != want || !strings.HasPrefix(out, "[") {
+		t.Errorf("the first run: exit %d, stderr %q, want %q (and the JSON alone on stdout)", code, errOut, want)
+	}
+	if _, _, errOut := runParley(t, env, "list"); errOut != "" {
+		t.Errorf("the second run: stderr %q, want nothing", errOut)
+	}
+	empty := tempDB(t)
+	if _, _, errOut := runParley(t, empty, "--seed=false", "list"); errOut != "Created "+empty["PARLEY_DB"]+", empty (--seed=false).\n" {
+		t.Errorf("--seed=false: stderr %q", errOut)
+	}
+}
+
+// TestEmptyLibrary: a question, a search, a summary or a timeline of an
+// empty library fails (status 1), saying the library is empty and how to
+// add articles, rather than that the articles don't answer it.
+func TestEmptyLibrary(t *testing.T) {
+	env := tempDB(t)
+	runParley(t, env, "--seed=false", "list")
+	for _, args := range [][]string{
+		{"ask", "What did Russia agree to in Alaska?"},
+		{"ask", "--json", "What did Russia agree to in Alaska?"},
+		{"search", "sanctions"},
+		{"summary"},
+		{"timeline", "--since", "7d"},
+	} {
+		code, out, errOut := runParley(t, env, args...)
+		if code != 1 || out != "" || !strings.Contains(errOut, "the library "+env["PARLEY_DB"]+" is empty") || !strings.Contains(errOut, "parley add") {
+			t.Errorf("parley %q of an empty library: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+	if code, out, _ := runParley(t, env, "list"); code != 0 || !strings.HasPrefix(out, "The library is empty. Add articles with: parley add") {
+		t.Errorf("list of an empty library: exit %d, %q", code, out)
+	}
+}

@@ -90,6 +90,9 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 		return err
 	}
 	defer db.Close()
+	if err := checkNotEmpty(ctx, e, db); err != nil {
+		return err
+	}
 	if article != 0 {
 		// An article that is not there is a failure, as for show.
 		if _, err := findArticle(ctx, db, article); err != nil {

@@ -47,7 +47,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		defer os.RemoveAll(tmp)
-		e.global.db, e.global.dbSet, e.global.seed = filepath.Join(tmp, "eval.db"), true, false
+		e.global.db, e.global.dbSet, e.global.seed, e.global.temporary = filepath.Join(tmp, "eval.db"), true, false, true
 	}
 	db, br, err := e.openWithBrain(ctx)
 	if err != nil {

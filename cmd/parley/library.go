@@ -40,9 +40,17 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := seedNew(ctx, db, e.global.seed); err != nil {
+	seeds, made, err := seedNew(ctx, db, e.global.seed)
+	if err != nil {
 		db.Close()
 		return nil, err
+	}
+	switch {
+	case !made || e.global.temporary:
+	case e.global.seed:
+		fmt.Fprintf(e.stderr, "Created %s with the %s.\n", line(path), plural(seeds, "bundled article"))
+	default:
+		fmt.Fprintf(e.stderr, "Created %s, empty (--seed=false).\n", line(path))
 	}
 	return db, nil
 }
@@ -50,18 +58,20 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 // seedNew gives a new library the bundled articles, unless want is false,
 // and only then marks it seeded: a seeding cut short is done again at the
 // next open. Openers that seed at once add the same articles, which the
-// second finds already stored.
-func seedNew(ctx context.Context, db *store.DB, want bool) error {
+// second finds already stored; one of them is told it made the library
+// (made is true), with the number of bundled articles.
+func seedNew(ctx context.Context, db *store.DB, want bool) (seeds int, made bool, err error) {
 	unseeded, err := db.Unseeded(ctx)
 	if err != nil || !unseeded {
-		return err
+		return 0, false, err
 	}
 	if want {
-		if err := seed(ctx, db); err != nil {
-			return err
+		if seeds, err = seed(ctx, db); err != nil {
+			return 0, false, err
 		}
 	}
-	return db.MarkSeeded(ctx)
+	made, err = db.MarkSeeded(ctx)
+	return seeds, made, err
 }
 
 // openWithBrain opens the library and the answerer the config asks for,
@@ -122,22 +132,34 @@ type loaded struct {
 	err error
 }
 
-// seed adds the bundled articles to a new library.
-func seed(ctx context.Context, db *store.DB) error {
+// seed adds the bundled articles to a new library and says how many there
+// are.
+func seed(ctx context.Context, db *store.DB) (int, error) {
 	names, err := fs.Glob(data.Seeds, "*.md")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, name := range names {
 		b, err := fs.ReadFile(data.Seeds, name)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		// Not embedded: the brain is not made yet. reindex --embeddings
 		// embeds them with the rest.
 		if _, _, _, err := addData(ctx, db, nil, name, b); err != nil {
-			return fmt.Errorf("seed the library: %w", err)
+			return 0, fmt.Errorf("seed the library: %w", err)
 		}
 	}
-	return nil
+	return len(names), nil
+}
+
+// checkNotEmpty fails, saying how to add articles, when the library has
+// none: a question to an empty library has no answer to look for.
+func checkNotEmpty(ctx context.Context, e *env, db *store.DB) error {
+	n, err := db.Count(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	path, _ := e.dbPath()
+	return fmt.Errorf("the library %s is empty. %s", line(path), addHint)
 }

@@ -23,23 +23,27 @@ func seeds(t *testing.T) int {
 }
 
 // TestConcurrentFirstRuns starts 720 commands at once on a library that
-// does not exist yet: every one succeeds, and the library holds each
-// bundled article once.
+// does not exist yet: every one succeeds, one says it created the library,
+// and the library holds each bundled article once.
 func TestConcurrentFirstRuns(t *testing.T) {
 	const runs = 720
 	env := tempDB(t)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var failures []string
+	created := 0
 	start := make(chan struct{})
 	for range runs {
 		wg.Go(func() {
 			<-start
 			code, _, errOut := runParley(t, env, "list")
+			mu.Lock()
+			defer mu.Unlock()
+			if strings.HasPrefix(errOut, "Created ") {
+				created++
+			}
 			if code != 0 {
-				mu.Lock()
 				failures = append(failures, fmt.Sprintf("exit %d: %s", code, strings.TrimSpace(errOut)))
-				mu.Unlock()
 			}
 		})
 	}
@@ -52,6 +56,9 @@ func TestConcurrentFirstRuns(t *testing.T) {
 	}
 	if len(failures) > 0 {
 		t.Fatalf("%d of %d concurrent first runs failed", len(failures), runs)
+	}
+	if created != 1 {
+		t.Errorf("%d of the runs say they created the library, want 1", created)
 	}
 	_, out, _ := runParley(t, env, "list")
 	if want := fmt.Sprintf("%d articles", seeds(t)); !strings.Contains(out, want) {

@@ -95,6 +95,9 @@ type globalFlags struct {
 	dbSet  bool // --db given explicitly
 	config string
 	seed   bool
+	// temporary: the library is the command's own, removed when it is
+	// done (eval --articles), and not worth telling of.
+	temporary bool
 }
 
 type command struct {
@@ -188,7 +191,7 @@ Commands:
 	fmt.Fprint(w, "\nGlobal flags:\n")
 	fs.PrintDefaults()
 	fmt.Fprint(w, `
-Exit status: 0 done, 1 failed (not found, rejected…), 2 a usage mistake.
+Exit status: 0 done, 1 failed (not found, rejected, an empty library…), 2 a usage mistake.
 Run 'parley COMMAND --help' for a command's flags.
 Example: parley ask "What did Russia agree to in Alaska?"
 `)
