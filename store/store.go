@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -204,8 +205,27 @@ func (st schema) check(known int) error {
 // library takes its next migration. Another process may have done either
 // while this one waited for the lock; migrate returns the schema as it left
 // it.
+//
+// A migration may rebuild a table others refer to (12 rebuilds articles):
+// it runs with foreign keys off, on a connection of its own, so that
+// dropping the old table cascades into nothing, and the keys are checked
+// before it commits.
 func (db *DB) migrate(ctx context.Context, ms []migration) (schema, error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return schema{}, classify(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return schema{}, classify(err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON"); err != nil {
+			// Never back into the pool without its foreign keys.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return schema{}, classify(err)
 	}
@@ -238,8 +258,30 @@ func (db *DB) migrate(ctx context.Context, ms []migration) (schema, error) {
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 		return st, err
 	}
+	if err := checkForeignKeys(ctx, tx); err != nil {
+		return st, fmt.Errorf("migration to version %d: %w", st.version, err)
+	}
 	st.appID = applicationID
 	return st, tx.Commit()
+}
+
+// checkForeignKeys fails if a row refers to one that is not there.
+func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return fmt.Errorf("row %d of %s refers to a row of %s that is not there", rowid.Int64, table, parent)
+	}
+	return rows.Err()
 }
 
 // Unseeded reports whether the library is new and has not yet been given

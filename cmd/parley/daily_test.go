@@ -250,3 +250,21 @@ func TestEmptyLibrary(t *testing.T) {
 		t.Errorf("list of an empty library: exit %d, %q", code, out)
 	}
 }
+
+// TestRemovedIDsStayRemoved: after remove, the next article added takes a
+// new id, never the removed one.
+func TestRemovedIDsStayRemoved(t *testing.T) {
+	env := tempDB(t)
+	addNumbered(t, env, 3)
+	if code, out, errOut := runParley(t, env, "remove", "3"); code != 0 || !strings.Contains(out, "removed 3: Report 3") {
+		t.Fatalf("remove 3: exit %d\n%s%s", code, out, errOut)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "new.md"), []byte("---\ntitle: Talks resume\noutlet: Wire\n---\nNegotiators met in Geneva on Sunday to discuss a revised peace plan, officials said.\n"), 0o644)
+	if code, out, _ := runParley(t, env, "add", dir); code != 0 || !strings.Contains(out, "(article 4: Talks resume)") {
+		t.Errorf("the article added after removing article 3: exit %d, want article 4:\n%s", code, out)
+	}
+	if code, _, _ := runParley(t, env, "show", "3"); code != 1 {
+		t.Errorf("show 3 after its removal: exit %d, want 1", code)
+	}
+}
