@@ -25,17 +25,47 @@ func main() {
 }
 
 // version is Parley's version: set at build time with
-// -ldflags "-X main.version=…", else the module version go install records.
+// -ldflags "-X main.version=…" (the Dockerfile's VERSION), else read from
+// the build information (see buildVersion).
 var version = ""
 
 func init() {
-	if version != "" {
-		return
+	if version == "" {
+		bi, _ := debug.ReadBuildInfo()
+		version = buildVersion(bi)
 	}
-	version = "dev"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		version = bi.Main.Version
+}
+
+// buildVersion is the version the build information gives: the module's
+// (a tag, or the pseudo-version go build stamps from the checkout's
+// commit, "+dirty" when it had changes), else the commit go stamped
+// ("07d4370abcde", "+dirty" when modified), else "dev" (a build without
+// version control information, such as go run or a copy without .git).
+func buildVersion(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "dev"
 	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev string
+	var modified bool
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	rev = rev[:min(len(rev), 12)]
+	if modified {
+		rev += "+dirty"
+	}
+	return rev
 }
 
 // usageError is a mistake in how parley was called; it exits with status 2.
