@@ -2,7 +2,6 @@ package fetch
 
 import (
 	"bytes"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -17,14 +16,6 @@ type pageMeta struct {
 	title, outlet, author string
 	published             time.Time
 	canonical, ogURL      string
-}
-
-// articleTypes are the schema.org types whose JSON-LD describes the article
-// itself rather than the site, a breadcrumb or a video.
-var articleTypes = map[string]bool{
-	"NewsArticle": true, "Article": true, "ReportageNewsArticle": true,
-	"AnalysisNewsArticle": true, "OpinionNewsArticle": true, "BackgroundNewsArticle": true,
-	"ReviewNewsArticle": true, "BlogPosting": true, "LiveBlogPosting": true,
 }
 
 // readMeta collects a page's metadata. It parses the page separately from
@@ -75,11 +66,11 @@ func readMeta(page []byte) pageMeta {
 	}
 	walk(doc)
 	for _, src := range ld {
-		if a := findArticle([]byte(src)); a != nil {
-			m.title = oneLine(str(a.ldNode["headline"]))
-			m.author = oneLine(a.names("author"))
-			m.outlet = oneLine(a.names("publisher"))
-			if t, ok := ingest.ParseDate(strings.TrimSpace(str(a.ldNode["datePublished"]))); ok {
+		if a := ingest.FindLinkedArticle([]byte(src)); a != nil {
+			m.title = oneLine(a.Text("headline"))
+			m.author = oneLine(names(a, "author"))
+			m.outlet = oneLine(names(a, "publisher"))
+			if t, ok := ingest.ParseDate(strings.TrimSpace(a.Text("datePublished"))); ok {
 				m.published = t
 			}
 			break
@@ -94,98 +85,16 @@ func readMeta(page []byte) pageMeta {
 	return m
 }
 
-// ldNode is one JSON-LD object, with the other objects of its document by
-// @id, since @graph documents name an author or publisher by reference.
-type ldNode map[string]any
-
-type ldArticle struct {
-	ldNode
-	ids map[string]ldNode
-}
-
-// findArticle returns the first article object in a JSON-LD document: the
-// document itself, an element of an array, or a node of an @graph.
-func findArticle(src []byte) *ldArticle {
-	var doc any
-	if json.Unmarshal(src, &doc) != nil {
-		return nil
-	}
-	var nodes []ldNode
-	var collect func(v any)
-	collect = func(v any) {
-		switch v := v.(type) {
-		case []any:
-			for _, e := range v {
-				collect(e)
-			}
-		case map[string]any:
-			nodes = append(nodes, v)
-			collect(v["@graph"])
-		}
-	}
-	collect(doc)
-	ids := map[string]ldNode{}
-	for _, n := range nodes {
-		if id := str(n["@id"]); id != "" {
-			ids[id] = n
-		}
-	}
-	for _, n := range nodes {
-		if isArticle(n["@type"]) {
-			return &ldArticle{n, ids}
-		}
-	}
-	return nil
-}
-
-func isArticle(t any) bool {
-	switch t := t.(type) {
-	case string:
-		return articleTypes[t]
-	case []any:
-		for _, e := range t {
-			if s, ok := e.(string); ok && articleTypes[s] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// names returns the names in field key, which JSON-LD writes as a string,
-// an object with a name, a reference by @id, or an array of those.
-func (a *ldArticle) names(key string) string {
-	var out []string
-	var add func(v any)
-	add = func(v any) {
-		switch v := v.(type) {
-		case string:
-			out = append(out, v)
-		case []any:
-			for _, e := range v {
-				add(e)
-			}
-		case map[string]any:
-			if name := str(v["name"]); name != "" {
-				out = append(out, name)
-			} else if ref, ok := a.ids[str(v["@id"])]; ok && str(ref["name"]) != "" {
-				out = append(out, str(ref["name"]))
-			}
-		}
-	}
-	add(a.ldNode[key])
+// names is the names in field key of a, as metadata is stored, joined
+// with commas.
+func names(a *ingest.LinkedArticle, key string) string {
 	var kept []string
-	for _, s := range out {
+	for _, s := range a.Names(key) {
 		if s = oneLine(s); s != "" {
 			kept = append(kept, s)
 		}
 	}
 	return strings.Join(kept, ", ")
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
 }
 
 // oneLine is a metadata value as stored: entities decoded, then on one line

@@ -23,13 +23,16 @@ const minPageWords = 20
 // title of a page that has none.
 const maxFallbackTitle = 100
 
-// parseHTML reduces a saved web page to its article text with readability,
-// taking title, outlet, byline, language and date from the page metadata.
-// errNoText is the rejection of a page readability finds no article in;
-// ParseWebPage tells it apart to give a web-specific reason.
+// errNoText is the rejection of a saved page readability finds no article
+// text in.
 var errNoText = &invalidError{reason: "no article text found"}
 
-func parseHTML(data []byte) (parley.Article, error) {
+// parseHTML reduces a web page to its article text with readability,
+// taking title, outlet, byline, language and date from the page metadata.
+// judge decides whether the text found is enough for an article, from its
+// words and what the page says of itself, read before readability
+// rearranges the page; it gets "" when readability finds nothing.
+func parseHTML(data []byte, judge func(body string, s pageSignals) error) (parley.Article, error) {
 	data, err := decodeHTML(data)
 	if err != nil {
 		return parley.Article{}, err
@@ -41,6 +44,7 @@ func parseHTML(data []byte) (parley.Article, error) {
 	if err != nil {
 		return parley.Article{}, invalidf("cannot read the page as HTML: %v", err)
 	}
+	signals := readSignals(doc)
 	canonical := canonicalURL(doc)
 	var base *url.URL
 	if canonical != "" {
@@ -48,16 +52,15 @@ func parseHTML(data []byte) (parley.Article, error) {
 	}
 	parser := readability.NewParser()
 	page, err := parser.ParseAndMutate(doc, base)
-	if err != nil || page.Node == nil {
-		return parley.Article{}, errNoText
-	}
 	var text strings.Builder
-	if err := page.RenderText(&text); err != nil {
-		return parley.Article{}, errNoText
+	if err == nil && page.Node != nil {
+		if err := page.RenderText(&text); err != nil {
+			text.Reset()
+		}
 	}
 	body := dropByline(prose.Normalize(text.String()))
-	if prose.WordCount(body) < minPageWords {
-		return parley.Article{}, errNoText
+	if err := judge(body, signals); err != nil {
+		return parley.Article{}, err
 	}
 	if !readsAsProse(body) {
 		return parley.Article{}, errNotProse
@@ -101,6 +104,52 @@ func decodeHTML(data []byte) ([]byte, error) {
 	// A UTF-16 byte order mark decodes to U+FEFF, which the HTML parser
 	// would take for text before <html>.
 	return bytes.TrimPrefix(out, []byte("\uFEFF")), nil
+}
+
+// savedText judges the text of a saved page: someone chose the page, so
+// anything more than page furniture ("Home", a cookie notice) is its
+// article.
+func savedText(body string, _ pageSignals) error {
+	if prose.WordCount(body) < minPageWords {
+		return errNoText
+	}
+	return nil
+}
+
+// pageSignals are what a page says of itself about being one article, for
+// judging a fetched page whose text is short: a news brief is short, and so
+// are a paywall's teaser and an index page's blurbs.
+type pageSignals struct {
+	// linkedType is the schema.org type of the page's JSON-LD article
+	// ("NewsArticle"), or "" if it describes none.
+	linkedType string
+	paywalled  bool // that article says isAccessibleForFree: false
+	articles   int  // <article> elements: one for an article page, many for an index
+}
+
+// readSignals reads a page's signals from its JSON-LD and its elements.
+func readSignals(doc *html.Node) pageSignals {
+	var s pageSignals
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "article":
+				s.articles++
+			case "script":
+				if s.linkedType == "" && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+					if a := FindLinkedArticle([]byte(n.FirstChild.Data)); a != nil {
+						s.linkedType, s.paywalled = a.Type(), a.Paywalled()
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return s
 }
 
 // canonicalURL returns the page's own address from <link rel="canonical"> or

@@ -71,7 +71,7 @@ func Parse(name string, data []byte) (parley.Article, error) {
 		err error
 	)
 	if kind == "html" {
-		a, err = parseHTML(data)
+		a, err = parseHTML(data, savedText)
 	} else {
 		a, err = parseText(data)
 	}
