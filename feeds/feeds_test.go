@@ -399,3 +399,63 @@ func TestRemovedStaysRemoved(t *testing.T) {
 		t.Error("the removed story came back")
 	}
 }
+
+// TestShortItemsAndMalformedPages: an item whose page is a short brief
+// marked as an article is stored; one whose server sends a malformed
+// Content-Type is rejected for good, with the header, not tried again as
+// a site that could not be reached would be.
+func TestShortItemsAndMalformedPages(t *testing.T) {
+	_, db, p := setup(t)
+	brief := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Talks in Istanbul</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks in Istanbul"}</script>
+</head><body><article><h1>Talks in Istanbul</h1>
+<p>Ukrainian and Russian delegations will meet in Istanbul on Monday for a third round of direct talks, officials said.</p>
+<p>The talks are expected to focus on a further exchange of prisoners and on the return of children taken to Russia.</p>
+<p>Kyiv said its delegation would again be led by the former defence minister, Rustem Umerov.</p></article></body></html>`
+	var malformed atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Briefs</title>
+<item><title>Talks in Istanbul</title><link>/brief</link><description>Talks on Monday.</description></item>
+<item><title>Garbled</title><link>/garbled</link></item>
+</channel></rss>`)
+		case "/brief":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, brief)
+		case "/garbled":
+			malformed.Add(1)
+			w.Header().Set("Content-Type", "text html")
+			fmt.Fprint(w, brief)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	var rejected []Item
+	p.Progress = func(it Item) {
+		if it.Outcome == "rejected" {
+			rejected = append(rejected, it)
+		}
+	}
+	rep, err := p.Follow(t.Context(), srv.URL+"/feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 1 || rep.Rejected != 1 || rep.Failed != 0 {
+		t.Fatalf("first poll: %s", rep)
+	}
+	if len(rejected) != 1 || !strings.Contains(rejected[0].Err.Error(), `the server sent a malformed Content-Type header, "text html"`) {
+		t.Errorf("rejected %+v, want the garbled page for its Content-Type", rejected)
+	}
+	later := time.Now().Add(Backoff(p.Interval, MaxItemFailures) * 2)
+	p.Now = func() time.Time { return later }
+	f, _ := db.Feed(t.Context(), rep.Feed.ID)
+	if rep = p.Poll(t.Context(), f); rep.Known != 2 || rep.Failed+rep.Rejected != 0 {
+		t.Errorf("second poll: %s", rep)
+	}
+	if n := malformed.Load(); n != 1 {
+		t.Errorf("the garbled page was fetched %d times, want 1", n)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/textproto"
 	"net/url"
 	"strconv"
 	"strings"
@@ -80,8 +81,8 @@ func (e *rejection) Unwrap() []error {
 
 // Temporary says whether a failed fetch may work if tried again later: the
 // site did not answer, could not be reached, or answered 429 or 5xx. A
-// refused address, a page too large or without article text, or a 404 will
-// fail the same way again.
+// refused address, a page too large, without article text or with a
+// malformed header, or a 404 will fail the same way again.
 func Temporary(err error) bool {
 	var rej *rejection
 	if errors.As(err, &rej) {
@@ -286,14 +287,17 @@ func (f *Fetcher) get(ctx context.Context, rawURL, accept string, v Validators) 
 	}
 	r.ETag, r.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	r.contentType = resp.Header.Get("Content-Type")
-	r.media, _, _ = mime.ParseMediaType(r.contentType)
 	if r.contentType == "" {
 		// Sniff only the type: the sniffer's "charset=utf-8" is a guess
 		// that must not override the page's own <meta charset>.
 		r.media, _, _ = mime.ParseMediaType(http.DetectContentType(r.Body))
+		return r, nil
 	}
-	if r.media == "" {
-		r.media = r.contentType
+	// A bad parameter ("charset" without a value) leaves the type readable;
+	// a type that is not type/subtype is no type at all.
+	r.media, _, err = mime.ParseMediaType(r.contentType)
+	if err != nil && !errors.Is(err, mime.ErrInvalidMediaParameter) {
+		return nil, invalidf("the page cannot be read: the server sent a malformed Content-Type header, %q", r.contentType)
 	}
 	return r, nil
 }
@@ -346,6 +350,13 @@ func (f *Fetcher) explain(ctx context.Context, u *url.URL, err error) error {
 	var rej *rejection
 	if errors.As(err, &rej) {
 		return rej
+	}
+	// A header line the HTTP client cannot parse (a control character in
+	// the Content-Type) is the server's answer, not a failure to reach it,
+	// and it will be the same next time.
+	var perr textproto.ProtocolError
+	if errors.As(err, &perr) {
+		return &rejection{reason: fmt.Sprintf("the page cannot be read: the server sent a %s", string(perr)), cause: err}
 	}
 	var nerr net.Error
 	if errors.As(err, &nerr) && nerr.Timeout() {

@@ -229,6 +229,36 @@ func TestArticleRedirects(t *testing.T) {
 	wantRejection(t, err, "the address has a user name or password in it")
 }
 
+// TestArticleBrief: a short news brief (NewsArticle JSON-LD, an <article>
+// element, three paragraphs, 55 words) is an article; the same text with
+// its structured data saying it is not free to read is a paywall's.
+func TestArticleBrief(t *testing.T) {
+	brief := `<p>Ukrainian and Russian delegations will meet in Istanbul on Monday for a third round of direct talks, officials said.</p>
+<p>The talks are expected to focus on a further exchange of prisoners and on the return of children taken to Russia.</p>
+<p>Kyiv said its delegation would again be led by the former defence minister, Rustem Umerov.</p>`
+	paywalled := strings.Replace(graphLD, `"headline"`, `"isAccessibleForFree":false,"headline"`, 1)
+	srv := site(t, map[string]http.HandlerFunc{
+		"/brief":    serve("text/html", page(graphLD, brief)),
+		"/paywall":  serve("text/html", page(paywalled, brief)),
+		"/unmarked": serve("text/html", strings.NewReplacer("<article>", "<div>", "</article>", "</div>").Replace(page("", brief))),
+	})
+	f := testFetcher()
+	a, err := f.Article(t.Context(), srv.URL+"/brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Envoys meet in Geneva & agree to talk again" || !strings.Contains(a.Body, "Ukrainian and Russian delegations") || !strings.HasSuffix(a.Body, "Rustem Umerov.") {
+		t.Errorf("got title %q, body %q", a.Title, a.Body)
+	}
+	_, err = f.Article(t.Context(), srv.URL+"/paywall")
+	wantRejection(t, err, "the page is behind a paywall: its structured data says isAccessibleForFree is false")
+	_, err = f.Article(t.Context(), srv.URL+"/unmarked")
+	wantRejection(t, err, "nothing marks it as an article")
+	if Temporary(err) {
+		t.Errorf("Temporary(%v)", err)
+	}
+}
+
 func TestArticleRejects(t *testing.T) {
 	big := strings.Repeat("a", 6<<20)
 	srv := site(t, map[string]http.HandlerFunc{
@@ -249,6 +279,12 @@ func TestArticleRejects(t *testing.T) {
 		"/404": http.NotFound,
 		"/500": func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", http.StatusInternalServerError) },
 		"/pdf": serve("application/pdf", "%PDF-1.7"),
+		// A Content-Type that is no type/subtype, and one with a control
+		// character, which the HTTP client cannot read as a header line.
+		"/no-type":      serve("text html", page("", story)),
+		"/control-type": serve("text/html\x01", page("", story)),
+		// A parameter without a value leaves the type readable.
+		"/bad-param": serve("text/html; charset", page("", story)),
 	})
 	f := testFetcher()
 	tests := []struct {
@@ -262,6 +298,8 @@ func TestArticleRejects(t *testing.T) {
 		{srv.URL + "/404", "the server answered 404 Not Found", false},
 		{srv.URL + "/500", "the server answered 500 Internal Server Error", true},
 		{srv.URL + "/pdf", "the page is application/pdf, not a web page", false},
+		{srv.URL + "/no-type", `the page cannot be read: the server sent a malformed Content-Type header, "text html"`, false},
+		{srv.URL + "/control-type", `the page cannot be read: the server sent a malformed MIME header line: "Content-Type: text/html\x01"`, false},
 		{"ftp://example.com/file.html", "only http and https addresses can be fetched, not ftp:", false},
 		{"/relative", "only http and https", false},
 		{"http://[::1", "is not a web address", false},
@@ -277,6 +315,9 @@ func TestArticleRejects(t *testing.T) {
 				t.Errorf("Temporary(%v) = %v, want %v", err, !tt.temporary, tt.temporary)
 			}
 		})
+	}
+	if _, err := f.Article(t.Context(), srv.URL+"/bad-param"); err != nil {
+		t.Errorf("a Content-Type with a parameter without a value: %v", err)
 	}
 }
 
