@@ -135,14 +135,25 @@ func regular(fi fs.FileInfo) error {
 		return nil
 	case m.IsDir():
 		return invalidf("it is a directory, not a file")
-	case m&fs.ModeDevice != 0:
-		return invalidf("it is a device, not a file (only regular files are read)")
-	case m&fs.ModeNamedPipe != 0:
-		return invalidf("it is a named pipe, not a file (only regular files are read)")
-	case m&fs.ModeSocket != 0:
-		return invalidf("it is a socket, not a file (only regular files are read)")
+	}
+	if kind := special(m); kind != "" {
+		return invalidf("it is %s, not a file (only regular files are read)", kind)
 	}
 	return invalidf("it is not a regular file (only regular files are read)")
+}
+
+// special names the kind of a file that is neither regular nor a directory
+// ("a device"), or returns "" for one of another kind.
+func special(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return ""
 }
 
 // parseText reads a text file with optional front matter.
@@ -284,44 +295,106 @@ func wallClock(t time.Time) time.Time {
 	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
 
+// Skipped is an entry of a folder that Files left out, and why: "a dot
+// file" or "a dot folder" (hidden), "not .md/.txt/.html", "a device", "a
+// named pipe", "a socket", "a broken link" or "cannot be read".
+type Skipped struct {
+	Path, Reason string
+}
+
 // Files expands the paths a user names into the files to ingest: directories
-// are walked for supported files (hidden files and folders skipped), while a
-// file named explicitly is kept whatever its extension, so that Parse can say
-// why it is refused. The result is sorted and has no duplicates.
-func Files(paths []string) ([]string, error) {
-	var files []string
+// are walked for supported files, following symbolic links to files and to
+// folders, while a file named explicitly is kept whatever its extension, so
+// that Parse can say why it is refused. The result is sorted and has no
+// duplicates. What the walk left out is returned with the reason (hidden
+// files and folders, other extensions, devices, pipes, sockets, broken
+// links); a folder reached again (through a link, or a loop of links) is
+// not walked again, which leaves nothing out.
+func Files(paths []string) ([]string, []Skipped, error) {
+	w := &walk{}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or directory", p)
+				return nil, nil, fmt.Errorf("%s: no such file or directory", p)
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		if !info.IsDir() {
-			files = append(files, filepath.Clean(p))
+			w.files = append(w.files, filepath.Clean(p))
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			hidden := path != p && strings.HasPrefix(d.Name(), ".")
-			if d.IsDir() {
-				if hidden {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !hidden && d.Type().IsRegular() && kinds[strings.ToLower(filepath.Ext(path))] != "" {
-				files = append(files, filepath.Clean(path))
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", p, err)
+		if err := w.dir(filepath.Clean(p), info); err != nil {
+			return nil, nil, fmt.Errorf("read folder %s: %w", p, err)
 		}
 	}
-	slices.Sort(files)
-	return slices.Compact(files), nil
+	slices.Sort(w.files)
+	files := slices.Compact(w.files)
+	// A file named explicitly is kept even if a walk passed it over.
+	skipped := slices.DeleteFunc(w.skipped, func(s Skipped) bool {
+		_, found := slices.BinarySearch(files, s.Path)
+		return found
+	})
+	slices.SortFunc(skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
+	return files, skipped, nil
+}
+
+// walk is the state of Files: what it found, what it left out, and the
+// folders it has read, so that none is read twice.
+type walk struct {
+	files   []string
+	skipped []Skipped
+	read    []fs.FileInfo
+}
+
+// dir adds the supported files under the folder at path, whose
+// information (links followed) is info.
+func (w *walk) dir(path string, info fs.FileInfo) error {
+	for _, r := range w.read {
+		if os.SameFile(r, info) {
+			return nil
+		}
+	}
+	w.read = append(w.read, info)
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := filepath.Join(path, e.Name())
+		if strings.HasPrefix(e.Name(), ".") {
+			reason := "a dot file"
+			if e.IsDir() {
+				reason = "a dot folder"
+			}
+			w.skip(p, reason)
+			continue
+		}
+		info, err := os.Stat(p) // through a link, to what it leads to
+		switch {
+		case err != nil && e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist):
+			w.skip(p, "a broken link")
+		case err != nil:
+			w.skip(p, "cannot be read")
+		case info.IsDir():
+			if err := w.dir(p, info); err != nil {
+				w.skip(p, "cannot be read")
+			}
+		case !info.Mode().IsRegular():
+			kind := special(info.Mode())
+			if kind == "" {
+				kind = "not a regular file"
+			}
+			w.skip(p, kind)
+		case kinds[strings.ToLower(filepath.Ext(p))] == "":
+			w.skip(p, "not .md/.txt/.html")
+		default:
+			w.files = append(w.files, p)
+		}
+	}
+	return nil
+}
+
+func (w *walk) skip(path, reason string) {
+	w.skipped = append(w.skipped, Skipped{Path: path, Reason: reason})
 }

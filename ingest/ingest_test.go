@@ -251,7 +251,7 @@ func TestFiles(t *testing.T) {
 	}
 	j := func(p string) string { return filepath.Join(dir, p) }
 
-	got, err := Files([]string{dir, j("notes.pdf"), j("a.md"), j("sub") + "/"})
+	got, skipped, err := Files([]string{dir, j("notes.pdf"), j("a.md"), j("sub") + "/"})
 	if err != nil {
 		t.Fatalf("Files: %v", err)
 	}
@@ -259,14 +259,19 @@ func TestFiles(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Files mismatch (-want +got):\n%s", diff)
 	}
+	// notes.pdf, named explicitly, is not among what the walk left out.
+	wantSkipped := []Skipped{{j(".cache"), "a dot folder"}, {j(".hidden.md"), "a dot file"}, {j("sub/.git"), "a dot folder"}}
+	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
+		t.Errorf("skipped mismatch (-want +got):\n%s", diff)
+	}
 
 	// A hidden folder named explicitly is walked.
-	got, err = Files([]string{j(".cache")})
+	got, _, err = Files([]string{j(".cache")})
 	if err != nil || !cmp.Equal(got, []string{j(".cache/g.md")}) {
 		t.Errorf("Files(.cache) = %q, %v; want [%s]", got, err, j(".cache/g.md"))
 	}
 
-	_, err = Files([]string{j("a.md"), j("missing.md")})
+	_, _, err = Files([]string{j("a.md"), j("missing.md")})
 	if err == nil || !strings.Contains(err.Error(), j("missing.md")) {
 		t.Errorf("Files(missing) error = %v; want one naming %s", err, j("missing.md"))
 	}

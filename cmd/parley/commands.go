@@ -199,7 +199,7 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 			paths = append(paths, p)
 		}
 	}
-	files, err := ingest.Files(paths)
+	files, _, err := ingest.Files(paths)
 	if err != nil {
 		return err
 	}

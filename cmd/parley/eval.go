@@ -36,7 +36,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	var files []string
 	if *articles != "" {
 		// A temporary library of these articles alone, removed afterwards.
-		if files, err = ingest.Files([]string{*articles}); err != nil {
+		if files, _, err = ingest.Files([]string{*articles}); err != nil {
 			return err
 		}
 		if len(files) == 0 {
