@@ -1,7 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/fetch"
@@ -67,4 +71,27 @@ func fetchArticle(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher
 	}
 	outcome, note, err := storeArticle(ctx, db, br, &a)
 	return a, outcome, note, err
+}
+
+// skippedNote is what add says, after its totals, of the entries of the
+// folders it walked that it left out: "; 2 skipped: 1 not .md/.txt/.html,
+// 1 a device", the commonest reason first; "" when it left nothing out.
+func skippedNote(skipped []ingest.Skipped) string {
+	if len(skipped) == 0 {
+		return ""
+	}
+	by := map[string]int{}
+	var reasons []string
+	for _, s := range skipped {
+		if by[s.Reason] == 0 {
+			reasons = append(reasons, s.Reason)
+		}
+		by[s.Reason]++
+	}
+	slices.SortFunc(reasons, func(a, b string) int { return cmp.Or(by[b]-by[a], strings.Compare(a, b)) })
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = fmt.Sprintf("%d %s", by[r], r)
+	}
+	return fmt.Sprintf("; %d skipped: %s", len(skipped), strings.Join(parts, ", "))
 }

@@ -199,12 +199,12 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 			paths = append(paths, p)
 		}
 	}
-	files, _, err := ingest.Files(paths)
+	files, skipped, err := ingest.Files(paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 && len(urls) == 0 {
-		return fmt.Errorf("no .md, .txt or .html files in %s", strings.Join(paths, ", "))
+		return fmt.Errorf("no .md, .txt or .html files in %s%s", strings.Join(paths, ", "), skippedNote(skipped))
 	}
 	cfg, err := e.config()
 	if err != nil {
@@ -228,8 +228,8 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 		addURLs(ctx, db, br, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, t)
 	}
 	counts := t.counts
-	fmt.Fprintf(e.stdout, "%d added, %d revised, %d updated, %d duplicate, %d syndicated, %d rejected\n",
-		counts["added"], counts["revised"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"])
+	fmt.Fprintf(e.stdout, "%d added, %d revised, %d updated, %d duplicate, %d syndicated, %d rejected%s\n",
+		counts["added"], counts["revised"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"], skippedNote(skipped))
 	if t.refused {
 		hintRefused(e)
 	}
