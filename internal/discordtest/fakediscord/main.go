@@ -12,10 +12,14 @@
 //	ask What did Russia agree to in Alaska?
 //	mention What did Rubio say about sanctions?
 //	/sources query=talks
+//	/timeline since=2025-08-01
+//	/summary article=alaska summit
 //	press 1
 //
 // It sends the bot what Discord would, shows what the bot sent back with the
-// buttons of each message numbered so that they can be pressed, and prints
+// buttons of each message numbered so that they can be pressed, completes an
+// option the bot completes (an article by words of its title) with the
+// bot's first suggestion, and prints
 // VIOLATION: for any request that breaks Discord's API description or
 // limits.
 package main
@@ -201,7 +205,9 @@ func (p *prompt) handle(ctx context.Context, line string) {
 func (p *prompt) help() {
 	fmt.Fprintf(p.out, `ask QUESTION          /ask, as the user %s (id %s; list it in admins.user_ids for admin commands)
 mention TEXT          a message in the channel that mentions the bot
-/NAME [SUB] [opt=v]…  a slash command the bot registered, e.g. /sources query=geneva talks
+/NAME [SUB] [opt=v]…  a slash command the bot registered, e.g. /sources query=geneva talks;
+                      words for an option the bot completes (/summary article=alaska summit)
+                      take its first suggestion
 press N | press LABEL press a button shown above as [N] LABEL (the latest with that label)
 help                  this list
 `, discordtest.DefaultUserName, discordtest.DefaultUserID)
@@ -248,8 +254,79 @@ func (p *prompt) slash(ctx context.Context, line string) {
 		fmt.Fprintln(p.out, err)
 		return
 	}
+	if o := focusedOption(data.Options); o != nil {
+		if !p.complete(ctx, data, o) {
+			return
+		}
+	}
 	id, _ := p.srv.SendInteraction(&discordgo.Interaction{GuildID: discordtest.DefaultGuildID, Data: *data})
 	p.answer(ctx, id)
+}
+
+// complete asks the bot to complete the focused option o of data, as
+// Discord does while the user types, and picks its first suggestion, as
+// the user would: o then holds the suggestion's value. It says whether
+// there was one.
+func (p *prompt) complete(ctx context.Context, data *discordgo.ApplicationCommandInteractionData, o *discordgo.ApplicationCommandInteractionDataOption) bool {
+	id, _ := p.srv.SendInteraction(&discordgo.Interaction{GuildID: discordtest.DefaultGuildID,
+		Type: discordgo.InteractionApplicationCommandAutocomplete, Data: *data})
+	st, err := settle(ctx, func() discordtest.InteractionState {
+		st, _ := p.srv.Interaction(id)
+		return st
+	}, func(st discordtest.InteractionState) bool { return len(st.Callbacks) > 0 })
+	if errors.Is(err, context.DeadlineExceeded) {
+		fmt.Fprintf(p.out, "no suggestions for %s=%v within %v\n", o.Name, o.Value, answerWait)
+		return false
+	}
+	if err != nil {
+		return false
+	}
+	var result struct {
+		Choices []struct {
+			Name  string          `json:"name"`
+			Value json.RawMessage `json:"value"`
+		} `json:"choices"`
+	}
+	if err := json.Unmarshal(st.Callbacks[0].Data, &result); err != nil || len(result.Choices) == 0 {
+		fmt.Fprintf(p.out, "the bot suggests nothing for %s=%v\n", o.Name, o.Value)
+		return false
+	}
+	first := result.Choices[0]
+	var v any
+	d := json.NewDecoder(bytes.NewReader(first.Value))
+	d.UseNumber()
+	if err := d.Decode(&v); err != nil {
+		fmt.Fprintf(p.out, "the bot's suggestion %q has no value: %v\n", first.Name, err)
+		return false
+	}
+	if n, ok := v.(json.Number); ok {
+		if i, err := n.Int64(); err == nil && o.Type == discordgo.ApplicationCommandOptionInteger {
+			v = i
+		} else if f, err := n.Float64(); err == nil {
+			v = f
+		}
+	}
+	of := "the only suggestion"
+	if n := len(result.Choices); n > 1 {
+		of = fmt.Sprintf("the first of %d suggestions", n)
+	}
+	fmt.Fprintf(p.out, "%s=%v → %s (%s)\n", o.Name, o.Value, first.Name, of)
+	o.Value, o.Focused = v, false
+	return true
+}
+
+// focusedOption returns the option, among opts and their subcommands',
+// that is being completed, or nil.
+func focusedOption(opts []*discordgo.ApplicationCommandInteractionDataOption) *discordgo.ApplicationCommandInteractionDataOption {
+	for _, o := range opts {
+		if o.Focused {
+			return o
+		}
+		if f := focusedOption(o.Options); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 func (p *prompt) commandData(line string) (*discordgo.ApplicationCommandInteractionData, error) {
@@ -289,9 +366,19 @@ func (p *prompt) commandData(line string) (*discordgo.ApplicationCommandInteract
 		}
 		values[len(values)-1] += " " + w
 	}
+	completing := false
 	for i, o := range given {
 		v, err := optionValue(o, values[i])
-		if err != nil {
+		switch {
+		case err != nil && o.Autocomplete && !completing:
+			// Words for an option the bot completes (an article's id by
+			// its title): sent as typed, focused, for the bot to suggest.
+			completing = true
+			*into = append(*into, &discordgo.ApplicationCommandInteractionDataOption{Name: o.Name, Type: o.Type, Value: values[i], Focused: true})
+			continue
+		case err != nil && o.Autocomplete:
+			return nil, fmt.Errorf("%s: %s: give a value; words are completed in one option at a time", where, o.Name)
+		case err != nil:
 			return nil, fmt.Errorf("%s: %s: %w", where, o.Name, err)
 		}
 		*into = append(*into, &discordgo.ApplicationCommandInteractionDataOption{Name: o.Name, Type: o.Type, Value: v})

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -89,9 +90,9 @@ func (library) AddArticle(context.Context, parley.Article) (parley.Article, stri
 	return parley.Article{}, "", errNoAdd
 }
 
-// openLibrary is a library of the bundled articles and eleven more about
-// talks, so that /sources query=talks has two pages.
-func openLibrary(t *testing.T) *store.DB {
+// openLibrary is a library of the bundled articles, eleven more about
+// talks, so that /sources query=talks has two pages, and the extra files.
+func openLibrary(t *testing.T, extra map[string][]byte) *store.DB {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "parley.db"))
@@ -108,6 +109,7 @@ func openLibrary(t *testing.T) *store.DB {
 		files[fmt.Sprintf("talks%d.md", i)] = fmt.Appendf(nil, "---\ntitle: Round %d of the talks\noutlet: Test Wire\n"+
 			"url: https://wire.example/talks-%d\npublished: 2025-08-%02d\n---\nDelegates met for round %d of the talks on Monday.\n", i, i, i, i)
 	}
+	maps.Copy(files, extra)
 	for name, b := range files {
 		a, err := ingest.Parse(name, b)
 		if err != nil {
@@ -120,15 +122,25 @@ func openLibrary(t *testing.T) *store.DB {
 	return db
 }
 
-// TestPromptPressesButtons runs the fake as the README does, with the real
-// bot on the other side, and presses the buttons of an answer and of a
-// listing at its prompt.
-func TestPromptPressesButtons(t *testing.T) {
-	out, errs := &output{}, &output{}
+// session is the fake run as the README does, with the real bot on the
+// other side: what it prints, what it reports, and the presses the bot
+// received.
+type session struct {
+	out, errs *output
+	typing    io.Writer
+	presses   chan *discordgo.Interaction
+}
+
+// start runs the fake and, connected to it, a bot over db that setup may
+// change before it runs.
+func start(t *testing.T, db *store.DB, setup func(*bot.Bot)) *session {
+	t.Helper()
+	ss := &session{out: &output{}, errs: &output{}, presses: make(chan *discordgo.Interaction, 10)}
 	stdin, typing := io.Pipe()
+	ss.typing = typing
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0"}, stdin, out, errs) }()
+	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0"}, stdin, ss.out, ss.errs) }()
 	t.Cleanup(func() {
 		stop()
 		typing.Close()
@@ -139,7 +151,7 @@ func TestPromptPressesButtons(t *testing.T) {
 
 	var apiURL string
 	for deadline := time.Now().Add(10 * time.Second); apiURL == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		for _, line := range strings.Split(out.String(), "\n") {
+		for _, line := range strings.Split(ss.out.String(), "\n") {
 			var cfg struct {
 				Discord struct {
 					APIURL string `json:"api_url"`
@@ -151,22 +163,24 @@ func TestPromptPressesButtons(t *testing.T) {
 		}
 	}
 	if apiURL == "" {
-		t.Fatalf("no config line in %q", out.String())
+		t.Fatalf("no config line in %q", ss.out.String())
 	}
 
-	db := openLibrary(t)
 	s, err := bot.NewSession("fake", apiURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	presses := make(chan *discordgo.Interaction, 10)
 	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
 		if i.Type == discordgo.InteractionMessageComponent {
-			presses <- i.Interaction
+			ss.presses <- i.Interaction
 		}
 	})
-	b := bot.New(s, bot.Config{UserHashKey: []byte("test key")}, &answers.Extractive{Searcher: db}, library{db}, db,
+	// A burst above the default, so that a test may type faster than a user.
+	b := bot.New(s, bot.Config{UserHashKey: []byte("test key"), Burst: 10}, &answers.Extractive{Searcher: db}, library{db}, db,
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if setup != nil {
+		setup(b)
+	}
 	botCtx, stopBot := context.WithCancel(context.Background())
 	botDone := make(chan error, 1)
 	go func() { botDone <- b.Run(botCtx) }()
@@ -175,57 +189,128 @@ func TestPromptPressesButtons(t *testing.T) {
 		if err := <-botDone; err != nil {
 			t.Errorf("bot: %v", err)
 		}
-	})
-	out.expect(t, "bot connected")
-
-	say := func(line string) { fmt.Fprintln(typing, line) }
-	pressed := func(prefix string) *discordgo.Interaction {
-		t.Helper()
-		select {
-		case i := <-presses:
-			if id := i.MessageComponentData().CustomID; !strings.HasPrefix(id, prefix) || i.Message == nil ||
-				len(discordtest.Buttons(i.Message)) == 0 || i.Member == nil || i.Member.User.ID != discordtest.DefaultUserID {
-				t.Errorf("the bot received a press of %q on %+v by %+v, want %q on the message with the button", id, i.Message, i.Member, prefix)
-			}
-			return i
-		case <-time.After(10 * time.Second):
-			t.Fatalf("the bot received no press of %q", prefix)
-			return nil
+		if v := ss.errs.String(); strings.Contains(v, "VIOLATION") {
+			t.Errorf("the fake found violations:\n%s", v)
 		}
-	}
+	})
+	ss.out.expect(t, "bot connected")
+	return ss
+}
 
-	say("ask What did Russia agree to in Alaska?")
+// say types a line at the prompt.
+func (ss *session) say(line string) { fmt.Fprintln(ss.typing, line) }
+
+// pressed waits for the bot to receive a press of a button whose custom id
+// starts with prefix, on the message with the button, by the fake's user.
+func (ss *session) pressed(t *testing.T, prefix string) *discordgo.Interaction {
+	t.Helper()
+	select {
+	case i := <-ss.presses:
+		if id := i.MessageComponentData().CustomID; !strings.HasPrefix(id, prefix) || i.Message == nil ||
+			len(discordtest.Buttons(i.Message)) == 0 || i.Member == nil || i.Member.User.ID != discordtest.DefaultUserID {
+			t.Errorf("the bot received a press of %q on %+v by %+v, want %q on the message with the button", id, i.Message, i.Member, prefix)
+		}
+		return i
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the bot received no press of %q", prefix)
+		return nil
+	}
+}
+
+// TestPromptPressesButtons presses the buttons of an answer and of a
+// listing at the fake's prompt.
+func TestPromptPressesButtons(t *testing.T) {
+	ss := start(t, openLibrary(t, nil), nil)
+	out := ss.out
+
+	ss.say("ask What did Russia agree to in Alaska?")
 	answer := out.expect(t, "Alaska", "buttons: [1] Show passages  [2] 👍  [3] 👎")
 	if !strings.Contains(answer, "│ Sources") {
 		t.Errorf("the answer shows no sources:\n%s", answer)
 	}
 
-	say("press 1")
-	pressed("passages:")
+	ss.say("press 1")
+	ss.pressed(t, "passages:")
 	out.expect(t, "(only you can see this)\n│ [1] ", "**")
 
-	say("press 👎")
-	pressed("vote:down:")
+	ss.say("press 👎")
+	ss.pressed(t, "vote:down:")
 	out.expect(t, "(only you can see this)\nThanks, your 👎 is noted")
 
-	say("/sources query=talks")
+	ss.say("/sources query=talks")
 	out.expect(t, "Page 1 of 2 · 12 articles", "buttons: Previous (disabled)  [4] Next")
 
-	say("press next")
-	if i := pressed("sources:"); i.MessageComponentData().CustomID != "sources:1:talks" {
+	ss.say("press next")
+	if i := ss.pressed(t, "sources:"); i.MessageComponentData().CustomID != "sources:1:talks" {
 		t.Errorf("Next is %q, want sources:1:talks", i.MessageComponentData().CustomID)
 	}
 	out.expect(t, "Page 2 of 2 · 12 articles", "buttons: [5] Previous  Next (disabled)")
 
-	say("press 4")
+	ss.say("press 4")
 	out.expect(t, "button [4] was on a message that has changed since")
-	say("press Show passages")
-	pressed("passages:")
+	ss.say("press Show passages")
+	ss.pressed(t, "passages:")
 	out.expect(t, "(only you can see this)\n│ [1] ")
+}
 
-	if v := errs.String(); strings.Contains(v, "VIOLATION") {
-		t.Errorf("the fake found violations:\n%s", v)
+// TestPromptDigests uses /summary, /timeline and /sources at the fake's
+// prompt and turns the pages of the timeline and of the listing with their
+// buttons.
+func TestPromptDigests(t *testing.T) {
+	// Twelve rounds of talks in September, each dated by its article, so
+	// that the timeline since August takes two pages.
+	extra := map[string][]byte{}
+	for i, city := range []string{"Geneva", "Istanbul", "Riyadh", "Jeddah", "Abu Dhabi", "Miami", "Berlin", "Paris", "London", "Rome", "Vienna", "Doha"} {
+		extra[fmt.Sprintf("round%d.md", i)] = fmt.Appendf(nil, "---\ntitle: Envoys meet in %s\noutlet: Round Wire\nurl: https://round.example/%d\npublished: 2025-09-%02d\n---\n"+
+			"Envoys from Ukraine, Russia and the United States met in %s on Monday for talks on a ceasefire along the front line, "+
+			"the exchange of prisoners and the return of children, officials said.\n\nThe delegations agreed to meet again within two weeks, a spokesman said.\n",
+			city, i, 2*i+1, city)
 	}
+	db := openLibrary(t, extra)
+	ss := start(t, db, func(b *bot.Bot) { b.Digests = &answers.Digests{Corpus: db, Searcher: db} })
+	out := ss.out
+
+	ss.say("help")
+	out.expect(t, "  /summary [topic=…] [since=…] [article=…]\n", "  /timeline [topic=…] [since=…] [until=…]\n")
+
+	ss.say("/summary since=2025-08-01")
+	summary := out.expect(t, "What happened, from 25 articles published between 2025-08-01 and 2025-09-23", "│ Sources")
+	if !strings.Contains(summary, "met in") || strings.Contains(summary, "buttons:") {
+		t.Errorf("the summary:\n%s", summary)
+	}
+	ss.say("/summary topic=security guarantees")
+	out.expect(t, "What happened", "│ Sources", "│ [1] [Security guarantees for Ukraine advance")
+
+	// An article by words of its title, as Discord's client completes it.
+	ss.say("/summary article=Alaska summit")
+	one := out.expect(t, "article=Alaska summit → #", "Top Trump envoy says Putin agreed", "│ [1] [Top Trump envoy says Putin agreed")
+	if strings.Contains(one, "│ [2]") {
+		t.Errorf("the summary of one article cites others:\n%s", one)
+	}
+	ss.say("/summary article=no such words anywhere")
+	out.expect(t, "the bot suggests nothing for article=no such words anywhere")
+
+	ss.say("/timeline since=2025-08-01")
+	out.expect(t, "Dated events, oldest first, from 25 articles", "- 2025-08-15: “Trump met with Putin", "*Page 1 of 2*", "│ Sources",
+		"buttons: Previous (disabled)  [1] Next")
+	ss.say("press next")
+	if i := ss.pressed(t, "timeline:"); i.MessageComponentData().CustomID != "timeline:1:2025-08-01::" {
+		t.Errorf("Next is %q, want timeline:1:2025-08-01::", i.MessageComponentData().CustomID)
+	}
+	out.expect(t, "- 2025-09-22: “Envoys from Ukraine, Russia and the United States met in Doha", "*Page 2 of 2*", "│ Sources",
+		"buttons: [2] Previous  Next (disabled)")
+	ss.say("press previous")
+	ss.pressed(t, "timeline:0:")
+	out.expect(t, "- 2025-08-15: “Trump met with Putin", "*Page 1 of 2*", "buttons: Previous (disabled)  [3] Next")
+
+	ss.say("/sources")
+	out.expect(t, "Page 1 of 3 · 25 articles", "buttons: Previous (disabled)  [4] Next")
+	ss.say("press next")
+	ss.pressed(t, "sources:1:")
+	out.expect(t, "Page 2 of 3 · 25 articles", "buttons: [5] Previous  [6] Next")
+	ss.say("press 6")
+	ss.pressed(t, "sources:2:")
+	out.expect(t, "Page 3 of 3 · 25 articles", "buttons: [7] Previous  Next (disabled)")
 }
 
 func TestCommandData(t *testing.T) {
@@ -239,7 +324,9 @@ func TestCommandData(t *testing.T) {
 	}
 	_, err = s.ApplicationCommandBulkOverwrite(discordtest.DefaultBotID, "", []*discordgo.ApplicationCommand{
 		{Name: "ask", Description: "d", Options: []*discordgo.ApplicationCommandOption{str("question", true)}},
-		{Name: "summary", Description: "d", Options: []*discordgo.ApplicationCommandOption{str("topic", false), str("since", false)}},
+		{Name: "summary", Description: "d", Options: []*discordgo.ApplicationCommandOption{str("topic", false), str("since", false),
+			{Type: discordgo.ApplicationCommandOptionInteger, Name: "article", Description: "d", Autocomplete: true},
+			{Type: discordgo.ApplicationCommandOptionInteger, Name: "other", Description: "d", Autocomplete: true}}},
 		{Name: "article", Description: "d", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "d", Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionInteger, Name: "id", Description: "d", Required: true}}},
@@ -257,6 +344,9 @@ func TestCommandData(t *testing.T) {
 		{"/ask question=a question=b", `[{"name":"question","type":3,"value":"a question=b"}]`},
 		{"/summary since=7d topic=sanctions relief", `[{"name":"since","type":3,"value":"7d"},{"name":"topic","type":3,"value":"sanctions relief"}]`},
 		{"/summary", `null`},
+		{"/summary article=12", `[{"name":"article","type":4,"value":12}]`},
+		{"/summary article=alaska  summit", `[{"name":"article","type":4,"value":"alaska summit","focused":true}]`},
+		{"/summary article=alaska other=geneva", "/summary: other: give a value; words are completed in one option at a time"},
 		{"/article remove id=3", `[{"name":"remove","type":1,"options":[{"name":"id","type":4,"value":3}]}]`},
 		{"/article list", `[{"name":"list","type":1}]`},
 		{"/ask", "/ask needs question=…"},
