@@ -18,10 +18,8 @@ type LLM struct {
 	Searcher Searcher
 	Model    Model
 	// CountTokens counts tokens as the model does; the passages sent are
-	// capped at TokenBudget of them. Nil counts about 4 characters a token.
+	// capped at tokenBudget of them. Nil counts about 4 characters a token.
 	CountTokens func(string) int
-	// TokenBudget caps the passages sent. Zero means DefaultTokenBudget.
-	TokenBudget int
 	// Logger gets the prompt at debug level, and failures.
 	Logger *slog.Logger
 	// StateMedia labels the outlets that are state media wherever the
@@ -29,9 +27,9 @@ type LLM struct {
 	StateMedia parley.StateMedia
 }
 
-// DefaultTokenBudget keeps a prompt (instructions, up to 8 passages, the
+// tokenBudget keeps a prompt (instructions, up to 8 passages, the
 // question) well within small models' context and costs.
-const DefaultTokenBudget = 2500
+const tokenBudget = 2500
 
 // noAnswer is what the model is told to reply when the passages don't
 // answer the question.
@@ -164,10 +162,7 @@ func (l *LLM) budget(hits []parley.Hit) []parley.Hit {
 	if count == nil {
 		count = func(s string) int { return len(s)/4 + 1 }
 	}
-	limit := l.TokenBudget
-	if limit <= 0 {
-		limit = DefaultTokenBudget
-	}
+	limit := tokenBudget
 	var out []parley.Hit
 	used := 0
 	for _, h := range hits {
