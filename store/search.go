@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parley-bot/parley"
@@ -21,9 +23,28 @@ const (
 	// (Ukraine, Russia, Trump in a library about the war) are never ranked
 	// over all their matches; they only re-rank the candidates.
 	defaultRareLimit = 1000
-	// poolSize is how many candidates each of the two candidate queries
-	// brings back for re-ranking.
+	// poolSize is how many passages FTS5 ranks best for the rare terms
+	// join the candidates.
 	poolSize = 64
+	// rarest is how many of the question's least common words the
+	// conjunctive tiers are made of (see tiers).
+	rarest = 4
+	// tierSize is how many passages, the newest, one conjunction brings:
+	// as many as the rare pool, so that a search for one common word gives
+	// MaxHits.
+	tierSize = poolSize
+	// maxCandidates stops the tiers once this many passages are to be
+	// ranked: re-ranking one costs about 30 µs.
+	maxCandidates = 256
+	// scanBudget is how many postings the conjunctions of one search may
+	// read: FTS5 reads about 50 million a second, so about 8 ms.
+	scanBudget = 400_000
+	// queryCost is what one FTS5 query costs besides its postings, in
+	// postings: about 0.3 ms.
+	queryCost = 15_000
+	// deeper is how many more words a conjunction with more than tierSize
+	// matches is narrowed by, one at a time.
+	deeper = 2
 	// titleWeight boosts terms that appear in an article's title.
 	titleWeight = 2.0
 	// sameText is the word-set overlap (Jaccard) above which two passages of
@@ -125,23 +146,25 @@ func groupDigits(word string) string {
 }
 
 // matches counts the passages that match an FTS5 expression, up to the
-// rare limit, and the lowest rowid among those counted (the newest
-// db.rareLimit matches, newest first).
-func (db *DB) matches(ctx context.Context, phrase string) (count int, minID float64, err error) {
-	err = db.sql.QueryRowContext(ctx, `SELECT count(*), coalesce(min(rowid), 0) FROM
-		(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`, phrase, db.rareLimit).Scan(&count, &minID)
-	return count, minID, err
+// rare limit, and the highest rowid among those counted (the oldest
+// db.rareLimit matches: FTS5 reads a posting list forward at half the cost
+// of reading it backward).
+func (db *DB) matches(ctx context.Context, phrase string) (count int, maxID float64, err error) {
+	err = db.sql.QueryRowContext(ctx, `SELECT count(*), coalesce(max(rowid), 0) FROM
+		(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)`, phrase, db.rareLimit).Scan(&count, &maxID)
+	return count, maxID, err
 }
 
 // Search returns up to k passages for a question, best first.
 //
-// Ranking is BM25 over the passage text and the article title. FTS5 ranks
-// only the passages that contain the question's rarer terms; the passages
-// most recently added that contain all its common terms join them; and the
-// union is re-ranked by BM25 over every term, with document frequencies that
-// are exact for rare terms and estimated for common ones. This keeps a search
-// in a library of 100k articles that all say "Ukraine" in milliseconds,
-// where ORDER BY bm25() over every match takes seconds.
+// Ranking is BM25 over the passage text and the article title, with the
+// question's words at weight 1 and their synonyms at half. It scores in Go
+// only a few hundred candidates: the passages FTS5 ranks best for the
+// question's rare terms, and the passages that hold its least common words
+// together (see tiers), found by intersecting FTS5's posting lists within a
+// budget of postings read. Scoring every passage that has a word of the
+// question, as SearchExhaustive does, takes a second in a library of 100k
+// articles that all say "Ukraine"; ORDER BY bm25() over every match, longer.
 //
 // With q.Vector (hybrid retrieval), the text ranking and the ranking by
 // cosine similarity to the stored passage embeddings are fused by
@@ -149,9 +172,9 @@ func (db *DB) matches(ctx context.Context, phrase string) (count int, minID floa
 // is text only.
 func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
 	if len(q.Vector) == 0 || k <= 0 {
-		return db.search(ctx, q, k, false)
+		return db.search(ctx, q, k)
 	}
-	text, err := db.search(ctx, q, fuseDepth, false)
+	text, err := db.search(ctx, q, fuseDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -169,11 +192,63 @@ func (db *DB) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, 
 	return hits, nil
 }
 
-// SearchExhaustive is Search without its bound on candidates: it re-ranks
-// every passage that has any of the terms. It is slow on a large library and
-// exists to measure what the bound costs (see docs/benchmarks.md).
+// SearchExhaustive is the exact top k of Search's ranking (text only): the
+// passages of every term's matches, best first, that Search would return
+// if it could score every passage that has any of the terms. It reads every
+// posting list whole, which takes a second at 100k articles, and exists to
+// measure how close Search comes (docs/benchmarks.md).
+//
+// It is exact without scoring every match: a term adds at most
+// weight · idf · (k1+1) to a passage's score (BM25's saturation), so the
+// sum of those ceilings over the terms a passage matches bounds its score.
+// Passages are scored in decreasing order of that bound until it is no
+// higher than the k-th score of the results: no passage left can then
+// reach them, nor change which near-copies they leave out.
 func (db *DB) SearchExhaustive(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
-	return db.search(ctx, q, k, true)
+	rq, err := db.read(ctx, q)
+	if err != nil || rq == nil || k <= 0 {
+		return nil, wrap("search", err)
+	}
+	bound := map[int64]float64{}
+	for _, t := range rq.terms {
+		var list string
+		err := db.sql.QueryRowContext(ctx, `SELECT coalesce(group_concat(rowid), '') FROM passages_fts
+			WHERE passages_fts MATCH ?`, t.phrase).Scan(&list)
+		if err != nil {
+			return nil, wrap("search", err)
+		}
+		ceiling := t.weight * idf(t.df, rq.n) * (bm25K1 + 1)
+		for _, f := range strings.Split(list, ",") {
+			if id, err := strconv.ParseInt(f, 10, 64); err == nil {
+				bound[id] += ceiling
+			}
+		}
+	}
+	ids := make([]int64, 0, len(bound))
+	for id := range bound {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return bound[ids[i]] > bound[ids[j]] })
+	c := &candidates{raw: encoded{}}
+	const batch = 256
+	for at := 0; at < len(ids); at += batch {
+		if best := c.best(k, q.Copies); len(best) == k && bound[ids[at]] <= best[k-1].Score {
+			break
+		}
+		more := map[int64]bool{}
+		for _, id := range ids[at:min(at+batch, len(ids))] {
+			more[id] = true
+		}
+		next, err := db.rank(ctx, rq, more)
+		if err != nil {
+			return nil, wrap("search", err)
+		}
+		c.hits = append(c.hits, next.hits...)
+		maps.Copy(c.raw, next.raw)
+		c.words = make([]map[string]int, len(c.hits))
+		c.sort()
+	}
+	return c.best(k, q.Copies), nil
 }
 
 // query is a question as the store reads it: its terms, with document
@@ -203,14 +278,14 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	var n, totalWords, maxID float64
-	err := db.sql.QueryRowContext(ctx, "SELECT passages, words, (SELECT coalesce(max(id), 0) FROM passages) FROM stats").Scan(&n, &totalWords, &maxID)
+	var n, totalWords, minID float64
+	err := db.sql.QueryRowContext(ctx, "SELECT passages, words, (SELECT coalesce(min(id), 0) FROM passages) FROM stats").Scan(&n, &totalWords, &minID)
 	if err != nil || n == 0 {
 		return nil, err
 	}
 	live := terms[:0]
 	for _, t := range terms {
-		count, minID, err := db.matches(ctx, t.phrase)
+		count, maxID, err := db.matches(ctx, t.phrase)
 		if err != nil {
 			return nil, err
 		}
@@ -219,7 +294,7 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 			// of the library it is a misspelling of, if there is one.
 			if c, err := db.Correct(ctx, t.word); err == nil && c != "" {
 				t.word, t.phrase, t.stem = c, matchWord(c), prose.Stem(c)
-				if count, minID, err = db.matches(ctx, t.phrase); err != nil {
+				if count, maxID, err = db.matches(ctx, t.phrase); err != nil {
 					return nil, err
 				}
 			}
@@ -230,8 +305,8 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 		case count < db.rareLimit:
 			t.df, t.rare = float64(count), true
 		default:
-			// The newest db.rareLimit matches span ids minID..maxID; assume the
-			// term is as dense in the rest of the library.
+			// The oldest db.rareLimit matches span ids minID..maxID; assume
+			// the term is as dense in the rest of the library.
 			t.df = math.Min(n, float64(count)*n/math.Max(1, maxID-minID+1))
 		}
 		live = append(live, t)
@@ -291,90 +366,249 @@ func (db *DB) SearchBM25(ctx context.Context, q parley.Query, k int) ([]parley.H
 	return raw.decoded(hits), nil
 }
 
-// search is Search; exhaustive re-ranks every passage that has any of the
-// terms instead of the bounded candidates.
-func (db *DB) search(ctx context.Context, q parley.Query, k int, exhaustive bool) ([]parley.Hit, error) {
+// search is Search over text alone: the candidates of the rare pool and the
+// conjunctive tiers, ranked by BM25 over every term.
+func (db *DB) search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
 	if k <= 0 {
 		return nil, nil
 	}
 	rq, err := db.read(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	if rq == nil {
-		return nil, nil
-	}
-	terms, n, avgLen := rq.terms, rq.n, rq.avgLen
-
-	// FTS5 ranks the matches of the rare terms. Of the common ones, only the
-	// question's own, and at most the three least common, choose the recent
-	// passages that join the candidates: intersecting more doclists of
-	// terms that are everywhere costs more than it brings.
-	var rare, common []string
-	sort.SliceStable(terms, func(i, j int) bool { return terms[i].df < terms[j].df })
-	for _, t := range terms {
-		switch {
-		case t.rare:
-			rare = append(rare, t.phrase)
-		case t.weight == 1 && len(common) < 3:
-			common = append(common, t.phrase)
-		}
+	if err != nil || rq == nil {
+		return nil, wrap("search", err)
 	}
 	ids := map[int64]bool{}
-	if exhaustive {
-		var all []string
-		for _, t := range terms {
-			all = append(all, t.phrase)
-		}
-		rare, common = nil, nil
-		if err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?`, strings.Join(all, " OR ")); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+	if err := db.rarePool(ctx, rq, ids); err != nil {
+		return nil, wrap("search", err)
+	}
+	if err := db.tiers(ctx, rq, ids); err != nil {
+		return nil, wrap("search", err)
+	}
+	c, err := db.rank(ctx, rq, ids)
+	if err != nil {
+		return nil, wrap("search", err)
+	}
+	return c.best(k, q.Copies), nil
+}
+
+func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// rarePool adds the passages FTS5 ranks best (bm25, title ×2) for the
+// question's rare terms: ranking them costs time in proportion to their
+// matches, which are few.
+func (db *DB) rarePool(ctx context.Context, rq *query, ids map[int64]bool) error {
+	var rare []string
+	for _, t := range rq.terms {
+		if t.rare {
+			rare = append(rare, t.phrase)
 		}
 	}
-	if len(rare) > 0 {
-		err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-			ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(rare, " OR "), titleWeight, poolSize)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+	if len(rare) == 0 {
+		return nil
+	}
+	return db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+		ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(rare, " OR "), titleWeight, poolSize)
+}
+
+// tiers adds the passages that hold the question's least common words
+// together, conjunctive first: those that hold all of its rarest words (at
+// most rarest of them, its own, not synonyms); if there are more than
+// tierSize of those, the newest of them and those that also hold the next
+// rarest words; if not, those that hold all of them but one, the one left
+// out the most common first. FTS5 intersects posting lists cheaply, and
+// BM25 ranks highest the passages that hold the most, and the rarest, of a
+// question's words; the newest passages that hold its common words ("Trump
+// Putin talks") are no better than any others of the hundreds of thousands
+// that do, which is what ranking only those lost.
+//
+// The bound it keeps: every passage that holds all the rarest words, or
+// all of them but one, is ranked, unless more than tierSize hold one such
+// set or the budget of postings ran out first. Any other passage lacks at
+// least two of the rarest words, so its score is at most what the other
+// terms can add (each at most weight · idf · (k1+1), BM25's saturation).
+// That ceiling is seldom below the k-th score found, so the top k is not
+// proven exact; BenchmarkNewsroom measures how close it comes to
+// SearchExhaustive, which is.
+func (db *DB) tiers(ctx context.Context, rq *query, ids map[int64]bool) error {
+	var own []queryTerm // the question's words, least common first
+	for _, t := range rq.terms {
+		if t.weight == 1 {
+			own = append(own, t)
 		}
 	}
-	if len(common) > 0 {
-		before := len(ids)
-		err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-			ORDER BY rowid DESC LIMIT ?`, strings.Join(common, " AND "), poolSize)
-		if err == nil && len(ids) == before && len(common) > 1 {
-			err = db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-				ORDER BY rowid DESC LIMIT ?`, strings.Join(common, " OR "), poolSize)
+	sort.SliceStable(own, func(i, j int) bool { return own[i].df < own[j].df })
+	m := min(rarest, len(own))
+	if m == 0 {
+		return nil
+	}
+	budget := float64(scanBudget)
+	// deepen adds the passages that hold set, and when there are more than
+	// tierSize, those that also hold the next rarest words; it reports
+	// whether set had more.
+	deepen := func(set []queryTerm) (more bool, err error) {
+		for next := m; len(ids) < maxCandidates; next++ {
+			cost := rq.scanCost(set)
+			if cost > budget {
+				break
+			}
+			budget -= cost
+			full, err := db.conjunction(ctx, set, rq.dense(set), ids)
+			more = more || next == m && full
+			if err != nil || !full || next >= len(own) || next >= m+deeper {
+				return more, err
+			}
+			set = append(set[:len(set):len(set)], own[next])
 		}
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+		return more, nil
+	}
+	// When more than tierSize passages hold all the rarest words, those that
+	// lack one are not looked for.
+	if full, err := deepen(own[:m]); full || err != nil || m == 1 {
+		return err
+	}
+	// All but one, the one left out the most common first.
+	for drop := m - 1; drop >= 0; drop-- {
+		if _, err := deepen(append(append([]queryTerm{}, own[:drop]...), own[drop+1:m]...)); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// scanCost estimates how many postings FTS5 reads to find the first
+// tierSize+1 passages that hold every term of set, with what a query costs
+// besides: all of their postings when the matches are sparse, and in
+// proportion fewer when they are dense (the terms taken as independent).
+func (rq *query) scanCost(set []queryTerm) float64 {
+	postings := 0.0
+	for _, t := range set {
+		postings += t.df
+	}
+	return queryCost + postings*math.Min(1, float64(tierSize+1)/math.Max(1, rq.expected(set)))
+}
+
+// expected is how many passages would hold every term of set if the terms
+// were independent.
+func (rq *query) expected(set []queryTerm) float64 {
+	e := rq.n
+	for _, t := range set {
+		e *= t.df / rq.n
+	}
+	return e
+}
+
+// dense tells whether far more than tierSize passages are expected to hold
+// every term of set.
+func (rq *query) dense(set []queryTerm) bool { return rq.expected(set) > 8*float64(tierSize) }
+
+// conjunction adds the passages that hold every term of set, the newest
+// tierSize if there are more, and reports whether there were. FTS5 reads
+// forward at half the cost of reading backward, so unless the matches are
+// expected to be dense it reads forward first, and backward only if there
+// are more than tierSize.
+func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense bool, ids map[int64]bool) (bool, error) {
+	var and []string
+	for _, t := range set {
+		and = append(and, t.phrase)
+	}
+	expr := strings.Join(and, " AND ")
+	got := map[int64]bool{}
+	if !dense {
+		if err := db.collect(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?`, expr, tierSize+1); err != nil {
+			return false, err
+		}
+		if len(got) <= tierSize {
+			maps.Copy(ids, got)
+			return false, nil
+		}
+		clear(got)
+	}
+	if err := db.collect(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+		ORDER BY rowid DESC LIMIT ?`, expr, tierSize); err != nil {
+		return false, err
+	}
+	maps.Copy(ids, got)
+	return len(got) == tierSize, nil
+}
+
+// candidates are passages scored for a question, with their sources and
+// their sentences still encoded.
+type candidates struct {
+	hits  []parley.Hit
+	raw   encoded
+	words []map[string]int // all terms of a hit, counted when diverse needs them
+	order []int            // best first
+}
+
+// rank loads the passages with the given ids and scores them by BM25 over
+// every term of the question.
+func (db *DB) rank(ctx context.Context, rq *query, ids map[int64]bool) (*candidates, error) {
 	hits, raw, err := db.hits(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
-	counts := make([]map[string]int, len(hits))
-	for i := range hits {
-		counts[i] = termCounts(hits[i].Text)
-		hits[i].Score = score(counts[i], prose.Tokens(hits[i].Source.Title), terms, n, avgLen)
+	c := &candidates{hits: hits, raw: raw, words: make([]map[string]int, len(hits))}
+	want := map[string]bool{}
+	for _, t := range rq.terms {
+		want[t.stem] = true
 	}
-	order := make([]int, len(hits))
-	for i := range order {
-		order[i] = i
+	titles := map[int64]map[string]bool{}
+	for i := range c.hits {
+		h := &c.hits[i]
+		title, ok := titles[h.ArticleID]
+		if !ok {
+			title = map[string]bool{}
+			for _, t := range prose.Tokens(h.Source.Title) {
+				title[t.Term] = true
+			}
+			titles[h.ArticleID] = title
+		}
+		h.Score = score(queryCounts(h.Text, want), title, rq.terms, rq.n, rq.avgLen)
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := &hits[order[i]], &hits[order[j]]
+	c.sort()
+	return c, nil
+}
+
+func (c *candidates) sort() {
+	c.order = c.order[:0]
+	for i := range c.hits {
+		c.order = append(c.order, i)
+	}
+	sort.SliceStable(c.order, func(i, j int) bool {
+		a, b := &c.hits[c.order[i]], &c.hits[c.order[j]]
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
 		return a.ID < b.ID
 	})
-	return raw.decoded(diverse(hits, counts, order, k, q.Copies)), nil
+}
+
+// best returns the first k, near-copies of a better one from another
+// article left out unless copies, with their sentences.
+func (c *candidates) best(k int, copies bool) []parley.Hit {
+	return c.raw.decoded(diverse(c.hits, c.words, c.order, k, copies))
+}
+
+// queryCounts counts the terms of a text that a question has; the empty key
+// holds the text's length in words, counted as the store counts passages'
+// lengths.
+func queryCounts(text string, want map[string]bool) map[string]int {
+	m := map[string]int{}
+	for _, t := range prose.Tokens(text) {
+		if want[t.Term] {
+			m[t.Term]++
+		}
+	}
+	m[""] = prose.WordCount(text)
+	return m
 }
 
 // termCounts counts the terms of a text; the empty key holds its length in
-// words, counted as the store counts passages' lengths.
+// words.
 func termCounts(text string) map[string]int {
 	m := map[string]int{}
 	for _, t := range prose.Tokens(text) {
@@ -468,11 +702,7 @@ func (db *DB) hitsIn(ctx context.Context, args []any, raw encoded) ([]parley.Hit
 
 // score is Okapi BM25 of a passage for the question's terms, with matches in
 // the article title counted titleWeight times.
-func score(words map[string]int, title []prose.Token, terms []queryTerm, n, avgLen float64) float64 {
-	inTitle := map[string]bool{}
-	for _, t := range title {
-		inTitle[t.Term] = true
-	}
+func score(words map[string]int, inTitle map[string]bool, terms []queryTerm, n, avgLen float64) float64 {
 	norm := bm25K1 * (1 - bm25B + bm25B*float64(words[""])/math.Max(1, avgLen))
 	var s float64
 	for _, t := range terms {
@@ -483,15 +713,24 @@ func score(words map[string]int, title []prose.Token, terms []queryTerm, n, avgL
 		if f == 0 {
 			continue
 		}
-		idf := math.Log(1 + (n-t.df+0.5)/(t.df+0.5))
-		s += t.weight * idf * f * (bm25K1 + 1) / (f + norm)
+		s += t.weight * idf(t.df, n) * f * (bm25K1 + 1) / (f + norm)
 	}
 	return s
 }
 
+// idf is BM25's inverse document frequency of a term in df of n passages.
+func idf(df, n float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
+
 // diverse takes the first k hits in order, skipping any whose words are
-// nearly the same as those of a hit already taken from another article.
+// nearly the same as those of a hit already taken from another article. A
+// hit's words are counted, into words, when first compared.
 func diverse(hits []parley.Hit, words []map[string]int, order []int, k int, copies bool) []parley.Hit {
+	count := func(i int) map[string]int {
+		if words[i] == nil {
+			words[i] = termCounts(hits[i].Text)
+		}
+		return words[i]
+	}
 	var out []parley.Hit
 	var taken []int
 	for _, i := range order {
@@ -504,7 +743,7 @@ func diverse(hits []parley.Hit, words []map[string]int, order []int, k int, copi
 			if copies {
 				break
 			}
-			if hits[j].ArticleID != h.ArticleID && jaccard(words[i], words[j]) >= sameText {
+			if hits[j].ArticleID != h.ArticleID && jaccard(count(i), count(j)) >= sameText {
 				dup = true
 				break
 			}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/internal/synth"
+)
+
+func openLibrary(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "parley.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func add(t *testing.T, db *DB, a parley.Article) int64 {
+	t.Helper()
+	id, _, err := db.Add(context.Background(), &a, ingest.Passages(a.Title, a.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// TestSearchExhaustiveIsExact checks SearchExhaustive, which scores
+// passages only while their ceiling can beat the results, against scoring
+// every passage that matches any term.
+func TestSearchExhaustiveIsExact(t *testing.T) {
+	db := openLibrary(t)
+	db.rareLimit = 20 // most terms common, as in a large library
+	for i := range 300 {
+		add(t, db, synth.Article(11, i))
+	}
+	ctx := context.Background()
+	for _, q := range []string{
+		"What did Putin say about the ceasefire?",
+		"Trump Putin Ukraine peace talks",
+		"frozen assets reparations loan",
+		"Which European leaders went to the White House with Zelensky?",
+		"How many Patriot batteries will Germany send?",
+	} {
+		for _, k := range []int{1, 5, 20} {
+			got, err := db.SearchExhaustive(ctx, parley.Query{Text: q}, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := everyMatch(t, db, q, k)
+			if g, w := ids(got), ids(want); g != w {
+				t.Errorf("SearchExhaustive(%q, %d) = %s, scoring every match gives %s", q, k, g, w)
+			}
+		}
+	}
+}
+
+// everyMatch ranks every passage that FTS5 matches for any term of q.
+func everyMatch(t *testing.T, db *DB, q string, k int) []parley.Hit {
+	t.Helper()
+	ctx := context.Background()
+	rq, err := db.read(ctx, parley.Query{Text: q})
+	if err != nil || rq == nil {
+		t.Fatalf("read %q: %v", q, err)
+	}
+	var all []string
+	for _, t := range rq.terms {
+		all = append(all, t.phrase)
+	}
+	set := map[int64]bool{}
+	if err := db.collect(ctx, set, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?`, strings.Join(all, " OR ")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.rank(ctx, rq, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.best(k, false)
+}
+
+func ids(hs []parley.Hit) string {
+	var b strings.Builder
+	for _, h := range hs {
+		fmt.Fprintf(&b, "%d(%.3f) ", h.ID, h.Score)
+	}
+	return b.String()
+}
+
+// TestTiersFindWhatHoldsEveryWord is the case that ranking only the newest
+// passages holding a question's three least common words lost: the one
+// passage that holds all four of its words is older than seventy-six that
+// hold those three, and the fourth is in a hundred and fifty others.
+func TestTiersFindWhatHoldsEveryWord(t *testing.T) {
+	db := openLibrary(t)
+	db.rareLimit = 5 // no term rare: the rare pool cannot find it
+	var target int64
+	for i := range 250 {
+		words := "Insurance"
+		switch {
+		case i == 60:
+			words = "Grain corridors, tankers and insurance"
+		case i%5 < 2:
+			words = "Grain corridors and tankers"
+		}
+		id := add(t, db, parley.Article{
+			Title: fmt.Sprintf("Talks continue, round %d", i),
+			URL:   fmt.Sprintf("https://example.com/%d", i),
+			Body:  fmt.Sprintf("Officials met again on Tuesday, the %dth meeting. %s were discussed at length by the delegations, who said more talks would follow.", i, words),
+		})
+		if i == 60 {
+			ps, err := db.Passages(context.Background(), id)
+			if err != nil || len(ps) != 1 {
+				t.Fatal(err)
+			}
+			target = ps[0].ID
+		}
+	}
+	hs, err := db.Search(context.Background(), parley.Query{Text: "grain corridor tanker insurance"}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) == 0 || hs[0].ID != target {
+		t.Fatalf("Search = %s, want passage %d, the only one with every word, first", ids(hs), target)
+	}
+}
