@@ -302,16 +302,26 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 // leaving out the names of the speaker it asks about: what the words asked
 // for are about.
 func topicCover(q *analysis, s *sentence) float64 {
+	asked := func(t qterm) bool {
+		return slices.ContainsFunc(q.askedNames, func(n qterm) bool { return n.stem == t.stem })
+	}
+	return termShare(q.terms, func(t qterm) bool { return !asked(t) }, func(t qterm) float64 { return matchWeight(t, s.stems) }, 0)
+}
+
+// termShare is the weighted share of the terms that count (count) that a
+// text has, each as far as has says (1 for the word, less for a synonym),
+// or none when no term counts.
+func termShare(terms []qterm, count func(qterm) bool, has func(qterm) float64, none float64) float64 {
 	var have, of float64
-	for _, t := range q.terms {
-		if slices.ContainsFunc(q.askedNames, func(n qterm) bool { return n.stem == t.stem }) {
+	for _, t := range terms {
+		if !count(t) {
 			continue
 		}
 		of += t.weight
-		have += t.weight * matchWeight(t, s.stems)
+		have += t.weight * has(t)
 	}
 	if of == 0 {
-		return 0
+		return none
 	}
 	return have / of
 }

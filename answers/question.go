@@ -496,20 +496,13 @@ const actFloor = 0.4
 // question says was done ("decide to go … himself"), as against whom and
 // when.
 func actCover(q *analysis, s *sentence) float64 {
-	var have, of float64
-	for _, t := range q.terms {
-		if t.entity || t.when || t.form {
-			continue
+	passage := rePhrasalActs.Replace(s.hit.Text)
+	return termShare(q.terms, func(t qterm) bool { return !t.entity && !t.when && !t.form }, func(t qterm) float64 {
+		if matchWeight(t, s.stems) > 0 || hasStem(passage, t) {
+			return 1
 		}
-		of += t.weight
-		if matchWeight(t, s.stems) > 0 || hasStem(rePhrasalActs.Replace(s.hit.Text), t) {
-			have += t.weight
-		}
-	}
-	if of == 0 {
-		return 1
-	}
-	return have / of
+		return 0
+	}, 1)
 }
 
 // reEventClause finds the event a quote question places the words after

@@ -284,16 +284,6 @@ const sameSubjectShare = 0.75
 // "press conference", "missiles") that a sentence has; 1 for a question with
 // none.
 func measuredShare(q *analysis, s *sentence) float64 {
-	var have, of float64
-	for _, t := range q.terms {
-		if t.entity || t.when || t.form || t.hint || isDigits(t.surface) {
-			continue
-		}
-		of += t.weight
-		have += t.weight * matchWeight(t, s.stems)
-	}
-	if of == 0 {
-		return 1
-	}
-	return have / of
+	measured := func(t qterm) bool { return !t.entity && !t.when && !t.form && !t.hint && !isDigits(t.surface) }
+	return termShare(q.terms, measured, func(t qterm) float64 { return matchWeight(t, s.stems) }, 1)
 }
