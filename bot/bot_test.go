@@ -37,8 +37,9 @@ func TestCommandsRegistered(t *testing.T) {
 	if got := names["article"]["default_member_permissions"]; got != "32" {
 		t.Errorf("/article default_member_permissions = %v, want \"32\"", got)
 	}
-	if got := names["article"]["dm_permission"]; got != false {
-		t.Errorf("/article dm_permission = %v, want false", got)
+	// Servers only: contexts [0] (GUILD), never DMs or group DMs.
+	if got, ok := names["article"]["contexts"].([]any); !ok || len(got) != 1 || got[0] != float64(0) {
+		t.Errorf("/article contexts = %v, want [0]", names["article"]["contexts"])
 	}
 	ids := h.srv.Identifies()
 	want := discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages

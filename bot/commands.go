@@ -42,9 +42,9 @@ func (b *Bot) commandRegistry() []command {
 // change that, the dispatcher checks isAdmin again at every use.
 func adminCommand(def *discordgo.ApplicationCommand, run, complete handler) command {
 	manageServer := int64(discordgo.PermissionManageGuild)
-	inDMs := false
+	guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	def.DefaultMemberPermissions = &manageServer
-	def.DMPermission = &inDMs
+	def.Contexts = &guildOnly
 	return command{def: def, run: run, complete: complete, admin: true}
 }
 

@@ -103,7 +103,7 @@ func TestFeedCommandRegistered(t *testing.T) {
 			type registered struct {
 				Name                     string
 				DefaultMemberPermissions *string `json:"default_member_permissions"`
-				DMPermission             *bool   `json:"dm_permission"`
+				Contexts                 *[]int  `json:"contexts"`
 				Options                  []option
 			}
 			var cmds []registered
@@ -124,8 +124,8 @@ func TestFeedCommandRegistered(t *testing.T) {
 			if feed.DefaultMemberPermissions == nil || *feed.DefaultMemberPermissions != "32" {
 				t.Errorf("/feed default_member_permissions = %v, want \"32\"", feed.DefaultMemberPermissions)
 			}
-			if feed.DMPermission == nil || *feed.DMPermission {
-				t.Errorf("/feed dm_permission = %v, want false", feed.DMPermission)
+			if feed.Contexts == nil || !slices.Equal(*feed.Contexts, []int{0}) {
+				t.Errorf("/feed contexts = %v, want [0]: servers only, never DMs", feed.Contexts)
 			}
 			var subs []string
 			for _, s := range feed.Options {
