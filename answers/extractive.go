@@ -71,20 +71,9 @@ func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 	q.readScope(newestOf(hits))
 	cands := candidates(&q, hits)
 	var a *parley.Answer
-	switch {
-	case len(cands) == 0 || cands[0].evidence < minCoverage && !q.typedAnswer(cands):
-		a = abstain(q.text, q.missing(cands), hits, 0, sm)
-	case q.outOfScope(cands) != "":
-		a = abstain(q.text, q.outOfScope(cands), hits, 0, sm)
-	case q.premiseGap(cands) != "":
-		a = abstain(q.text, q.premiseGap(cands), hits, 0, sm)
-	case q.numberGap(cands) != "":
-		a = abstain(q.text, q.numberGap(cands), hits, 0, sm)
-	case q.speakerGap(cands) != "":
-		a = abstain(q.text, q.speakerGap(cands), hits, 0, sm)
-	case q.gap(cands) != "":
-		a = abstain(q.text, q.gap(cands), hits, 0, sm)
-	default:
+	if why, missing := q.whatIsMissing(cands); missing {
+		a = abstain(q.text, why, hits, 0, sm)
+	} else {
 		a = compose(&q, otherValues(&q, pick(&q, cands), cands), sm)
 	}
 	if len(q.read.corrected) > 0 {

@@ -292,6 +292,21 @@ func quoteAll(ws []string) string {
 	return joinAnd(q)
 }
 
+// whatIsMissing reports whether the articles fail to answer the question,
+// and why in words when the first of its checks that fails can say it
+// ("" for the plain "don't answer that"). Each check runs once.
+func (q *analysis) whatIsMissing(cands []*sentence) (why string, missing bool) {
+	if len(cands) == 0 || cands[0].evidence < minCoverage && !q.typedAnswer(cands) {
+		return q.missing(cands), true
+	}
+	for _, check := range []func([]*sentence) string{q.outOfScope, q.premiseGap, q.numberGap, q.speakerGap, q.gap} {
+		if why := check(cands); why != "" {
+			return why, true
+		}
+	}
+	return "", false
+}
+
 // outOfScope says so when a question names a time and none of the best
 // sentences is from it ("did they meet in September 2025?" of a library
 // whose reports of a meeting are all from August), or "".
