@@ -773,6 +773,7 @@ func credit(said parley.Attribution, src parley.Source, sm parley.StateMedia) st
 }
 
 // hasStem reports whether text has the term t, or a word that says the same.
+// To look for several terms in one text, take its stemsOf once.
 func hasStem(text string, t qterm) bool {
 	for _, tok := range prose.Tokens(text) {
 		if tok.Term == t.stem || slices.Contains(t.alts, tok.Term) {
@@ -780,6 +781,17 @@ func hasStem(text string, t qterm) bool {
 		}
 	}
 	return false
+}
+
+// stemsOf is the terms of text, as matchWeight reads them.
+func stemsOf(text string) map[string]int {
+	m := map[string]int{}
+	for i, tok := range prose.Tokens(text) {
+		if _, ok := m[tok.Term]; !ok {
+			m[tok.Term] = i
+		}
+	}
+	return m
 }
 
 // upperFirst writes s with a capital first letter, as a line that opens

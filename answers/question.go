@@ -511,9 +511,9 @@ const actFloor = 0.4
 // question says was done ("decide to go … himself"), as against whom and
 // when.
 func actCover(q *analysis, s *sentence) float64 {
-	passage := rePhrasalActs.Replace(s.hit.Text)
+	passage := stemsOf(rePhrasalActs.Replace(s.hit.Text))
 	return termShare(q.terms, func(t qterm) bool { return !t.entity && !t.when && !t.form }, func(t qterm) float64 {
-		if matchWeight(t, s.stems) > 0 || hasStem(passage, t) {
+		if matchWeight(t, s.stems) > 0 || matchWeight(t, passage) > 0 {
 			return 1
 		}
 		return 0

@@ -200,15 +200,13 @@ func inMention(s *sentence, i int) bool {
 // speakerAsked reports whether the speaker of a quote is one the question
 // names.
 func speakerAsked(q *analysis, said parley.Attribution) bool {
-	if said.Speaker == "" {
-		return false
-	}
+	var names []qterm
 	for _, t := range q.terms {
-		if t.entity && hasStem(said.Speaker, t) {
-			return true
+		if t.entity {
+			names = append(names, t)
 		}
 	}
-	return false
+	return saidBy(said, names)
 }
 
 // novel reports whether a matched expression names something the question
