@@ -133,6 +133,10 @@ type Query struct {
 	// another article. Answers leave them out so that one wire story cannot
 	// crowd out other sources; digests want every outlet that reported it.
 	Copies bool
+	// Spelled says Text's words were already read against the library
+	// (the answerer corrects misspellings before it searches), so that a
+	// search does not look for the same missing words' corrections again.
+	Spelled bool
 }
 
 // Question is what someone asks. Context, for a follow-up, is the earlier

@@ -48,7 +48,7 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 	}
 	q := analyse(rd.text)
 	q.read = rd
-	hits, err := e.Searcher.Search(ctx, parley.Query{Text: rd.text, Also: q.also(qn.Context)}, q.searchDepth())
+	hits, err := e.Searcher.Search(ctx, parley.Query{Text: rd.text, Also: q.also(qn.Context), Spelled: rd.spelled}, q.searchDepth())
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}

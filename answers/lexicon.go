@@ -33,6 +33,9 @@ type reading struct {
 	missing string
 	// unknown are the question's words no article has, corrected or not.
 	unknown []string
+	// spelled: the words were read against a Lexicon, misspellings
+	// corrected (parley.Query.Spelled).
+	spelled bool
 }
 
 // read checks the question's words against the library. Without a
@@ -44,6 +47,7 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 	if !ok {
 		return r, nil
 	}
+	r.spelled = true
 	toks := prose.Tokens(question)
 	keys := prose.Keywords(question)
 	var words []string

@@ -86,4 +86,8 @@ func TestSearchReadsMisspellingsAndGroupedNumbers(t *testing.T) {
 			t.Errorf("Search(%q) = %+v, %v; want the swap first", q, hits, err)
 		}
 	}
+	// A question already read against the library is searched as given.
+	if hits, err := db.Search(ctx, parley.Query{Text: "what about the prisioners?", Spelled: true}, 5); err != nil || len(hits) != 0 {
+		t.Errorf("Search of a spelled question corrected it again: %+v, %v", hits, err)
+	}
 }

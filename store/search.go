@@ -290,7 +290,7 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 		if err != nil {
 			return nil, err
 		}
-		if count == 0 && t.weight == 1 {
+		if count == 0 && t.weight == 1 && !q.Spelled {
 			// A word of the question no article has: read it as the word
 			// of the library it is a misspelling of, if there is one.
 			if c, err := db.Correct(ctx, t.word); err == nil && c != "" {
