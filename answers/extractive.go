@@ -48,7 +48,7 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 	}
 	q := analyse(rd.text)
 	q.read = rd
-	hits, err := e.Searcher.Search(ctx, parley.Query{Text: rd.text, Also: q.also(qn.Context), Spelled: rd.spelled}, q.searchDepth())
+	hits, err := retrieve(ctx, e.Searcher, &q, qn.Context)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -142,6 +142,9 @@ const (
 	typeWeight   = 0.6
 	scopeWeight  = 0.3
 	latestWeight = 0.3
+	// accountWeight raises a statement of the source whose account a
+	// question asks for ("according to the White House").
+	accountWeight = 0.3
 	// untypedPenalty lowers a sentence with no value of the type a typed
 	// question asks for.
 	untypedPenalty = 0.2
@@ -254,6 +257,11 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 				// No value of the kind asked for: not the answer, however
 				// many of the words it shares.
 				s.score -= untypedPenalty
+			}
+			if len(q.account) > 0 && namesAll(s.said.Speaker, q.account) {
+				// The source whose account was asked for, in its own
+				// statement.
+				s.score += accountWeight
 			}
 			if q.scope != nil {
 				s.inScope = scopeMatch(q.scope, s)

@@ -83,7 +83,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	}
 	aq := analyse(rd.text)
 	aq.read = rd
-	hits, err := l.Searcher.Search(ctx, parley.Query{Text: rd.text, Also: aq.also(q.Context), Spelled: rd.spelled}, aq.searchDepth())
+	hits, err := retrieve(ctx, l.Searcher, &aq, q.Context)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}

@@ -1,7 +1,10 @@
 package answers
 
 import (
+	"cmp"
+	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -102,6 +105,9 @@ type analysis struct {
 	askedNames []qterm
 	// askedRole is the role a quote question asks by ("the cia director").
 	askedRole []qterm
+	// account names the source whose account the question asks for
+	// ("according to the White House"): its own statements answer first.
+	account []qterm
 }
 
 // analyse reads a question; its time scope is read once the date to read
@@ -132,7 +138,30 @@ func analyse(text string) analysis {
 			q.want == typeDate && dateWords[strings.ToLower(word)]
 		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
+	q.readAccount()
 	return q
+}
+
+// reAccount finds the source a question asks the account of: "according
+// to the White House", "in the Kremlin's account", "per Reuters".
+var reAccount = regexp.MustCompile(`(?i)\b(?:according to|in the (?:view|words|account|version) of|as told by)\s+([^?,;]{2,50})|\bin\s+(?:the\s+)?([^?,;\s]+(?:\s+[^?,;\s]+)?)(?:'s|’s)\s+(?:account|version|telling|words)\b`)
+
+// readAccount sets the terms of the source whose account the question
+// asks for, if it names one.
+func (q *analysis) readAccount() {
+	m := reAccount.FindStringSubmatchIndex(q.text)
+	if m == nil {
+		return
+	}
+	from, to := m[2], m[3]
+	if from < 0 {
+		from, to = m[4], m[5]
+	}
+	for _, t := range q.terms {
+		if t.start >= from && t.start < to {
+			q.account = append(q.account, t)
+		}
+	}
 }
 
 // namesOnly reports whether "who is X" asks about a name: X has no stop
@@ -197,8 +226,9 @@ func language(text string) string {
 
 // reMonthWord finds a month's name where it is a date, not the modal "may"
 // or the verb "march": before a day or a year, or after "in", "on",
-// "early", "late", "mid", "since", "until" or "by".
-var reMonthWord = regexp.MustCompile(`(?i)\b(?:(?:in|on|early|late|mid|since|until|by|of|\d{1,2}(?:st|nd|rd|th)?)[\s-]+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,4}\b)?`)
+// "early", "late", "mid", "since", "until", "by" or a determiner ("the
+// february talks", "his march call").
+var reMonthWord = regexp.MustCompile(`(?i)\b(?:(?:in|on|early|late|mid|since|until|by|of|the|his|her|their|its|last|this|that|next|\d{1,2}(?:st|nd|rd|th)?)[\s-]+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,4}\b)?`)
 
 // capitalMonths writes the month names of a question as dates are written,
 // so that "the feb 18 meeting" and "in march" read as dates: people type
@@ -215,8 +245,27 @@ func capitalMonths(text string) string {
 		if strings.EqualFold(name, "may") && !numbered && !strings.HasPrefix(strings.ToLower(m), "in") {
 			return m
 		}
+		if !numbered && determiners[strings.ToLower(strings.TrimSpace(m[:loc[2]]))] && !beforeNoun(text, m) {
+			// "the march on Kyiv" is a march; "the March talks", a month.
+			return m
+		}
 		return m[:loc[2]] + strings.ToUpper(name[:1]) + strings.ToLower(name[1:]) + m[loc[3]:]
 	})
+}
+
+// determiners before a month's name make it a month only before the noun
+// it dates ("the February talks", "his March call").
+var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true, "its": true}
+
+// beforeNoun reports whether the match m of text is followed by a word that
+// is not a function word: "the March talks", not "the march on Kyiv".
+func beforeNoun(text, m string) bool {
+	i := strings.Index(text, m)
+	if i < 0 {
+		return false
+	}
+	toks := prose.Tokens(text[i+len(m):])
+	return len(toks) > 0 && !toks[0].Stop
 }
 
 // typedGap is what an abstention says the articles don't say, by type.
@@ -262,7 +311,10 @@ func (q *analysis) gap(cands []*sentence) string {
 		// A count must be of the thing asked about in its own sentence:
 		// "100 times" in a sentence about another truce is no count of
 		// this one's breaches.
-		if s.typed >= need && s.focus >= gapFocus && (q.want != typeCount || s.ownFocus >= countFocus) {
+		// A value from another time than the one asked about is none
+		// either: "three people were killed" in March answers nothing about
+		// the strikes of Feb 3.
+		if s.typed >= need && s.focus >= gapFocus && (q.want != typeCount || s.ownFocus >= countFocus) && s.inScope >= 0 {
 			return ""
 		}
 	}
@@ -490,7 +542,7 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 		if i < premiseLook && !negated && contradicts(q.read.text, s.text) {
 			return "The articles I have don't report that as the question puts it; the nearest ones say otherwise:"
 		}
-		acted = acted || actCover(q, s) >= actFloor
+		acted = acted || actCover(q, s) >= actFloor && namesAround(q, s)
 	}
 	if !acted {
 		// None of the best says the thing was done at all ("why did Putin
@@ -519,6 +571,26 @@ func actCover(q *analysis, s *sentence) float64 {
 		return 0
 	}, 1)
 }
+
+// namesAround reports whether a sentence, with the sentences beside it,
+// names most of whom and what the question names (not its times), by
+// weight: "why did Putin go to Geneva" happened only where Putin and
+// Geneva are together, not where one sentence has Putin and another
+// Geneva.
+func namesAround(q *analysis, s *sentence) bool {
+	share := termShare(q.terms, func(t qterm) bool { return t.entity && !t.when }, func(t qterm) float64 {
+		for _, n := range []*sentence{s, s.prev, s.next} {
+			if n != nil && matchWeight(t, n.stems) > 0 {
+				return 1
+			}
+		}
+		return 0
+	}, 1)
+	return share >= namesFloor
+}
+
+// namesFloor is the share of a question's names namesAround wants.
+const namesFloor = 0.5
 
 // reEventClause finds the event a quote question places the words after
 // ("what did Zelensky say after he signed the deal?").
@@ -635,6 +707,41 @@ func (q *analysis) searchDepth() int {
 		return latestK
 	}
 	return searchK
+}
+
+// perArticle is how many of the passages an answer draws from may come from
+// one article while others match too: one long report that repeats the
+// question's words in every paragraph ("Oval Office", "Trump", "Zelensky")
+// would otherwise crowd out the one sentence of another article that says
+// when it happened.
+const perArticle = 4
+
+// retrieve finds the passages to answer q from: the best matches of its
+// words, twice as many as it needs, of which it keeps the best while no
+// article has more than perArticle, then the rest in order until it has
+// enough.
+func retrieve(ctx context.Context, s Searcher, q *analysis, context string) ([]parley.Hit, error) {
+	k := q.searchDepth()
+	hits, err := s.Search(ctx, parley.Query{Text: q.read.text, Also: q.also(context), Spelled: q.read.spelled}, 2*k)
+	if err != nil || len(hits) <= k {
+		return hits, err
+	}
+	kept := make([]parley.Hit, 0, k)
+	var rest []parley.Hit
+	per := map[int64]int{}
+	for _, h := range hits {
+		if per[h.ArticleID] < perArticle {
+			per[h.ArticleID]++
+			kept = append(kept, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	kept = append(kept, rest...)[:k]
+	// In rank order again: the answerer reads the score, not the position,
+	// but the nearest articles of an abstention are listed in this order.
+	slices.SortStableFunc(kept, func(a, b parley.Hit) int { return cmp.Compare(b.Score, a.Score) })
+	return kept, nil
 }
 
 // typeVerbs ask for the kind of value rather than name the topic: "how long

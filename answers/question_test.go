@@ -1,6 +1,8 @@
 package answers
 
 import (
+	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +58,11 @@ func TestAnalyseRecencyAndScope(t *testing.T) {
 		{"what did they agree in February 2025?", false, "2025-02"},
 		{"what may happen next", false, ""},
 		{"what happened last week", false, "week of 2026-02-09"},
+		{"why did putin go to geneva for the february talks", false, "2026-02"},
+		// A month without a year is matched whatever its year (scopeMatch).
+		{"the prisoners freed after his march call", false, "2026-03"},
+		{"the march on kyiv", false, ""},
+		{"what happened last march?", false, "2025-03"},
 	}
 	for _, tt := range tests {
 		q := analyse(tt.q)
@@ -88,6 +95,7 @@ func TestCountMatchCountsWhatWasAsked(t *testing.T) {
 	}{
 		{"The two sides swapped 314 prisoners of war on Monday.", 1},
 		{"Russia and Ukraine exchanged prisoners, 175 for 175, the Kremlin said.", 0.9},
+		{"Putin said they would swap prisoners on Wednesday, 175 for 175.", 0.9},
 		{"The talks lasted 90 minutes.", 0.6},
 		{"Trump set a deadline of 50 days to agree to a swap.", 0.6},
 		{"The swap was agreed in 2025.", 0},
@@ -174,6 +182,62 @@ func TestPremiseGap(t *testing.T) {
 		weigh(q.terms, tt.cands)
 		if got := q.premiseGap(tt.cands); (got != "") != tt.gap {
 			t.Errorf("premiseGap(%q) = %q, want a gap: %v", tt.question, got, tt.gap)
+		}
+	}
+}
+
+func TestPremiseNeedsItsNamesTogether(t *testing.T) {
+	mk := func(text string) *sentence {
+		s := &sentence{hit: &parley.Hit{Passage: parley.Passage{Text: text}}, text: text, stems: map[string]int{}, focus: 1}
+		for i, tok := range prose.Tokens(text) {
+			s.stems[tok.Term] = i
+		}
+		return s
+	}
+	question := "Why did Putin go to Geneva in person?"
+	apart := []*sentence{mk("Trump said he had personally asked Putin to hold fire on Kyiv."), mk("The talks in Geneva ended on Wednesday.")}
+	together := []*sentence{mk("Putin will go to Geneva in person because he wants to sign the deal himself.")}
+	for _, tt := range []struct {
+		cands []*sentence
+		gap   bool
+	}{{apart, true}, {together, false}} {
+		q := analyse(question)
+		q.read = reading{text: question}
+		markNames(q.terms, tt.cands)
+		weigh(q.terms, tt.cands)
+		if got := q.premiseGap(tt.cands); (got != "") != tt.gap {
+			t.Errorf("premiseGap of %q = %q, want a gap: %v", tt.cands[0].text, got, tt.gap)
+		}
+	}
+}
+
+func TestValueOfAnotherTimeIsNoAnswer(t *testing.T) {
+	q := analyse("how many people were killed in the feb 3 strikes?")
+	q.readScope(time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC))
+	s := &sentence{hit: &parley.Hit{}, text: "Officials said three people were killed in the strikes.", typed: 1, focus: 1, ownFocus: 1}
+	s.inScope = -0.5 // from a March article
+	if q.gap([]*sentence{s}) == "" {
+		t.Errorf("a count from another time answers a question about Feb 3")
+	}
+	s.inScope = 1
+	if got := q.gap([]*sentence{s}); got != "" {
+		t.Errorf("a count from the day asked about is said to be missing: %q", got)
+	}
+}
+
+func TestAccountAsked(t *testing.T) {
+	for q, want := range map[string]string{
+		"What did they sign up to on the Black Sea, according to the White House?": "White House",
+		"what happened in Riyadh in the Kremlin's account":                         "Kremlin",
+		"what did they agree to in Riyadh?":                                        "",
+	} {
+		a := analyse(q)
+		var got []string
+		for _, t := range a.account {
+			got = append(got, t.surface)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("account of %q = %q, want %q", q, g, want)
 		}
 	}
 }
@@ -290,5 +354,45 @@ func TestValueIsOfTheThingMeasured(t *testing.T) {
 	}
 	if got := valueOf(&q, press); got != "lasted a little over 12 minutes" {
 		t.Errorf("valueOf = %q", got)
+	}
+}
+
+// rankedHits is a Searcher that returns its hits, best first, up to k.
+type rankedHits []parley.Hit
+
+func (r rankedHits) Search(_ context.Context, _ parley.Query, k int) ([]parley.Hit, error) {
+	return r[:min(k, len(r))], nil
+}
+
+func TestRetrieveKeepsOtherArticles(t *testing.T) {
+	var hits rankedHits
+	for i := range 2 * searchK {
+		article := int64(1) // one long report first…
+		if i >= 2*searchK-3 {
+			article = int64(i) // …then three other articles' passages
+		}
+		hits = append(hits, parley.Hit{Passage: parley.Passage{ID: int64(i), ArticleID: article}, Score: float64(100 - i)})
+	}
+	q := analyse("what day was the oval office row")
+	got, err := retrieve(context.Background(), hits, &q, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != searchK {
+		t.Fatalf("%d passages, want %d", len(got), searchK)
+	}
+	per := map[int64]int{}
+	for i, h := range got {
+		per[h.ArticleID]++
+		if i > 0 && h.Score > got[i-1].Score {
+			t.Errorf("passages out of rank order at %d", i)
+		}
+	}
+	if len(per) != 4 {
+		t.Errorf("passages of %d articles, want the long report and the three others: %v", len(per), per)
+	}
+	// With fewer articles than places, the long report fills the rest.
+	if per[1] != searchK-3 {
+		t.Errorf("%d passages of the long report, want %d", per[1], searchK-3)
 	}
 }

@@ -168,10 +168,10 @@ func countMatch(q *analysis, s *sentence) float64 {
 			best = 0.6
 		}
 		// The counted noun is within the few words after the number
-		// ("314 prisoners of war"), or just before it ("prisoners, 175 for
-		// 175").
+		// ("314 prisoners of war"), or just before it ("swap prisoners on
+		// Wednesday, 175 for 175").
 		tail := countedWords(s.text[m[0]:])
-		head := lastWords(s.text[:m[0]], 2)
+		head := lastWords(s.text[:m[0]], 4)
 		for _, t := range q.terms {
 			if t.entity || t.when || t.hint || isDigits(t.surface) {
 				continue

@@ -273,6 +273,9 @@ var prepositions = map[string]bool{
 	"since": true, "until": true, "till": true, "by": true, "from": true, "through": true,
 	"throughout": true, "during": true, "before": true, "after": true, "of": true,
 	"between": true, "around": true,
+	// A determiner before a month names that month's event: "the February
+	// talks", "his March call".
+	"the": true, "his": true, "her": true, "their": true, "its": true,
 }
 
 // monthAlone resolves a month without a day: "in August", "since March",
