@@ -84,13 +84,13 @@ var (
 	_ answers.Embedder = (*Client)(nil)
 )
 
-// ErrNoKey is New's answer when the server needs an API key and the config
+// errNoKey is New's answer when the server needs an API key and the config
 // has none; callers that check NeedsKey first never see it.
-var ErrNoKey = errors.New("the model server needs an API key")
+var errNoKey = errors.New("the model server needs an API key")
 
-// ErrNoEmbeddingModel is Embed's answer when no embedding model is
+// errNoEmbeddingModel is Embed's answer when no embedding model is
 // configured.
-var ErrNoEmbeddingModel = errors.New("no embedding model configured")
+var errNoEmbeddingModel = errors.New("no embedding model configured")
 
 // New checks cfg and returns a client for it. An Azure host
 // (*.openai.azure.com, *.cognitiveservices.azure.com) gets Azure's URL shape
@@ -104,7 +104,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("llm model is empty")
 	}
 	if cfg.APIKey == "" && NeedsKey(cfg.BaseURL) {
-		return nil, fmt.Errorf("%s: %w", u.Redacted(), ErrNoKey)
+		return nil, fmt.Errorf("%s: %w", u.Redacted(), errNoKey)
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
@@ -222,11 +222,11 @@ func (c *Client) complete(ctx context.Context, req goopenai.ChatCompletionReques
 		return "", err
 	}
 	if len(resp.Choices) == 0 {
-		return "", &Error{Kind: ErrEmpty, Message: "no choices"}
+		return "", &Error{Kind: errEmpty, Message: "no choices"}
 	}
 	ch := resp.Choices[0]
 	if strings.TrimSpace(ch.Message.Content) == "" {
-		return "", &Error{Kind: ErrEmpty, Message: finishNote(string(ch.FinishReason))}
+		return "", &Error{Kind: errEmpty, Message: finishNote(string(ch.FinishReason))}
 	}
 	return ch.Message.Content, nil
 }
@@ -261,7 +261,7 @@ func (c *Client) stream(ctx context.Context, req goopenai.ChatCompletionRequest,
 		}
 	}
 	if strings.TrimSpace(b.String()) == "" {
-		return "", &Error{Kind: ErrEmpty, Message: finishNote(finish)}
+		return "", &Error{Kind: errEmpty, Message: finishNote(finish)}
 	}
 	return b.String(), nil
 }
@@ -280,7 +280,7 @@ func finishNote(reason string) string {
 // embedBatch texts a request, each batch retried like a completion.
 func (c *Client) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	if c.cfg.EmbeddingModel == "" {
-		return nil, ErrNoEmbeddingModel
+		return nil, errNoEmbeddingModel
 	}
 	out := make([][]float32, len(texts))
 	for start := 0; start < len(texts); start += embedBatch {
@@ -293,12 +293,12 @@ func (c *Client) Embed(ctx context.Context, texts []string) ([][]float32, error)
 				return err
 			}
 			if len(resp.Data) != len(batch) {
-				return &Error{Kind: ErrMalformed, Message: fmt.Sprintf("%d vectors for %d texts", len(resp.Data), len(batch))}
+				return &Error{Kind: errMalformed, Message: fmt.Sprintf("%d vectors for %d texts", len(resp.Data), len(batch))}
 			}
 			vecs := make([][]float32, len(batch))
 			for _, d := range resp.Data {
 				if d.Index < 0 || d.Index >= len(batch) || vecs[d.Index] != nil || len(d.Embedding) == 0 {
-					return &Error{Kind: ErrMalformed, Message: fmt.Sprintf("bad vector at index %d", d.Index)}
+					return &Error{Kind: errMalformed, Message: fmt.Sprintf("bad vector at index %d", d.Index)}
 				}
 				vecs[d.Index] = d.Embedding
 			}

@@ -156,13 +156,13 @@ func TestGiveUp(t *testing.T) {
 		says     string
 	}{
 		{"401", openaitest.Status(http.StatusUnauthorized, `{"error":{"message":"Incorrect API key provided: `+key+`","type":"invalid_request_error","code":"invalid_api_key"}}`),
-			ErrAuth, 1, "the model server refused the API key (401): Incorrect API key provided: [key]"},
-		{"403", openaitest.Status(http.StatusForbidden, ""), ErrAuth, 1, "(403)"},
+			errAuth, 1, "the model server refused the API key (401): Incorrect API key provided: [key]"},
+		{"403", openaitest.Status(http.StatusForbidden, ""), errAuth, 1, "(403)"},
 		{"404", openaitest.Status(http.StatusNotFound, `{"error":{"message":"The model 'gpt-9' does not exist"}}`),
-			ErrRefused, 1, "the model server refused the request (404): The model 'gpt-9' does not exist"},
-		{"400", openaitest.Status(http.StatusBadRequest, ""), ErrRefused, 1, "(400)"},
-		{"500 always", openaitest.Status(http.StatusInternalServerError, ""), ErrServer, maxAttempts, "model server failed (500): Internal Server Error after 5 attempts"},
-		{"empty always", openaitest.Empty(), ErrEmpty, maxAttempts, "model returned no text after 5 attempts"},
+			errRefused, 1, "the model server refused the request (404): The model 'gpt-9' does not exist"},
+		{"400", openaitest.Status(http.StatusBadRequest, ""), errRefused, 1, "(400)"},
+		{"500 always", openaitest.Status(http.StatusInternalServerError, ""), errServer, maxAttempts, "model server failed (500): Internal Server Error after 5 attempts"},
+		{"empty always", openaitest.Empty(), errEmpty, maxAttempts, "model returned no text after 5 attempts"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -190,8 +190,8 @@ func TestWrongKey(t *testing.T) {
 	t.Parallel()
 	srv := openaitest.New(t, openaitest.WithKey("sk-the-right-one"))
 	_, err := newClient(t, srv, nil).Complete(t.Context(), msgs, nil)
-	if !errors.Is(err, ErrAuth) || len(srv.Requests()) != 1 {
-		t.Errorf("err = %v after %d requests, want ErrAuth after 1", err, len(srv.Requests()))
+	if !errors.Is(err, errAuth) || len(srv.Requests()) != 1 {
+		t.Errorf("err = %v after %d requests, want errAuth after 1", err, len(srv.Requests()))
 	}
 }
 
@@ -224,8 +224,8 @@ func TestRetryAfterPastDeadline(t *testing.T) {
 		t.Errorf("took %v, want an answer at once", took)
 	}
 	var e *Error
-	if !errors.As(err, &e) || !errors.Is(err, ErrBusy) || !e.NoTime || e.RetryAfter != 30*time.Second {
-		t.Fatalf("err = %#v, want ErrBusy with no time to wait 30 s", err)
+	if !errors.As(err, &e) || !errors.Is(err, errBusy) || !e.NoTime || e.RetryAfter != 30*time.Second {
+		t.Fatalf("err = %#v, want errBusy with no time to wait 30 s", err)
 	}
 	const want = "model server busy (429): Rate limit reached for gpt-4o-mini; it asked to wait 30s, more than the time left"
 	if err.Error() != want {
@@ -250,7 +250,7 @@ func TestTimeoutBoundsEveryAttempt(t *testing.T) {
 		}
 		start := time.Now()
 		_, err := c.Complete(t.Context(), msgs, onDelta)
-		if !errors.Is(err, ErrTimeout) {
+		if !errors.Is(err, errTimeout) {
 			t.Errorf("stream %v: err = %v, want a timeout", stream, err)
 		}
 		if n := len(srv.Requests()); n != 1 {
@@ -278,7 +278,7 @@ func TestDeadline(t *testing.T) {
 	start := time.Now()
 	_, err := c.Complete(ctx, msgs, func(string) {})
 	took := time.Since(start)
-	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+	if !errors.Is(err, errTimeout) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("err = %v, want a timeout", err)
 	}
 	if took < 250*time.Millisecond || took > 1500*time.Millisecond {
@@ -308,8 +308,8 @@ func TestUnreachable(t *testing.T) {
 	base := srv.URL()
 	c := newClient(t, srv, func(c *Config) { c.BaseURL = "http://127.0.0.1:1/v1" })
 	_, err := c.Complete(t.Context(), msgs, nil)
-	if !errors.Is(err, ErrUnreachable) || !strings.Contains(err.Error(), "connection refused") {
-		t.Errorf("err = %v, want ErrUnreachable", err)
+	if !errors.Is(err, errUnreachable) || !strings.Contains(err.Error(), "connection refused") {
+		t.Errorf("err = %v, want errUnreachable", err)
 	}
 	if strings.Contains(err.Error(), "http://") || strings.Contains(err.Error(), base) {
 		t.Errorf("err = %q names the URL", err)
@@ -390,7 +390,7 @@ func TestEmbedFailures(t *testing.T) {
 	}
 
 	srv.ScriptEmbeddings(openaitest.Status(http.StatusNotFound, `{"error":{"message":"model not found"}}`))
-	if _, err := c.Embed(t.Context(), []string{"a"}); !errors.Is(err, ErrRefused) {
+	if _, err := c.Embed(t.Context(), []string{"a"}); !errors.Is(err, errRefused) {
 		t.Errorf("404: err = %v", err)
 	}
 
@@ -399,7 +399,7 @@ func TestEmbedFailures(t *testing.T) {
 	}
 
 	c = newClient(t, srv, func(c *Config) { c.EmbeddingModel = "" })
-	if _, err := c.Embed(t.Context(), []string{"a"}); !errors.Is(err, ErrNoEmbeddingModel) {
+	if _, err := c.Embed(t.Context(), []string{"a"}); !errors.Is(err, errNoEmbeddingModel) {
 		t.Errorf("no embedding model: err = %v", err)
 	}
 }

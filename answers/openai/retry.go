@@ -15,24 +15,25 @@ import (
 	goopenai "github.com/sashabaranov/go-openai"
 )
 
-// The kinds of failure, for errors.Is and for a one-line reason in the log.
+// The kinds of failure, for the retry decision and for a one-line reason in
+// the log; no caller outside branches on them, so they are not exported.
 // Every error Complete and Embed return is an *Error with one of these as
 // its Kind, or wraps context.Canceled when the caller gave up.
 var (
-	ErrTimeout     = errors.New("model timed out")
-	ErrBusy        = errors.New("model server busy")
-	ErrServer      = errors.New("model server failed")
-	ErrUnreachable = errors.New("model server unreachable")
-	ErrMalformed   = errors.New("model returned malformed output")
-	ErrEmpty       = errors.New("model returned no text")
-	// ErrAuth is a 401 or 403: a wrong, expired or unauthorised key.
-	ErrAuth = errors.New("the model server refused the API key")
-	// ErrRefused is another 4xx: a wrong model name or base_url (404), or a
+	errTimeout     = errors.New("model timed out")
+	errBusy        = errors.New("model server busy")
+	errServer      = errors.New("model server failed")
+	errUnreachable = errors.New("model server unreachable")
+	errMalformed   = errors.New("model returned malformed output")
+	errEmpty       = errors.New("model returned no text")
+	// errAuth is a 401 or 403: a wrong, expired or unauthorised key.
+	errAuth = errors.New("the model server refused the API key")
+	// errRefused is another 4xx: a wrong model name or base_url (404), or a
 	// request the server doesn't accept (400).
-	ErrRefused = errors.New("the model server refused the request")
-	// ErrRequest is a request go-openai would not send, such as one with
+	errRefused = errors.New("the model server refused the request")
+	// errRequest is a request go-openai would not send, such as one with
 	// parameters a model is known to refuse.
-	ErrRequest = errors.New("model request not sent")
+	errRequest = errors.New("model request not sent")
 )
 
 // Error is a failed call to the model server. Its text is short and safe to
@@ -85,7 +86,7 @@ func (e *Error) Unwrap() []error {
 
 func (e *Error) retryable() bool {
 	switch e.Kind {
-	case ErrTimeout, ErrBusy, ErrServer, ErrUnreachable, ErrMalformed, ErrEmpty:
+	case errTimeout, errBusy, errServer, errUnreachable, errMalformed, errEmpty:
 		return true
 	}
 	return false
@@ -213,7 +214,7 @@ func (c *Client) retry(ctx context.Context, call func(ctx context.Context) error
 // deadline passed, plain cancellation otherwise.
 func (c *Client) ctxError(ctx context.Context, attempts int) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return &Error{Kind: ErrTimeout, Attempts: attempts, Err: ctx.Err()}
+		return &Error{Kind: errTimeout, Attempts: attempts, Err: ctx.Err()}
 	}
 	return fmt.Errorf("model call cancelled: %w", ctx.Err())
 }
@@ -226,11 +227,11 @@ func (c *Client) classify(err error, timedOut bool, a *attempt) *Error {
 	}
 	switch {
 	case timedOut:
-		return &Error{Kind: ErrTimeout, Message: fmt.Sprintf("no reply within %s", c.cfg.Timeout), Err: context.DeadlineExceeded}
+		return &Error{Kind: errTimeout, Message: fmt.Sprintf("no reply within %s", c.cfg.Timeout), Err: context.DeadlineExceeded}
 	case !a.sent:
-		return &Error{Kind: ErrRequest, Message: c.scrub(err.Error()), Err: err}
+		return &Error{Kind: errRequest, Message: c.scrub(err.Error()), Err: err}
 	case a.netErr != nil:
-		return &Error{Kind: ErrUnreachable, Message: c.scrub(netMessage(a.netErr)), Err: err}
+		return &Error{Kind: errUnreachable, Message: c.scrub(netMessage(a.netErr)), Err: err}
 	}
 	var apiErr *goopenai.APIError
 	var reqErr *goopenai.RequestError
@@ -238,7 +239,7 @@ func (c *Client) classify(err error, timedOut bool, a *attempt) *Error {
 	case errors.As(err, &apiErr):
 		if apiErr.HTTPStatusCode == 0 {
 			// An error event inside a stream that had begun with 200.
-			return &Error{Kind: ErrServer, Message: c.scrub(apiErr.Message), Err: err}
+			return &Error{Kind: errServer, Message: c.scrub(apiErr.Message), Err: err}
 		}
 		return &Error{Kind: kindOf(apiErr.HTTPStatusCode), Status: apiErr.HTTPStatusCode, Message: c.scrub(apiErr.Message), Err: err}
 	case errors.As(err, &reqErr):
@@ -250,10 +251,10 @@ func (c *Client) classify(err error, timedOut bool, a *attempt) *Error {
 	var typ *json.UnmarshalTypeError
 	if errors.As(err, &syntax) || errors.As(err, &typ) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, goopenai.ErrTooManyEmptyStreamMessages) {
-		return &Error{Kind: ErrMalformed, Message: c.scrub(err.Error()), Err: err}
+		return &Error{Kind: errMalformed, Message: c.scrub(err.Error()), Err: err}
 	}
 	// The response began and then broke off: a reset connection, mostly.
-	return &Error{Kind: ErrUnreachable, Message: c.scrub(err.Error()), Err: err}
+	return &Error{Kind: errUnreachable, Message: c.scrub(err.Error()), Err: err}
 }
 
 // kindOf maps an HTTP status to a kind of failure. 408 and 409 are retried
@@ -261,13 +262,13 @@ func (c *Client) classify(err error, timedOut bool, a *attempt) *Error {
 func kindOf(status int) error {
 	switch {
 	case status == http.StatusTooManyRequests:
-		return ErrBusy
+		return errBusy
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		return ErrAuth
+		return errAuth
 	case status == http.StatusRequestTimeout || status == http.StatusConflict || status >= 500:
-		return ErrServer
+		return errServer
 	}
-	return ErrRefused
+	return errRefused
 }
 
 // netMessage keeps the end of a transport error ("connection refused"),
