@@ -77,7 +77,7 @@ func (b *Bot) composing(ctx context.Context, fn func(ctx context.Context) error)
 		return fmt.Errorf("wait for a composer: %w", err)
 	}
 	defer b.answers.Release(1)
-	ctx, cancelWork := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
+	ctx, cancelWork := context.WithTimeout(ctx, answerTimeout)
 	defer cancelWork()
 	return fn(ctx)
 }

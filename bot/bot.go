@@ -16,16 +16,17 @@ import (
 
 // Defaults for the Config fields left zero.
 const (
-	defaultAnswerTimeout     = 60 * time.Second
-	defaultShutdownGrace     = 10 * time.Second
 	defaultQuestionsPerMin   = 6
 	defaultBurst             = 3
 	defaultConcurrentAnswers = 4
 	// tokenLife is how long an interaction token may be used to edit the
 	// response; an answer still queued after it can no longer be delivered.
 	tokenLife = 14 * time.Minute
-	// maxDownload bounds an attached article.
-	maxDownload = 5 << 20
+	// answerTimeout bounds the composition of one answer.
+	answerTimeout = 60 * time.Second
+	// shutdownGrace is how long work in flight may finish after a stop
+	// signal.
+	shutdownGrace = 10 * time.Second
 	// abandonWait is how long cancelled work gets to notice before the
 	// session closes under it.
 	abandonWait = 5 * time.Second
@@ -84,12 +85,6 @@ func New(s *discordgo.Session, cfg Config, ans Answerer, lib Library, mem Memory
 }
 
 func withDefaults(cfg Config) Config {
-	if cfg.AnswerTimeout <= 0 {
-		cfg.AnswerTimeout = defaultAnswerTimeout
-	}
-	if cfg.ShutdownGrace <= 0 {
-		cfg.ShutdownGrace = defaultShutdownGrace
-	}
 	if cfg.QuestionsPerMinute <= 0 {
 		cfg.QuestionsPerMinute = defaultQuestionsPerMin
 	}
@@ -205,12 +200,12 @@ func (b *Bot) shutdown(cancelWork context.CancelFunc) {
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
-	b.log.Info("shutting down", "grace", b.cfg.ShutdownGrace.String())
+	b.log.Info("shutting down", "grace", shutdownGrace.String())
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(b.cfg.ShutdownGrace):
+	case <-time.After(shutdownGrace):
 		b.log.Warn("shutdown grace over; abandoning work in flight")
 		cancelWork()
 		select {

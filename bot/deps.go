@@ -98,11 +98,6 @@ type Config struct {
 	Burst                int
 	MaxConcurrentAnswers int
 
-	// AnswerTimeout bounds the composition of one answer. Zero means 60s.
-	AnswerTimeout time.Duration
-	// ShutdownGrace is how long work in flight may finish after a stop
-	// signal. Zero means 10s.
-	ShutdownGrace time.Duration
 	// UserHashKey keys the hash under which voters are stored.
 	UserHashKey []byte
 	// StateMedia labels the outlets that are state media wherever the bot
