@@ -29,6 +29,11 @@ var (
 	ErrNewerSchema = errors.New("library was created by a newer version of Parley")
 )
 
+// MaxArticleBytes is the largest file, page or attachment Parley reads as
+// one article. News articles are a few tens of kilobytes, even saved with
+// their page furniture; anything larger is almost certainly not one article.
+const MaxArticleBytes = 5 << 20
+
 // DateLayout is how publication dates are written in JSON and on screen.
 const DateLayout = "2006-01-02"
 

@@ -96,7 +96,7 @@ func checkAttachment(att *discordgo.MessageAttachment) error {
 	default:
 		return tell("I can add .md, .txt and .html files; “%s” is none of those.", escapeText(att.Filename))
 	}
-	if att.Size > maxDownload {
+	if att.Size > parley.MaxArticleBytes {
 		return tell("That file is %.1f MB; the most I take is 5 MB.", float64(att.Size)/(1<<20))
 	}
 	return nil
@@ -116,11 +116,11 @@ func (b *Bot) download(ctx context.Context, url string) ([]byte, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("download attachment: status %s", resp.Status)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxDownload+1))
+	body, err := io.ReadAll(io.LimitReader(resp.Body, parley.MaxArticleBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("download attachment: %w", err)
 	}
-	if len(body) > maxDownload {
+	if len(body) > parley.MaxArticleBytes {
 		return nil, tell("That file is larger than 5 MB, the most I take.")
 	}
 	return body, nil

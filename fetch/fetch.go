@@ -29,7 +29,6 @@ import (
 
 // Defaults of a Config's zero fields.
 const (
-	DefaultMaxBytes   = 5 << 20
 	DefaultTimeout    = 15 * time.Second
 	DefaultUserAgent  = "Parley/dev (+https://github.com/parley-bot/parley)"
 	DefaultConcurrent = 4
@@ -44,7 +43,7 @@ type Config struct {
 	// AllowPrivateNetworks lets the Fetcher reach loopback and private
 	// addresses; tests turn it on to talk to servers on 127.0.0.1.
 	AllowPrivateNetworks bool
-	MaxBytes             int64         // largest page read; default 5 MiB
+	MaxBytes             int64         // largest page read; default parley.MaxArticleBytes
 	Timeout              time.Duration // for the whole request, body included; default 15s
 	UserAgent            string
 	// MaxConcurrent is how many fetches run at once, across all hosts;
@@ -108,7 +107,7 @@ func invalidf(format string, args ...any) error {
 // and bypass the check on the address dialled.
 func New(cfg Config) *Fetcher {
 	if cfg.MaxBytes <= 0 {
-		cfg.MaxBytes = DefaultMaxBytes
+		cfg.MaxBytes = parley.MaxArticleBytes
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout

@@ -60,7 +60,7 @@ func TestReadFileRefusesWhatIsNoArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := filepath.Join(t.TempDir(), "big.md")
-	if err := os.WriteFile(big, nil, 0o644); err != nil || os.Truncate(big, MaxBytes+1) != nil {
+	if err := os.WriteFile(big, nil, 0o644); err != nil || os.Truncate(big, parley.MaxArticleBytes+1) != nil {
 		t.Fatal("cannot make a large file")
 	}
 	tests := []struct{ name, path, want string }{

@@ -27,11 +27,6 @@ import (
 	"github.com/parley-bot/parley/prose"
 )
 
-// MaxBytes is the largest file Parse accepts. News articles are a few tens of
-// kilobytes, even saved with their page furniture; anything larger is almost
-// certainly not one article.
-const MaxBytes = 5 << 20
-
 // invalidError is a rejection the user can act on: its message is the reason
 // alone, and it matches parley.ErrInvalid so callers can branch on it.
 type invalidError struct{ reason string }
@@ -63,7 +58,7 @@ func Parse(name string, data []byte) (parley.Article, error) {
 		}
 		return parley.Article{}, invalidf("unsupported file type %s; use .md, .txt or .html", ext)
 	}
-	if len(data) > MaxBytes {
+	if len(data) > parley.MaxArticleBytes {
 		return parley.Article{}, tooLarge(int64(len(data)))
 	}
 	var (
@@ -85,11 +80,11 @@ func Parse(name string, data []byte) (parley.Article, error) {
 
 func tooLarge(size int64) error {
 	mb := math.Ceil(float64(size)*10/(1<<20)) / 10
-	return invalidf("file is %.1f MB; the limit is %d MB", mb, MaxBytes>>20)
+	return invalidf("file is %.1f MB; the limit is %d MB", mb, parley.MaxArticleBytes>>20)
 }
 
 // ReadFile reads the file at path for Parse: only a regular file (a
-// symbolic link is followed to one), and at most MaxBytes of it, however
+// symbolic link is followed to one), and at most parley.MaxArticleBytes of it, however
 // large it says it is. A device (/dev/zero, /dev/urandom), a named pipe or
 // a socket is refused before anything is read, and opening never waits for
 // a writer, so no path can make Parley read forever or hang.
@@ -101,7 +96,7 @@ func ReadFile(path string) ([]byte, error) {
 	if err := regular(fi); err != nil {
 		return nil, err
 	}
-	if fi.Size() > MaxBytes {
+	if fi.Size() > parley.MaxArticleBytes {
 		return nil, tooLarge(fi.Size())
 	}
 	// O_NONBLOCK: had the path become a pipe since Stat, opening it would
@@ -117,11 +112,11 @@ func ReadFile(path string) ([]byte, error) {
 	if err := regular(fi); err != nil {
 		return nil, err
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
+	b, err := io.ReadAll(io.LimitReader(f, parley.MaxArticleBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > MaxBytes {
+	if len(b) > parley.MaxArticleBytes {
 		return nil, tooLarge(int64(len(b)))
 	}
 	return b, nil

@@ -140,7 +140,7 @@ func TestParseRejects(t *testing.T) {
 		{"whitespace", "a.txt", []byte(" \n\t\r\n"), "no article text"},
 		{"only front matter", "a.md", []byte("---\ntitle: T\n---\n\n"), "no article text"},
 		{"too big", "a.txt", big, "file is 6.2 MB; the limit is 5 MB"},
-		{"just over the limit", "a.txt", make([]byte, MaxBytes+1), "file is 5.1 MB; the limit is 5 MB"},
+		{"just over the limit", "a.txt", make([]byte, parley.MaxArticleBytes+1), "file is 5.1 MB; the limit is 5 MB"},
 		{"latin-1", "a.txt", []byte("Caf\xe9 talks"), "not UTF-8 text (convert it to UTF-8)"},
 		{"utf-16", "a.txt", []byte("\xff\xfeT\x00"), "UTF-16"},
 		{"nul", "a.md", []byte("Title\nBody\x00text"), "NUL bytes"},

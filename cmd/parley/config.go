@@ -135,7 +135,7 @@ func (c *Config) defaults(getenv func(string) string) {
 	}
 	in := &c.Ingest
 	if in.MaxBytes == 0 {
-		in.MaxBytes = fetch.DefaultMaxBytes
+		in.MaxBytes = parley.MaxArticleBytes
 	}
 	if in.Timeout == "" {
 		in.Timeout = "15s"
