@@ -49,7 +49,7 @@ func (b *Bot) digestCommands() []command {
 // digest serves /summary and /timeline: deferred at once, then, in its turn
 // for a composer and within the user's rate limit as an answer is, the
 // digest in as many messages as it takes, the sources under the last.
-func (b *Bot) digest(ctx context.Context, c *call, make func(context.Context, parley.Scope) (*parley.Digest, error)) error {
+func (b *Bot) digest(ctx context.Context, c *call, compose func(context.Context, parley.Scope) (*parley.Digest, error)) error {
 	opts := c.i.ApplicationCommandData().Options
 	now := b.Now()
 	var scope parley.Scope
@@ -74,7 +74,7 @@ func (b *Bot) digest(ctx context.Context, c *call, make func(context.Context, pa
 	}
 	var dg *parley.Digest
 	if err := b.composing(ctx, func(ctx context.Context) (err error) {
-		dg, err = make(ctx, scope)
+		dg, err = compose(ctx, scope)
 		return err
 	}); err != nil {
 		return err
@@ -175,7 +175,7 @@ func renderDigest(dg *parley.Digest, limit int, sm parley.StateMedia) []part {
 	if len(parts) == 0 {
 		parts = []part{{Content: "(nothing to show)"}}
 	}
-	if e := sourcesEmbed(&parley.Answer{Sources: dg.Sources}, sm); e != nil {
+	if e := sourcesEmbed("Sources", dg.Sources, sm); e != nil {
 		parts[len(parts)-1].Embeds = []*discordgo.MessageEmbed{e}
 	}
 	return parts

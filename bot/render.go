@@ -53,7 +53,7 @@ func renderAnswer(a *parley.Answer, answerID int64, sm parley.StateMedia) []part
 		parts = []part{{Content: "(empty answer)"}}
 	}
 	last := &parts[len(parts)-1]
-	if e := sourcesEmbed(a, sm); e != nil {
+	if e := answerSources(a, sm); e != nil {
 		last.Embeds = []*discordgo.MessageEmbed{e}
 	}
 	last.Components = answerButtons(answerID)
@@ -71,13 +71,18 @@ func answerButtons(answerID int64) []discordgo.MessageComponent {
 	}}}
 }
 
-// sourcesEmbed lists an answer's numbered sources, or the nearest articles
-// of an abstention, as one embed within Discord's limits.
-func sourcesEmbed(a *parley.Answer, sm parley.StateMedia) *discordgo.MessageEmbed {
-	title, list := "Sources", a.Sources
+// answerSources lists an answer's numbered sources, or the nearest articles
+// of an abstention.
+func answerSources(a *parley.Answer, sm parley.StateMedia) *discordgo.MessageEmbed {
 	if a.Abstained {
-		title, list = "Nearest articles", a.Nearest
+		return sourcesEmbed("Nearest articles", a.Nearest, sm)
 	}
+	return sourcesEmbed("Sources", a.Sources, sm)
+}
+
+// sourcesEmbed lists numbered sources under title as one embed within
+// Discord's limits; nil when there are none.
+func sourcesEmbed(title string, list []parley.Source, sm parley.StateMedia) *discordgo.MessageEmbed {
 	if len(list) == 0 {
 		return nil
 	}

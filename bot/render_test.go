@@ -138,7 +138,7 @@ func TestSourcesEmbedLimits(t *testing.T) {
 			Published: time.Date(2025, 8, 17, 0, 0, 0, 0, time.UTC),
 		})
 	}
-	e := sourcesEmbed(a, nil)
+	e := answerSources(a, nil)
 	checkEmbeds(t, []*discordgo.MessageEmbed{e})
 	if !strings.HasPrefix(e.Description, "[1] [Very long title \\[with brackets\\] @\u200beveryone") {
 		t.Errorf("description starts %.80q", e.Description)
@@ -154,7 +154,7 @@ func TestSourcesEmbedLimits(t *testing.T) {
 func TestSourcesEmbedAbstention(t *testing.T) {
 	a := &parley.Answer{Abstained: true, Body: "The articles I have don't answer that.",
 		Nearest: []parley.Source{{ArticleID: 1, Title: "Talks stall", Outlet: "AP", URL: "https://apnews.com/x"}}}
-	e := sourcesEmbed(a, nil)
+	e := answerSources(a, nil)
 	if e.Title != "Nearest articles" || e.Description != "[1] [Talks stall](https://apnews.com/x) — AP" {
 		t.Errorf("got %q %q", e.Title, e.Description)
 	}
@@ -268,7 +268,7 @@ func TestStateMediaLabelled(t *testing.T) {
 	if got := sourceLine(s, sm); got != want {
 		t.Errorf("sourceLine = %q, want %q", got, want)
 	}
-	if got := sourcesEmbed(&parley.Answer{Sources: []parley.Source{s}}, sm).Description; got != "[1] "+want {
+	if got := sourcesEmbed("Sources", []parley.Source{s}, sm).Description; got != "[1] "+want {
 		t.Errorf("sources embed = %q", got)
 	}
 	if got := listingEmbed("", []parley.Source{s}, 0, 1, 1, sm).Description; got != "#4 "+want {
