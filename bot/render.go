@@ -6,11 +6,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
 )
 
 // Discord's limits on what one message may carry, counted in characters
@@ -173,17 +173,13 @@ func joinWithin(lines []string, limit int) string {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// truncate shortens s to at most n characters, ending in "…" when it cut,
-// never in the middle of a character or just after an escaping backslash.
+// truncate shortens s as prose.Clip does, never just after an escaping
+// backslash, which would escape the ellipsis instead.
 func truncate(s string, n int) string {
-	if runeLen(s) <= n {
-		return s
+	if runeLen(s) <= n || n <= 0 {
+		return prose.Clip(s, n)
 	}
-	if n <= 0 {
-		return ""
-	}
-	r := []rune(s)[:n-1]
-	cut := strings.TrimRightFunc(string(r), unicode.IsSpace)
+	cut := strings.TrimSuffix(prose.Clip(s, n), "…")
 	if trailing := len(cut) - len(strings.TrimRight(cut, `\`)); trailing%2 == 1 {
 		cut = cut[:len(cut)-1]
 	}

@@ -19,8 +19,8 @@ import (
 // notice), not news.
 const minPageWords = 20
 
-// maxFallbackTitle is how many characters of the first line stand in for the
-// title of a page that has none.
+// maxFallbackTitle is how many characters of the first line (an ellipsis
+// after them) stand in for the title of a page that has none.
 const maxFallbackTitle = 100
 
 // errNoText is the rejection of a saved page readability finds no article
@@ -77,7 +77,7 @@ func parseHTML(data []byte, judge func(body string, s pageSignals) error) (parle
 		a.Published = wallClock(t)
 	}
 	if a.Title == "" {
-		a.Title = shorten(OneLine(firstLine(body)), maxFallbackTitle)
+		a.Title = prose.ClipWords(OneLine(firstLine(body)), maxFallbackTitle+1)
 	}
 	return a, nil
 }
@@ -220,25 +220,4 @@ func byline(s string) string {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
-}
-
-// shorten cuts s to at most n characters at a word boundary, marking the cut
-// with an ellipsis.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	end, space := 0, 0 // byte offsets of the n-th rune and of the last space before it
-	for runes, i := 0, 0; runes < n; runes++ {
-		if s[i] == ' ' {
-			space = i
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		end = i
-	}
-	if space > 0 && s[end] != ' ' {
-		end = space
-	}
-	return strings.TrimSpace(s[:end]) + "…"
 }

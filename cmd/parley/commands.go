@@ -15,6 +15,7 @@ import (
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/ingest"
+	"github.com/parley-bot/parley/prose"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -328,7 +329,7 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		if date == "" {
 			date = "undated   "
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %-*s %s\n", l.ID, date, width, truncate(line(sm.Label(l.Outlet)), width), line(l.Title))
+		fmt.Fprintf(e.stdout, "%5d  %s  %-*s %s\n", l.ID, date, width, prose.Clip(line(sm.Label(l.Outlet)), width), line(l.Title))
 	}
 	if len(list) < matched {
 		fmt.Fprintf(e.stdout, "the newest %d of %s; --limit 0 lists them all\n", len(list), plural(matched, "article"))
@@ -370,14 +371,6 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // parseIDs reads ids ("3" or "#3") of the kind named, e.g. "an article id
@@ -538,7 +531,7 @@ func cmdFeedback(ctx context.Context, e *env, args []string) error {
 			mark, up = "👍", up+1
 		}
 		fmt.Fprintf(e.stdout, "%s %s  answer %d  %q\n    %s\n", mark, f.Created.Format("2006-01-02 15:04"), f.AnswerID, f.Question,
-			truncate(strings.ReplaceAll(f.Answer, "\n", " "), 160))
+			prose.Clip(strings.ReplaceAll(f.Answer, "\n", " "), 160))
 	}
 	fmt.Fprintf(e.stdout, "%s: %d 👍, %d 👎\n", plural(len(fb), "vote"), up, len(fb)-up)
 	return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/feeds"
 	"github.com/parley-bot/parley/fetch"
+	"github.com/parley-bot/parley/prose"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -199,7 +200,7 @@ func cmdFeedList(ctx context.Context, e *env, args []string) error {
 		if f.Failures > 0 {
 			status = fmt.Sprintf("failing: %d in a row (%s); next try %s", f.Failures, f.LastError, when(f.NextPoll))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\n", f.ID, truncate(line(title), 40), f.Items, polled, line(status))
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\n", f.ID, prose.Clip(line(title), 40), f.Items, polled, line(status))
 		fmt.Fprintf(tw, "\t%s\t\t\t\n", f.URL)
 	}
 	return tw.Flush()
