@@ -542,7 +542,7 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 		if i < premiseLook && !negated && contradicts(q.read.text, s.text) {
 			return "The articles I have don't report that as the question puts it; the nearest ones say otherwise:"
 		}
-		acted = acted || actCover(q, s) >= actFloor && namesAround(q, s)
+		acted = acted || actCover(q, s) >= actFloor && namesAround(q, s) && mainActAround(q, s)
 	}
 	if !acted {
 		// None of the best says the thing was done at all ("why did Putin
@@ -572,13 +572,17 @@ func actCover(q *analysis, s *sentence) float64 {
 	}, 1)
 }
 
-// namesAround reports whether a sentence, with the sentences beside it,
-// names most of whom and what the question names (not its times), by
-// weight: "why did Putin go to Geneva" happened only where Putin and
-// Geneva are together, not where one sentence has Putin and another
-// Geneva.
+// namesAround reports whether the passage of a sentence, or the sentences
+// beside it, name most of whom and what the question names (not its times),
+// by weight: "why did
+// Putin go to Geneva" happened only where Putin and Geneva are together,
+// not where one report has Putin and another Geneva.
 func namesAround(q *analysis, s *sentence) bool {
+	passage := stemsOf(s.hit.Text)
 	share := termShare(q.terms, func(t qterm) bool { return t.entity && !t.when }, func(t qterm) float64 {
+		if matchWeight(t, passage) > 0 {
+			return 1
+		}
 		for _, n := range []*sentence{s, s.prev, s.next} {
 			if n != nil && matchWeight(t, n.stems) > 0 {
 				return 1
@@ -587,6 +591,67 @@ func namesAround(q *analysis, s *sentence) bool {
 		return 0
 	}, 1)
 	return share >= namesFloor
+}
+
+// reasonSubject finds where the act of a "why did X do Y" question begins:
+// after "why" and its auxiliary, and the subject.
+var reWhyAux = regexp.MustCompile(`(?i)^\s*why\s+(?:did|does|do|was|were|would|has|had|is|are|will)\b`)
+
+// reportingVerbs say that something was said, not what was done: in "why
+// did Russia say it would revise its position" the act is revising.
+var reportingVerbs = map[string]bool{"say": true, "said": true, "tell": true, "told": true, "claim": true, "announce": true, "insist": true}
+
+// mainAct is the act a "why did X do Y" question takes for granted: the
+// first word after its subject that is no name, time or reporting verb
+// ("agree" in "why did Trump agree to send Tomahawks"), with the act it
+// governs if one follows it with "to" ("send"); none for other questions.
+func (q *analysis) mainAct() []qterm {
+	m := reWhyAux.FindStringIndex(q.text)
+	if m == nil {
+		return nil
+	}
+	subject := false
+	for i, t := range q.terms {
+		if t.start < m[1] {
+			continue
+		}
+		if t.entity || t.when {
+			subject = true
+			continue
+		}
+		if !subject || t.form || reportingVerbs[strings.ToLower(t.surface)] {
+			continue
+		}
+		act := []qterm{t}
+		if i+1 < len(q.terms) {
+			next := q.terms[i+1]
+			if gap := q.text[t.start+len(t.surface) : next.start]; strings.EqualFold(strings.TrimSpace(gap), "to") && !next.entity {
+				act = append(act, next)
+			}
+		}
+		return act
+	}
+	return nil
+}
+
+// mainActAround reports whether a sentence has the act a "why" question
+// takes for granted, in its words or others that say the same: "why did
+// Trump agree to send Tomahawks" happened only where he agreed to send them,
+// not where he mused that he might, or agreed to meet.
+func mainActAround(q *analysis, s *sentence) bool {
+	var phrasal map[string]int
+	for _, act := range q.mainAct() {
+		if matchWeight(act, s.stems) > 0 {
+			continue
+		}
+		if phrasal == nil {
+			phrasal = stemsOf(rePhrasalActs.Replace(s.text))
+		}
+		if matchWeight(act, phrasal) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // namesFloor is the share of a question's names namesAround wants.

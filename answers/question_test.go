@@ -211,6 +211,40 @@ func TestPremiseNeedsItsNamesTogether(t *testing.T) {
 	}
 }
 
+func TestMainActOfAWhyQuestion(t *testing.T) {
+	for q, want := range map[string]string{
+		"why did Trump agree to send Tomahawks to Ukraine?":        "agree send",
+		"Why did Russia say it would revise its position?":         "revise",
+		"why did Trump ask Putin to stop hitting Kyiv for a week?": "ask",
+		"what did Trump agree to?":                                 "",
+	} {
+		a := analyse(q)
+		markNames(a.terms, nil)
+		var got []string
+		for _, t := range a.mainAct() {
+			got = append(got, t.surface)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("mainAct(%q) = %q, want %q", q, g, want)
+		}
+	}
+	mk := func(text string) *sentence {
+		s := &sentence{text: text, stems: stemsOf(text)}
+		return s
+	}
+	q := analyse("why did Trump agree to send Tomahawks?")
+	for text, want := range map[string]bool{
+		"Trump agreed to send Tomahawks after the meeting.":     true,
+		"A call that ended with the two agreeing to meet.":      false,
+		"He mused that he might send them Tomahawks one day.":   false,
+		"Trump accepted that the U.S. would send the missiles.": true,
+	} {
+		if got := mainActAround(&q, mk(text)); got != want {
+			t.Errorf("mainActAround(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 func TestValueOfAnotherTimeIsNoAnswer(t *testing.T) {
 	q := analyse("how many people were killed in the feb 3 strikes?")
 	q.readScope(time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC))
