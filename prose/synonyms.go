@@ -41,6 +41,7 @@ var synonyms = [][]string{
 	{"intel", "intelligence"},
 	{"blowup", "clash", "row", "spat", "confrontation"},
 	{"plan", "proposal", "framework"},
+	{"deal", "agreement", "accord", "pact"},
 	{"army", "military", "forces"},
 	{"start", "begin", "begins", "began"},
 	{"finish", "end", "ends", "ended", "expire", "expired", "lapse", "lapsed"},
