@@ -190,7 +190,6 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	for _, t := range q.terms {
 		total += t.weight
 	}
-	newest := newestOf(hits)
 	// Each passage's cover and focus, the whole passage counting as
 	// context, furniture included: a dateline's "RIYADH, Feb 18" says where
 	// and when its prose is.
@@ -267,11 +266,6 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 				s.inScope = scopeMatch(q.scope, s)
 				s.score += scopeWeight * s.inScope
 			}
-			if q.latest && !newest.IsZero() {
-				// The newest sources first, falling by a tenth a week.
-				age := newest.Sub(s.hit.Source.Published).Hours() / (24 * 7)
-				s.score += latestWeight * math.Max(0, 1-age/10)
-			}
 			switch {
 			case s.words < 6:
 				s.score -= 0.3
@@ -284,6 +278,17 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			}
 		}
 	}
+	if q.latest {
+		// The newest reports about the question's focus first, falling by a
+		// tenth a week: the newest about the minerals deal, not the newest
+		// article that happens to use the word "deal".
+		newest := newestAbout(all)
+		q.newest = newest
+		for _, s := range all {
+			age := math.Abs(newest.Sub(s.hit.Source.Published).Hours()) / (24 * 7)
+			s.score += latestWeight * math.Max(0, 1-age/10)
+		}
+	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	// Evidence is judged on the best sentences, not on a short fragment
 	// that happens to score well.
@@ -293,6 +298,29 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	}
 	all[0].evidence = best
 	return all
+}
+
+// latestFocus is the share of a question's focus a sentence must have for
+// its article to count as a report about it when "the latest" is asked.
+const latestFocus = 0.5
+
+// newestAbout is the date of the newest article with a sentence about the
+// question's focus, or of the newest article when none is.
+func newestAbout(all []*sentence) time.Time {
+	var newest, any time.Time
+	for _, s := range all {
+		p := s.hit.Source.Published
+		if p.After(any) {
+			any = p
+		}
+		if s.ownFocus >= latestFocus && p.After(newest) {
+			newest = p
+		}
+	}
+	if newest.IsZero() {
+		return any
+	}
+	return newest
 }
 
 // topicCover is the weighted share of a question's terms a sentence has,
@@ -577,6 +605,14 @@ func pick(q *analysis, cands []*sentence) []*sentence {
 	case typed:
 		for _, s := range cands[:min(gapLook, len(cands))] {
 			if s.typed >= 0.9 && s.focus >= gapFocus && (q.scope == nil || s.inScope > 0) {
+				add(s)
+				break
+			}
+		}
+	case q.latest && !q.newest.IsZero():
+		// "The latest" starts with the newest report about it.
+		for _, s := range cands {
+			if s.ownFocus >= latestFocus && s.hit.Source.Published.Equal(q.newest) {
 				add(s)
 				break
 			}

@@ -322,3 +322,22 @@ func inlineCredit(line string) string {
 	}
 	return ""
 }
+
+func TestLatestIsTheNewestReportAboutTheQuestion(t *testing.T) {
+	unsigned := doc{11, "Wire A", "Minerals deal left unsigned", "2025-02-28",
+		"The minerals deal was left unsigned after the meeting broke down in the Oval Office."}
+	signed := doc{12, "Wire B", "Ukraine and US sign minerals agreement", "2025-05-01",
+		"Ukraine and the United States signed their long-delayed minerals agreement in Washington on Wednesday."}
+	other := doc{13, "Wire C", "Leaders discuss a peace deal", "2025-12-25",
+		"Leaders said a peace deal was still far off, and no one would say when talks resume."}
+	a := ask(t, library(unsigned, signed, other), "so where does the minerals deal stand now?")
+	if a.Abstained || len(a.Citations) == 0 {
+		t.Fatalf("no answer:\n%s", a.Text)
+	}
+	if !strings.Contains(a.Text, "as of 2025-05-01") {
+		t.Errorf("the latest is not dated by the newest report about the minerals deal:\n%s", a.Text)
+	}
+	if !strings.Contains(a.Citations[0].Quote, "signed their long-delayed minerals agreement") {
+		t.Errorf("the first quote is not the newest report about the deal: %q\n%s", a.Citations[0].Quote, a.Text)
+	}
+}

@@ -46,6 +46,8 @@ var typeRules = []struct {
 	re *regexp.Regexp
 	t  answerType
 }{
+	// "Where do things stand" asks for the state of things, not a place.
+	{reStatus, typeOpen},
 	{regexp.MustCompile(`(?i)\b(exact(ly)? (words?|wording|quote|thing)|word for word|verbatim|in (his|her|their) own words|direct quote|quote (him|her|them)|what (were|was) (his|her|their|the) (exact )?words)\b`), typeQuote},
 	{regexp.MustCompile(`(?i)\b(how long (did|was|were|is|are|does|do|will|would|has|have|had)\b|for how long|how many (hours|minutes)|how much time)`), typeDuration},
 	{regexp.MustCompile(`(?i)\b(how much (money|cash|aid|funding)|how many dollars|how much (is|was|will) .{1,60} (worth|cost)|(worth|cost|value) of|how much did .{1,60} (pay|cost|spend|give))\b`), typeMoney},
@@ -60,6 +62,9 @@ var typeRules = []struct {
 	{regexp.MustCompile(`(?i)\b(list|name (the|all)|which (countries|nations|points|terms|cities|regions))\b`), typeList},
 	{regexp.MustCompile(`(?i)(^\s*(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b|\bor (is it|was it|not|nah)\b)`), typeYesNo},
 }
+
+// reStatus asks for the state of things: "where does the deal stand".
+var reStatus = regexp.MustCompile(`(?i)\bwhere (does|do|did|is|are|things)\b[^?]{0,60}\b(stand|stands|stood)\b`)
 
 // actVerbs are what negotiators do, by stem: in an open question ("what
 // did they agree to?", "what did Russia demand?") the sentence that answers
@@ -93,8 +98,11 @@ type analysis struct {
 	want  answerType
 	// scope is the time the question is about, if it names one: a day, a
 	// week or a month ("on 23 November", "in February 2025").
-	scope    *dates.Mention
-	latest   bool
+	scope  *dates.Mention
+	latest bool
+	// newest is, for "the latest", the date of the newest report about the
+	// question's focus (candidates).
+	newest   time.Time
 	deadline bool // "by when": a date that is a time limit
 	disagree bool
 	lang     string
@@ -127,6 +135,7 @@ func analyse(text string) analysis {
 	for _, m := range reReportedNumber.FindAllStringSubmatchIndex(text, -1) {
 		hints[m[2]] = true
 	}
+	status := reStatus.MatchString(text)
 	for _, tok := range prose.Keywords(text) {
 		word := text[tok.Start:tok.End]
 		r := []rune(word)
@@ -134,7 +143,7 @@ func analyse(text string) analysis {
 		act := q.want == typeOpen && actVerbs[tok.Term]
 		// "take place", "last": how the question asks for its type, not
 		// what it is about.
-		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || q.want == typePlace && placeWords[strings.ToLower(word)] ||
+		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || status && standWords[strings.ToLower(word)] || q.want == typePlace && placeWords[strings.ToLower(word)] ||
 			q.want == typeDate && dateWords[strings.ToLower(word)]
 		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
@@ -814,6 +823,10 @@ func retrieve(ctx context.Context, s Searcher, q *analysis, context string) ([]p
 var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
 	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true,
 	"spend": true, "spent": true, "run": true, "ran": true}
+
+// standWords ask how things stand, in a question that asks for the state
+// of things (reStatus), not what they are about.
+var standWords = map[string]bool{"stand": true, "stands": true, "stood": true}
 
 // dateWords ask what kind of time: "what day", "which date".
 var dateWords = map[string]bool{"day": true, "date": true, "time": true, "month": true, "year": true, "week": true}

@@ -24,6 +24,7 @@ func TestAnalyseAnswerType(t *testing.T) {
 		{"what date was the third round", typeDate},
 		{"by when was ukraine supposed to say yes", typeDate},
 		{"where in istanbul did the talks take place?", typePlace},
+		{"so where does the minerals deal stand now?", typeOpen},
 		{"In which city did they sign the deal?", typePlace},
 		{"why did the us stop sharing intelligence", typeReason},
 		{"who led the Russian delegation?", typePerson},
