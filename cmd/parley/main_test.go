@@ -302,7 +302,7 @@ func TestDevSet(t *testing.T) {
 		falseAbs eval.Rate // ceiling
 	}{
 		{"dev", []string{filepath.Join(sets, "dev.jsonl")}, 1.00, 0.92, 1.00, 0.00},
-		{"newsroom", []string{"--articles", filepath.Join(sets, "newsroom", "articles"), filepath.Join(sets, "newsroom")}, 0.80, 0.63, 0.90, 0.19},
+		{"newsroom", []string{"--articles", filepath.Join(sets, "newsroom", "articles"), filepath.Join(sets, "newsroom")}, 0.80, 0.63, 0.90, 0.20},
 		// The four English periods alone: the multilingual files wait for
 		// Ukrainian and Russian support.
 		{"newsroom English", []string{"--articles", filepath.Join(sets, "newsroom", "articles"),
