@@ -145,6 +145,11 @@ const (
 	// accountWeight raises a statement of the source whose account a
 	// question asks for ("according to the White House").
 	accountWeight = 0.3
+	// eventWeight raises a report from the side of an event the question
+	// asks about ("after the Geneva talks"), and lowers one from the other;
+	// less than a date's scope, since an article's date only says when
+	// it was written.
+	eventWeight = 0.15
 	// untypedPenalty lowers a sentence with no value of the type a typed
 	// question asks for.
 	untypedPenalty = 0.2
@@ -234,6 +239,7 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			}
 		}
 	}
+	q.dateEvent(all)
 	for i, ps := range passages {
 		passageCover, passageFocus := contexts[i].cover, contexts[i].focus
 		for _, s := range ps {
@@ -265,6 +271,9 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			if q.scope != nil {
 				s.inScope = scopeMatch(q.scope, s)
 				s.score += scopeWeight * s.inScope
+			} else if q.event != nil {
+				// "After the second round": reports from after it.
+				s.score += eventWeight * q.eventSide(s)
 			}
 			switch {
 			case s.words < 6:

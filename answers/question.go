@@ -100,6 +100,11 @@ type analysis struct {
 	// week or a month ("on 23 November", "in February 2025").
 	scope  *dates.Mention
 	latest bool
+	// event is the event a question places its time against ("after the
+	// second Abu Dhabi round"), when it names one rather than a date, and
+	// eventDate when the articles first report it (readEvent).
+	event     *eventScope
+	eventDate time.Time
 	// newest is, for "the latest", the date of the newest report about the
 	// question's focus (candidates).
 	newest   time.Time
@@ -148,7 +153,102 @@ func analyse(text string) analysis {
 		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	q.readAccount()
+	q.readEvent()
 	return q
+}
+
+// eventScope is an event a question's time is relative to.
+type eventScope struct {
+	after bool  // "after", "since", "following"; else "before", "ahead of"
+	terms []int // the question's terms that name it, by index
+}
+
+// reEvent finds a time relative to an event: "after the second Abu Dhabi
+// round", "before the Mar-a-Lago meeting", "since the Geneva talks".
+var reEvent = regexp.MustCompile(`(?i)\b(after|since|following|before|ahead of)\s+(?:the|his|her|their|its|that)\s+([^?,;]{3,60}?)\s*(?:[?,;]|$|\b(?:and|or|but|with|did|was|were|is|are|has|had)\b)`)
+
+// readEvent reads the event a question's time is relative to, unless the
+// question names a date (readScope): the event's words are kept as terms,
+// and candidates dates the event by its first report.
+func (q *analysis) readEvent() {
+	m := reEvent.FindStringSubmatchIndex(q.text)
+	if m == nil {
+		return
+	}
+	rel := strings.ToLower(q.text[m[2]:m[3]])
+	ev := &eventScope{after: rel != "before" && rel != "ahead of"}
+	for i, t := range q.terms {
+		if t.start >= m[4] && t.start < m[5] && !t.when {
+			ev.terms = append(ev.terms, i)
+		}
+	}
+	if len(ev.terms) > 0 {
+		q.event = ev
+	}
+}
+
+// dateEvent sets when the articles first report the event a question's
+// time is relative to: the earliest article with a sentence that names it
+// (names). A question that names a date is read by that instead.
+func (q *analysis) dateEvent(all []*sentence) {
+	if q.event == nil || q.scope != nil {
+		return
+	}
+	for _, s := range all {
+		p := s.hit.Source.Published
+		if p.IsZero() || !q.eventDate.IsZero() && !p.Before(q.eventDate) {
+			continue
+		}
+		if q.names(s) {
+			q.eventDate = p
+		}
+	}
+}
+
+// names reports whether a sentence names the event: all its words, close
+// together ("the second Abu Dhabi round", not "the first round in Abu
+// Dhabi … a second round").
+func (q *analysis) names(s *sentence) bool {
+	first, last := -1, -1
+	for _, i := range q.event.terms {
+		pos, ok := position(q.terms[i], s.stems)
+		if !ok {
+			return false
+		}
+		if first < 0 || pos < first {
+			first = pos
+		}
+		last = max(last, pos)
+	}
+	return last-first <= len(q.event.terms)+1
+}
+
+// position is where a term, or a word that says the same, is first in a
+// sentence's stems.
+func position(t qterm, stems map[string]int) (int, bool) {
+	if p, ok := stems[t.stem]; ok {
+		return p, true
+	}
+	for _, a := range t.alts {
+		if p, ok := stems[a]; ok {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// eventSide is +1 for a sentence from an article on the side of the event
+// the question asks about (after it, or before it, the event's own day
+// counting as both), -1 for one on the other side, 0 without an event date.
+func (q *analysis) eventSide(s *sentence) float64 {
+	p := s.hit.Source.Published
+	if q.eventDate.IsZero() || p.IsZero() {
+		return 0
+	}
+	if p.Equal(q.eventDate) || p.After(q.eventDate) == q.event.after {
+		return 1
+	}
+	return -1
 }
 
 // reAccount finds the source a question asks the account of: "according

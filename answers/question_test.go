@@ -431,3 +431,41 @@ func TestRetrieveKeepsOtherArticles(t *testing.T) {
 		t.Errorf("%d passages of the long report, want %d", per[1], searchK-3)
 	}
 }
+
+func TestEventScope(t *testing.T) {
+	q := analyse("how many prisoners got swapped after the second abu dhabi round?")
+	if q.event == nil || !q.event.after {
+		t.Fatalf("no event read after which the question asks: %+v", q.event)
+	}
+	var words []string
+	for _, i := range q.event.terms {
+		words = append(words, q.terms[i].surface)
+	}
+	if got := strings.Join(words, " "); got != "second abu dhabi round" {
+		t.Errorf("event named by %q, want %q", got, "second abu dhabi round")
+	}
+	if b := analyse("how long was the call before the mar a lago meeting?"); b.event == nil || b.event.after {
+		t.Errorf("no event read before which the question asks: %+v", b.event)
+	}
+	if n := analyse("how many prisoners were swapped in February?"); n.event != nil {
+		t.Errorf("an event read where the question names none: %+v", n.event)
+	}
+
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	mk := func(date, text string) *sentence {
+		return &sentence{hit: &parley.Hit{Source: parley.Source{Published: day(date)}}, text: text, stems: stemsOf(text)}
+	}
+	preview := mk("2026-01-20", "The first round in Abu Dhabi ended; a second round is planned.")
+	report := mk("2026-02-06", "The second Abu Dhabi round ended with a deal to swap 314 prisoners.")
+	later := mk("2026-02-10", "After the second Abu Dhabi round, 157 prisoners came home.")
+	earlier := mk("2026-01-05", "Russia and Ukraine swapped 200 prisoners.")
+	q.dateEvent([]*sentence{later, preview, report, earlier})
+	if !q.eventDate.Equal(day("2026-02-06")) {
+		t.Fatalf("event dated %v, want its first report's day, 2026-02-06", q.eventDate)
+	}
+	for s, want := range map[*sentence]float64{report: 1, later: 1, earlier: -1} {
+		if got := q.eventSide(s); got != want {
+			t.Errorf("eventSide(%q) = %v, want %v", s.text, got, want)
+		}
+	}
+}
