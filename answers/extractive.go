@@ -601,7 +601,14 @@ func pick(q *analysis, cands []*sentence) []*sentence {
 	// A sentence that holds the value asked for, about the question's focus,
 	// is an answer however few of its words it shares; any other must score
 	// at least half as well as the best and share some.
+	// The words of the person a quote question asks for are the answer:
+	// another's words, or the outlet's own, under "what did Witkoff say"
+	// would read as his.
+	speaker := q.want == typeQuote && (len(q.askedNames) > 0 || len(q.askedRole) > 0)
 	eligible := func(s *sentence) bool {
+		if speaker && !saidBy(s.said, q.askedNames) && !holds(s.said, q.askedRole) {
+			return false
+		}
 		if q.want != typeOpen && s.typed >= 0.9 && s.focus >= gapFocus {
 			return true
 		}

@@ -341,3 +341,18 @@ func TestLatestIsTheNewestReportAboutTheQuestion(t *testing.T) {
 		t.Errorf("the first quote is not the newest report about the deal: %q\n%s", a.Citations[0].Quote, a.Text)
 	}
 }
+
+func TestQuoteQuestionQuotesOnlyThePersonAsked(t *testing.T) {
+	others := doc{3, "Wire", "Leaders on protection for Ukraine", "2025-08-18",
+		"Protection for Ukraine is the main topic of the talks, the wire reported, and Witkoff will attend.\n" +
+			"Zelensky said the protection for Ukraine that Witkoff described had to be written down."}
+	a := ask(t, library(independent, brief, others), "What did Witkoff say about the protection for Ukraine?")
+	if a.Abstained || len(a.Citations) == 0 {
+		t.Fatalf("no answer:\n%s", a.Text)
+	}
+	for _, c := range a.Citations {
+		if !strings.Contains(c.Said.Speaker, "Witkoff") {
+			t.Errorf("a quote not of Witkoff answers what Witkoff said: %q (%s %q)", c.Quote, c.Said.Kind, c.Said.Speaker)
+		}
+	}
+}
