@@ -184,6 +184,67 @@ type Dropped struct {
 	Reason string `json:"reason"`
 }
 
+// Outcome says what became of an article given to the library: stored
+// (Added, Updated, Revised), recognised as one it has (Duplicate,
+// Syndicated), or not taken (Rejected, Failed, GivenUp, Stopped). The
+// store decides the first five; the callers that bring articles the rest.
+type Outcome int
+
+// The outcomes of giving the library an article.
+const (
+	Added     Outcome = iota + 1 // a new article
+	Updated                      // an article with the same URL got new text
+	Duplicate                    // the same text is already in the library; nothing changed
+	// Syndicated: the same story from another outlet is in the library;
+	// this outlet is recorded as also publishing it, its text not stored.
+	Syndicated
+	// Revised: a new article that is nearly the text of a stored one from
+	// the same outlet under another address (a revised or corrected story:
+	// "Russia agreed …" rewritten as "Russia rejected …").
+	Revised
+	Rejected // it cannot be an article, for good: no article text, a 404, too large
+	Failed   // it could not be had for now (a timeout, a 5xx); tried again later
+	GivenUp  // it failed too many times in a row
+	Stopped  // the caller stopped before it was dealt with
+)
+
+var outcomeNames = [...]string{Added: "added", Updated: "updated", Duplicate: "duplicate", Syndicated: "syndicated",
+	Revised: "revised", Rejected: "rejected", Failed: "failed", GivenUp: "given up", Stopped: "stopped"}
+
+func (o Outcome) String() string {
+	if o > 0 && int(o) < len(outcomeNames) {
+		return outcomeNames[o]
+	}
+	return "unknown"
+}
+
+// Feed is a news feed the library follows, with the state of its polling.
+type Feed struct {
+	ID           int64
+	URL          string
+	Title        string
+	Added        time.Time
+	ETag         string
+	LastModified string
+	LastPolled   time.Time // zero before the first poll
+	LastOK       time.Time // the last poll that got an answer (200 or 304)
+	Failures     int       // polls failed in a row
+	LastError    string
+	NextPoll     time.Time // zero: due now
+	Items        int       // items dealt with so far
+}
+
+// Poll is the outcome of one poll of a feed, as the library records it.
+type Poll struct {
+	At           time.Time
+	OK           bool   // the feed answered (200 or 304)
+	Title        string // the feed's own title; empty keeps the stored one
+	ETag         string // validators of a 200; kept as they were after a 304 or a failure
+	LastModified string
+	Err          string // why the poll failed
+	NextPoll     time.Time
+}
+
 // Scope is what a summary or a timeline covers: a topic, a window of
 // publication dates, or one article. Zero fields do not narrow it.
 type Scope struct {

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/fetch"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/internal/newssite"
@@ -49,7 +50,7 @@ func BenchmarkWebIngest(b *testing.B) {
 							if _, outcome, err := db.Add(b.Context(), &a, ingest.Passages(a.Title, a.Body)); err != nil {
 								b.Errorf("page %d: %v", i, err)
 								return
-							} else if outcome == store.Added {
+							} else if outcome == parley.Added {
 								added.Add(1)
 							}
 						}

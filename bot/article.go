@@ -191,25 +191,25 @@ func addError(err error) error {
 }
 
 // outcomeText says what became of an added article.
-func outcomeText(a parley.Article, outcome string, sm parley.StateMedia) string {
+func outcomeText(a parley.Article, outcome parley.Outcome, sm parley.StateMedia) string {
 	name := describeArticle(a, sm)
 	switch outcome {
-	case "added":
+	case parley.Added:
 		return "Added " + name + "."
-	case "updated":
+	case parley.Updated:
 		return "Updated " + name + "."
-	case "revised":
+	case parley.Revised:
 		return "Added " + name + ", a revised version of a story already in the library from the same outlet."
-	case "duplicate":
+	case parley.Duplicate:
 		return "Already in the library: " + name + ". Nothing changed."
-	case "syndicated":
+	case parley.Syndicated:
 		outlet := "this outlet"
 		if a.Outlet != "" {
 			outlet = escapeText(truncate(sm.Label(a.Outlet), 100))
 		}
 		return fmt.Sprintf("That story is already in the library as article #%d; %s was recorded as also publishing it.", a.ID, outlet)
 	}
-	return name + ": " + escapeText(outcome) + "."
+	return name + ": " + escapeText(outcome.String()) + "."
 }
 
 // describeArticle names an article in a reply: #12 “Title” (Outlet, date).

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"time"
 
 	"github.com/parley-bot/parley"
 )
@@ -25,17 +24,17 @@ type Library interface {
 	// Sources lists articles newest first, or those matching query, a page
 	// at a time, with the total number that match.
 	Sources(ctx context.Context, query string, offset, limit int) ([]parley.Source, int, error)
-	// AddFile parses a file (.md, .txt, .html) and stores it; outcome is
-	// "added", "revised", "updated", "duplicate" or "syndicated". Bad input wraps
-	// parley.ErrInvalid.
-	AddFile(ctx context.Context, name string, data []byte) (a parley.Article, outcome string, err error)
-	// AddURL fetches the article at url and stores it; outcome is "added",
-	// "revised", "updated", "duplicate" or "syndicated". A page that cannot be an
+	// AddFile parses a file (.md, .txt, .html) and stores it, saying what
+	// became of it (added, revised, updated, duplicate or syndicated). Bad
+	// input wraps parley.ErrInvalid.
+	AddFile(ctx context.Context, name string, data []byte) (a parley.Article, outcome parley.Outcome, err error)
+	// AddURL fetches the article at url and stores it, saying what became
+	// of it as AddFile does. A page that cannot be an
 	// article (refused address, no article text, 404, too large…) is an error
 	// wrapping parley.ErrInvalid whose message is the reason in plain words.
-	AddURL(ctx context.Context, url string) (a parley.Article, outcome string, err error)
+	AddURL(ctx context.Context, url string) (a parley.Article, outcome parley.Outcome, err error)
 	// AddArticle stores an article given field by field (the modal).
-	AddArticle(ctx context.Context, a parley.Article) (stored parley.Article, outcome string, err error)
+	AddArticle(ctx context.Context, a parley.Article) (stored parley.Article, outcome parley.Outcome, err error)
 	// Article returns one article; parley.ErrNotFound when there is none.
 	Article(ctx context.Context, id int64) (parley.Article, error)
 	// Remove deletes an article; parley.ErrNotFound when there is none.
@@ -44,27 +43,15 @@ type Library interface {
 	PassagesByID(ctx context.Context, ids []int64) ([]parley.Hit, error)
 }
 
-// Feed is a news feed the library follows.
-type Feed struct {
-	ID         int64
-	URL        string
-	Title      string
-	Items      int       // items dealt with so far
-	LastPolled time.Time // zero before the first poll
-	Failures   int       // polls failed in a row
-	LastError  string
-	NextPoll   time.Time
-}
-
 // Feeds follows news feeds into the library.
 type Feeds interface {
 	// Follow starts following the feed at url (a site's page that links to
 	// its feed works too) and polls it once; summary says what the poll
 	// stored, in one line. Bad input wraps parley.ErrInvalid, a feed
 	// already followed parley.ErrDuplicate; their messages are plain reasons.
-	Follow(ctx context.Context, url string) (f Feed, summary string, err error)
+	Follow(ctx context.Context, url string) (f parley.Feed, summary string, err error)
 	// List lists the feeds followed, oldest first.
-	List(ctx context.Context) ([]Feed, error)
+	List(ctx context.Context) ([]parley.Feed, error)
 	// Unfollow stops following a feed; parley.ErrNotFound when there is none.
 	// The articles it brought stay in the library.
 	Unfollow(ctx context.Context, id int64) error

@@ -98,9 +98,9 @@ func (l *fakeLibrary) Sources(_ context.Context, query string, offset, limit int
 	return all[offset:end], len(all), nil
 }
 
-func (l *fakeLibrary) AddFile(_ context.Context, name string, data []byte) (parley.Article, string, error) {
+func (l *fakeLibrary) AddFile(_ context.Context, name string, data []byte) (parley.Article, parley.Outcome, error) {
 	if len(data) == 0 {
-		return parley.Article{}, "", fmt.Errorf("parse %s: %w: the file is empty", name, parley.ErrInvalid)
+		return parley.Article{}, 0, fmt.Errorf("parse %s: %w: the file is empty", name, parley.ErrInvalid)
 	}
 	l.mu.Lock()
 	l.files[name] = data
@@ -109,22 +109,22 @@ func (l *fakeLibrary) AddFile(_ context.Context, name string, data []byte) (parl
 	return l.AddArticle(context.Background(), parley.Article{Title: strings.TrimPrefix(title, "# "), Body: body})
 }
 
-func (l *fakeLibrary) AddArticle(_ context.Context, a parley.Article) (parley.Article, string, error) {
+func (l *fakeLibrary) AddArticle(_ context.Context, a parley.Article) (parley.Article, parley.Outcome, error) {
 	if strings.TrimSpace(a.Body) == "" {
-		return parley.Article{}, "", fmt.Errorf("%w: the article has no text", parley.ErrInvalid)
+		return parley.Article{}, 0, fmt.Errorf("%w: the article has no text", parley.ErrInvalid)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.nextID++
 	a.ID = l.nextID
 	l.articles[a.ID] = a
-	return a, "added", nil
+	return a, parley.Added, nil
 }
 
 // AddURL stores the page put at url; an address without one is a 404. A
 // page with the text of an article in the library from another outlet is
 // syndicated, from the same outlet a duplicate.
-func (l *fakeLibrary) AddURL(ctx context.Context, url string) (parley.Article, string, error) {
+func (l *fakeLibrary) AddURL(ctx context.Context, url string) (parley.Article, parley.Outcome, error) {
 	l.mu.Lock()
 	l.fetched = append(l.fetched, url)
 	page, ok := l.pages[url]
@@ -137,12 +137,12 @@ func (l *fakeLibrary) AddURL(ctx context.Context, url string) (parley.Article, s
 	l.mu.Unlock()
 	switch {
 	case !ok:
-		return parley.Article{}, "", fmt.Errorf("fetch %s: %w: the page answered 404 Not Found", url, parley.ErrInvalid)
+		return parley.Article{}, 0, fmt.Errorf("fetch %s: %w: the page answered 404 Not Found", url, parley.ErrInvalid)
 	case same.ID != 0 && same.Outlet == page.Outlet:
-		return same, "duplicate", nil
+		return same, parley.Duplicate, nil
 	case same.ID != 0:
 		page.ID = same.ID
-		return page, "syndicated", nil
+		return page, parley.Syndicated, nil
 	}
 	page.URL = url
 	return l.AddArticle(ctx, page)
@@ -204,35 +204,35 @@ func (l *fakeLibrary) PassagesByID(_ context.Context, ids []int64) ([]parley.Hit
 // /nothing gives no feed.
 type fakeFeeds struct {
 	mu         sync.Mutex
-	feeds      []Feed
+	feeds      []parley.Feed
 	followed   []string
 	unfollowed []int64
 }
 
-func (f *fakeFeeds) Follow(_ context.Context, url string) (Feed, string, error) {
+func (f *fakeFeeds) Follow(_ context.Context, url string) (parley.Feed, string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.followed = append(f.followed, url)
 	if strings.HasSuffix(url, "/nothing") {
-		return Feed{}, "", fmt.Errorf("follow %s: %w: the address gives no RSS, Atom or JSON feed", url, parley.ErrInvalid)
+		return parley.Feed{}, "", fmt.Errorf("follow %s: %w: the address gives no RSS, Atom or JSON feed", url, parley.ErrInvalid)
 	}
 	var id int64
 	for _, fd := range f.feeds {
 		if fd.URL == url {
-			return Feed{}, "", fmt.Errorf("%w: the library already follows %s (feed %d)", parley.ErrDuplicate, url, fd.ID)
+			return parley.Feed{}, "", fmt.Errorf("%w: the library already follows %s (feed %d)", parley.ErrDuplicate, url, fd.ID)
 		}
 		id = max(id, fd.ID)
 	}
 	now := time.Now()
-	fd := Feed{ID: id + 1, URL: url, Title: "Kyiv Independent", Items: 12, LastPolled: now, NextPoll: now.Add(15 * time.Minute)}
+	fd := parley.Feed{ID: id + 1, URL: url, Title: "Kyiv Independent", Items: 12, LastPolled: now, NextPoll: now.Add(15 * time.Minute)}
 	f.feeds = append(f.feeds, fd)
 	return fd, fmt.Sprintf("feed %d (Kyiv Independent): 12 items, 12 new: 10 added, 2 syndicated", fd.ID), nil
 }
 
-func (f *fakeFeeds) List(context.Context) ([]Feed, error) {
+func (f *fakeFeeds) List(context.Context) ([]parley.Feed, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]Feed(nil), f.feeds...), nil
+	return append([]parley.Feed(nil), f.feeds...), nil
 }
 
 func (f *fakeFeeds) Unfollow(_ context.Context, id int64) error {
@@ -249,7 +249,7 @@ func (f *fakeFeeds) Unfollow(_ context.Context, id int64) error {
 }
 
 // set replaces the feeds followed.
-func (f *fakeFeeds) set(feeds ...Feed) {
+func (f *fakeFeeds) set(feeds ...parley.Feed) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.feeds = feeds

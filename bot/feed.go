@@ -113,7 +113,7 @@ func (b *Bot) unfollow(ctx context.Context, c *call, id int64) error {
 }
 
 // feedName names a feed in a reply: its title, or else its address.
-func feedName(f Feed) string {
+func feedName(f parley.Feed) string {
 	if t := strings.Join(strings.Fields(f.Title), " "); t != "" {
 		return escapeText(truncate(t, maxTitleInLine))
 	}
@@ -142,7 +142,7 @@ func (b *Bot) listFeeds(ctx context.Context, c *call) error {
 
 // feedLine is one feed in /feed list: "Feed 3: Title — <url> · 42 items ·
 // last polled <t:…:R>", and how it fails when it does.
-func feedLine(f Feed) string {
+func feedLine(f parley.Feed) string {
 	s := fmt.Sprintf("Feed %d: ", f.ID)
 	if strings.TrimSpace(f.Title) != "" {
 		s += feedName(f) + " — "
@@ -189,7 +189,7 @@ func (b *Bot) completeFeed(ctx context.Context, c *call) error {
 }
 
 // feedChoice names a feed in a suggestion: "3 · Title — https://…".
-func feedChoice(f Feed) *discordgo.ApplicationCommandOptionChoice {
+func feedChoice(f parley.Feed) *discordgo.ApplicationCommandOptionChoice {
 	name := strconv.FormatInt(f.ID, 10) + " · "
 	if t := strings.Join(strings.Fields(f.Title), " "); t != "" {
 		name += t + " — "

@@ -181,7 +181,7 @@ func TestFeedAdd(t *testing.T) {
 }
 
 func TestFeedRemove(t *testing.T) {
-	ff := &fakeFeeds{feeds: []Feed{
+	ff := &fakeFeeds{feeds: []parley.Feed{
 		{ID: 1, URL: "https://kyivindependent.example/feed", Title: "Kyiv Independent"},
 		{ID: 2, URL: "https://reuters.example/world.rss", Title: "Reuters World" + strings.Repeat(" news", 30)},
 	}}
@@ -255,10 +255,10 @@ func TestFeedList(t *testing.T) {
 	}
 
 	ff.set(
-		Feed{ID: 1, URL: "https://kyivindependent.example/feed", Title: "Kyiv Independent", Items: 42, LastPolled: polled, NextPoll: polled.Add(15 * time.Minute)},
-		Feed{ID: 2, URL: "https://pings.example/rss", Title: "@everyone *news* <@123>", Items: 1, LastPolled: polled,
+		parley.Feed{ID: 1, URL: "https://kyivindependent.example/feed", Title: "Kyiv Independent", Items: 42, LastPolled: polled, NextPoll: polled.Add(15 * time.Minute)},
+		parley.Feed{ID: 2, URL: "https://pings.example/rss", Title: "@everyone *news* <@123>", Items: 1, LastPolled: polled,
 			Failures: 3, LastError: "the site answered 503 Service Unavailable, @here", NextPoll: polled.Add(2 * time.Hour)},
-		Feed{ID: 3, URL: "https://new.example/atom.xml"},
+		parley.Feed{ID: 3, URL: "https://new.example/atom.xml"},
 	)
 	got := list().Content
 	for _, want := range []string{
@@ -279,9 +279,9 @@ func TestFeedList(t *testing.T) {
 		}
 	}
 
-	var many []Feed
+	var many []parley.Feed
 	for i := range 40 {
-		many = append(many, Feed{ID: int64(i + 1), URL: fmt.Sprintf("https://site%d.example/feed.xml", i),
+		many = append(many, parley.Feed{ID: int64(i + 1), URL: fmt.Sprintf("https://site%d.example/feed.xml", i),
 			Title: strings.Repeat("Peace talks ", 8), Failures: 1, LastError: strings.Repeat("timeout ", 20)})
 	}
 	ff.set(many...)

@@ -275,13 +275,13 @@ func TestStateMediaLabelled(t *testing.T) {
 		t.Errorf("listing = %q", got)
 	}
 	a := parley.Article{ID: 4, Title: "Talks resume", Outlet: "RIA Novosti"}
-	if got, want := outcomeText(a, "added", sm), "Added #4 “Talks resume” (RIA Novosti (Russian state media))."; got != want {
+	if got, want := outcomeText(a, parley.Added, sm), "Added #4 “Talks resume” (RIA Novosti (Russian state media))."; got != want {
 		t.Errorf("added: %q, want %q", got, want)
 	}
-	if got := outcomeText(a, "syndicated", sm); !strings.Contains(got, "; RIA Novosti (Russian state media) was recorded as also publishing it.") {
+	if got := outcomeText(a, parley.Syndicated, sm); !strings.Contains(got, "; RIA Novosti (Russian state media) was recorded as also publishing it.") {
 		t.Errorf("syndicated: %q", got)
 	}
-	if got, want := outcomeText(a, "revised", sm), "Added #4 “Talks resume” (RIA Novosti (Russian state media)), a revised version of a story already in the library from the same outlet."; got != want {
+	if got, want := outcomeText(a, parley.Revised, sm), "Added #4 “Talks resume” (RIA Novosti (Russian state media)), a revised version of a story already in the library from the same outlet."; got != want {
 		t.Errorf("revised: %q, want %q", got, want)
 	}
 	if got, want := choice(s, sm).Name, "#4 Talks resume — TASS (Russian state media), 2025-08-18"; got != want {

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/fetch"
-	"github.com/parley-bot/parley/store"
 )
 
 // dripSite serves /feed.xml, an RSS feed of items linking to /page/0…
@@ -88,7 +88,7 @@ func TestSlowFeedDelaysNoOther(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	reps, err := p.PollFeeds(t.Context(), func(store.Feed) bool { return true })
+	reps, err := p.PollFeeds(t.Context(), func(parley.Feed) bool { return true })
 	took := time.Since(start)
 	if err != nil || len(reps) != 2 {
 		t.Fatalf("PollFeeds: %d reports, %v", len(reps), err)

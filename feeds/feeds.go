@@ -47,7 +47,7 @@ const (
 
 // Adder stores an article and says what became of it. It is how the
 // caller puts its own steps (embedding passages) after storing.
-type Adder func(ctx context.Context, a *parley.Article) (store.Outcome, error)
+type Adder func(ctx context.Context, a *parley.Article) (parley.Outcome, error)
 
 // Poller polls feeds into the library.
 type Poller struct {
@@ -77,10 +77,10 @@ type Poller struct {
 
 // Item is what became of one item of a feed.
 type Item struct {
-	Feed      store.Feed
+	Feed      parley.Feed
 	Title     string
 	URL       string
-	Outcome   string // added, revised, updated, duplicate, syndicated, rejected, failed (tried again later) or given up
+	Outcome   parley.Outcome // added, revised, updated, duplicate, syndicated, rejected, failed (tried again later) or given up
 	ArticleID int64
 	Err       error // why it was rejected or failed
 	Done      int   // items of this poll dealt with so far, this one included
@@ -89,10 +89,10 @@ type Item struct {
 
 // Report is the outcome of one poll of one feed.
 type Report struct {
-	Feed        store.Feed // as it was before the poll
-	NotModified bool       // the feed answered 304 Not Modified
-	Items       int        // items in the feed (up to MaxItems)
-	Known       int        // items dealt with before, or already in the library
+	Feed        parley.Feed // as it was before the poll
+	NotModified bool        // the feed answered 304 Not Modified
+	Items       int         // items in the feed (up to MaxItems)
+	Known       int         // items dealt with before, or already in the library
 	Added       int
 	Updated     int
 	Duplicate   int
@@ -245,7 +245,7 @@ func (p *Poller) Follow(ctx context.Context, rawURL string) (Report, error) {
 
 // Poll polls one feed, conditionally, within the deadline, stores its new
 // items and records the poll. The feed's failure, if any, is in the Report.
-func (p *Poller) Poll(ctx context.Context, f store.Feed) Report {
+func (p *Poller) Poll(ctx context.Context, f parley.Feed) Report {
 	ctx, cancel := context.WithTimeout(ctx, p.deadline())
 	defer cancel()
 	start := p.now()
@@ -260,20 +260,20 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) Report {
 }
 
 // Due says whether a feed's next poll is due at now.
-func Due(now time.Time) func(store.Feed) bool {
-	return func(f store.Feed) bool { return !f.NextPoll.After(now) }
+func Due(now time.Time) func(parley.Feed) bool {
+	return func(f parley.Feed) bool { return !f.NextPoll.After(now) }
 }
 
 // PollFeeds polls the feeds want picks, all at once, and returns their
 // reports in the feeds' order. Their fetches share the Fetcher's limits
 // (MaxConcurrent at once, one at a time per host) and each poll has its
 // deadline, so a feed of slow pages delays no other past that.
-func (p *Poller) PollFeeds(ctx context.Context, want func(store.Feed) bool) ([]Report, error) {
+func (p *Poller) PollFeeds(ctx context.Context, want func(parley.Feed) bool) ([]Report, error) {
 	fs, err := p.DB.Feeds(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var picked []store.Feed
+	var picked []parley.Feed
 	for _, f := range fs {
 		if want(f) {
 			picked = append(picked, f)
@@ -337,7 +337,7 @@ func (p *Poller) fail(ctx context.Context, rep Report, start time.Time, err erro
 	}
 	rep = Report{Feed: f, Err: err, Took: rep.Took}
 	rep.NextPoll = p.now().Add(jitter(Backoff(p.interval(), f.Failures+1)))
-	if serr := p.DB.SavePoll(ctx, f.ID, store.Poll{At: p.now(), Err: err.Error(), NextPoll: rep.NextPoll}); serr != nil {
+	if serr := p.DB.SavePoll(ctx, f.ID, parley.Poll{At: p.now(), Err: err.Error(), NextPoll: rep.NextPoll}); serr != nil {
 		p.log().Error("feed poll not recorded", "feed", f.ID, "err", serr)
 	}
 	p.log().Warn("feed poll failed", "feed", f.ID, "url", f.URL, "failures", f.Failures+1, "err", err,
@@ -347,7 +347,7 @@ func (p *Poller) fail(ctx context.Context, rep Report, start time.Time, err erro
 
 // poll deals with a fetched feed: its new items are stored and the poll is
 // recorded.
-func (p *Poller) poll(ctx context.Context, f store.Feed, r *fetch.Response) Report {
+func (p *Poller) poll(ctx context.Context, f parley.Feed, r *fetch.Response) Report {
 	start := p.now()
 	rep := Report{Feed: f, NotModified: r.NotModified}
 	var title string
@@ -368,7 +368,7 @@ func (p *Poller) poll(ctx context.Context, f store.Feed, r *fetch.Response) Repo
 	rep.NextPoll = p.now().Add(jitter(p.interval()))
 	// Every item was dealt with: the poll is recorded even if the deadline
 	// has passed meanwhile.
-	err := p.DB.SavePoll(context.WithoutCancel(ctx), f.ID, store.Poll{At: p.now(), OK: true, Title: title, ETag: r.ETag,
+	err := p.DB.SavePoll(context.WithoutCancel(ctx), f.ID, parley.Poll{At: p.now(), OK: true, Title: title, ETag: r.ETag,
 		LastModified: r.LastModified, NextPoll: rep.NextPoll})
 	if err != nil {
 		p.log().Error("feed poll not recorded", "feed", f.ID, "err", err)
@@ -473,7 +473,7 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 	for _, e := range fresh {
 		g.Go(func() error {
 			it := p.item(gctx, rep.Feed, strings.TrimSpace(feed.Title), e)
-			if it.Outcome == "failed" && gctx.Err() != nil {
+			if it.Outcome == parley.Failed && gctx.Err() != nil {
 				return nil // stopped, not failed: the next poll tries it afresh
 			}
 			mu.Lock()
@@ -484,19 +484,19 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 				return err
 			}
 			switch it.Outcome {
-			case "added":
+			case parley.Added:
 				rep.Added++
-			case "updated":
+			case parley.Updated:
 				rep.Updated++
-			case "duplicate":
+			case parley.Duplicate:
 				rep.Duplicate++
-			case "syndicated":
+			case parley.Syndicated:
 				rep.Syndicated++
-			case "revised":
+			case parley.Revised:
 				rep.Revised++
-			case "rejected":
+			case parley.Rejected:
 				rep.Rejected++
-			case "given up":
+			case parley.GivenUp:
 				rep.GivenUp++
 			default:
 				rep.Failed++
@@ -518,13 +518,13 @@ func (p *Poller) items(ctx context.Context, rep *Report, feed *gofeed.Feed, base
 // now is tried again after Backoff(interval, its failures in a row), and
 // given up, as seen, at the MaxItemFailures-th.
 func (p *Poller) settle(ctx context.Context, feedID int64, key string, prev store.ItemRetry, it *Item) error {
-	if it.Outcome == "failed" {
+	if it.Outcome == parley.Failed {
 		r := store.ItemRetry{Failures: prev.Failures + 1, LastError: it.Err.Error()}
 		if r.Failures < MaxItemFailures {
 			r.NextTry = p.now().Add(jitter(Backoff(p.interval(), r.Failures)))
 			return p.DB.SetItemRetry(ctx, feedID, key, r)
 		}
-		it.Outcome = "given up"
+		it.Outcome = parley.GivenUp
 	}
 	if err := p.DB.MarkSeen(ctx, feedID, key, it.ArticleID); err != nil {
 		return err
@@ -540,7 +540,7 @@ func (p *Poller) report(it Item) {
 	if it.Err != nil {
 		lvl = slog.LevelWarn
 	}
-	p.log().Log(context.Background(), lvl, "feed item", "feed", it.Feed.ID, "url", it.URL, "outcome", it.Outcome,
+	p.log().Log(context.Background(), lvl, "feed item", "feed", it.Feed.ID, "url", it.URL, "outcome", it.Outcome.String(),
 		"article", it.ArticleID, "err", it.Err)
 	if p.Progress != nil {
 		p.mu.Lock()
@@ -551,20 +551,20 @@ func (p *Poller) report(it Item) {
 
 // item stores one new item: the feed's own text when it carries the whole
 // article, otherwise the page it links to.
-func (p *Poller) item(ctx context.Context, f store.Feed, outlet string, e entry) Item {
+func (p *Poller) item(ctx context.Context, f parley.Feed, outlet string, e entry) Item {
 	it := Item{Feed: f, Title: strings.TrimSpace(e.item.Title), URL: e.link}
 	a, err := p.article(ctx, outlet, e)
 	if err != nil {
 		it.Err = err
-		it.Outcome = "rejected"
+		it.Outcome = parley.Rejected
 		if fetch.Temporary(err) || ctx.Err() != nil {
-			it.Outcome = "failed"
+			it.Outcome = parley.Failed
 		}
 		return it
 	}
 	add := p.Add
 	if add == nil {
-		add = func(ctx context.Context, a *parley.Article) (store.Outcome, error) {
+		add = func(ctx context.Context, a *parley.Article) (parley.Outcome, error) {
 			_, o, err := p.DB.Add(ctx, a, ingest.Passages(a.Title, a.Body))
 			return o, err
 		}
@@ -572,13 +572,13 @@ func (p *Poller) item(ctx context.Context, f store.Feed, outlet string, e entry)
 	outcome, err := add(ctx, &a)
 	if err != nil {
 		it.Err = err
-		it.Outcome = "rejected"
+		it.Outcome = parley.Rejected
 		if !errors.Is(err, parley.ErrInvalid) {
-			it.Outcome = "failed"
+			it.Outcome = parley.Failed
 		}
 		return it
 	}
-	it.Title, it.ArticleID, it.Outcome = a.Title, a.ID, outcome.String()
+	it.Title, it.ArticleID, it.Outcome = a.Title, a.ID, outcome
 	return it
 }
 

@@ -205,7 +205,7 @@ func TestBackoff(t *testing.T) {
 	}
 	site.FailFeeds(false)
 	site.SetFeed(1, 20)
-	reps, err = p.PollFeeds(t.Context(), func(store.Feed) bool { return true })
+	reps, err = p.PollFeeds(t.Context(), func(parley.Feed) bool { return true })
 	if err != nil || len(reps) != 1 || reps[0].Err != nil || reps[0].Added != 1 {
 		t.Fatalf("poll after recovery: %v, %v", reps, err)
 	}
@@ -435,7 +435,7 @@ func TestShortItemsAndMalformedPages(t *testing.T) {
 	defer srv.Close()
 	var rejected []Item
 	p.Progress = func(it Item) {
-		if it.Outcome == "rejected" {
+		if it.Outcome == parley.Rejected {
 			rejected = append(rejected, it)
 		}
 	}

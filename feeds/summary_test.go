@@ -3,7 +3,7 @@ package feeds
 import (
 	"testing"
 
-	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley"
 )
 
 // TestSummaryCountsInWords: one item is "1 item".
@@ -16,7 +16,7 @@ func TestSummaryCountsInWords(t *testing.T) {
 		{Report{Items: 2, Known: 1, Rejected: 1}, "2 items, 1 new: 1 rejected"},
 		{Report{}, "0 items, 0 new"},
 	} {
-		tc.rep.Feed = store.Feed{ID: 3}
+		tc.rep.Feed = parley.Feed{ID: 3}
 		if got := tc.rep.Summary(); got != tc.want {
 			t.Errorf("Summary() = %q, want %q", got, tc.want)
 		}

@@ -14,39 +14,6 @@ import (
 	"github.com/parley-bot/parley/prose"
 )
 
-// Outcome says what Add did with an article.
-type Outcome int
-
-// The outcomes of Add.
-const (
-	Added     Outcome = iota + 1 // a new article
-	Updated                      // an article with the same URL got new text
-	Duplicate                    // the same text is already in the library; nothing changed
-	// Syndicated: the same story from another outlet is in the library;
-	// this outlet is recorded as also publishing it, its text not stored.
-	Syndicated
-	// Revised: a new article that is nearly the text of a stored one from
-	// the same outlet under another address (a revised or corrected story:
-	// "Russia agreed …" rewritten as "Russia rejected …").
-	Revised
-)
-
-func (o Outcome) String() string {
-	switch o {
-	case Added:
-		return "added"
-	case Updated:
-		return "updated"
-	case Duplicate:
-		return "duplicate"
-	case Syndicated:
-		return "syndicated"
-	case Revised:
-		return "revised"
-	}
-	return "unknown"
-}
-
 // Add stores an article with its passages, and indexes them, in one
 // transaction. The same text again from the same outlet, from no outlet
 // named, or from an outlet already recorded changes nothing (Duplicate, with
@@ -58,7 +25,7 @@ func (o Outcome) String() string {
 // that article's text (Updated); the caller sees to it that only a page of
 // that URL's site does (see fetch). Passages must satisfy
 // Text == Body[Start:End].
-func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (int64, Outcome, error) {
+func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (int64, parley.Outcome, error) {
 	if err := checkArticle(a, ps); err != nil {
 		return 0, 0, err
 	}
@@ -102,7 +69,7 @@ func checkArticle(a *parley.Article, ps []parley.Passage) error {
 	return nil
 }
 
-func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage) (int64, Outcome, error) {
+func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage) (int64, parley.Outcome, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&id)
 	switch {
@@ -112,29 +79,29 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, 0, err
 	}
-	outcome := Added
+	outcome := parley.Added
 	if a.URL != "" {
 		err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE url = ?", a.URL).Scan(&id)
 		switch {
 		case err == nil:
-			outcome = Updated
+			outcome = parley.Updated
 		case !errors.Is(err, sql.ErrNoRows):
 			return 0, 0, err
 		}
 	}
 	sig := prose.MinHash(a.Body)
-	if outcome == Added {
+	if outcome == parley.Added {
 		same, ok, err := sameStoryAs(ctx, tx, sig, 0)
 		if err != nil {
 			return 0, 0, err
 		}
 		if ok {
-			if outcome, err = copyOf(ctx, tx, same, a, false); err != nil || outcome != Revised {
+			if outcome, err = copyOf(ctx, tx, same, a, false); err != nil || outcome != parley.Revised {
 				return same, outcome, err
 			}
 		}
 	}
-	if outcome == Updated {
+	if outcome == parley.Updated {
 		// The passages go first: their trigger removes their index rows.
 		if _, err := tx.ExecContext(ctx, "DELETE FROM passages WHERE article_id = ?", id); err != nil {
 			return 0, 0, err
@@ -181,7 +148,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	if _, err := tx.ExecContext(ctx, `UPDATE stats SET passages = passages + ?, words = words + ? WHERE id = 1`, len(ps), words); err != nil {
 		return 0, 0, err
 	}
-	if err := index(ctx, tx, id, sig, outcome == Updated); err != nil {
+	if err := index(ctx, tx, id, sig, outcome == parley.Updated); err != nil {
 		return 0, 0, err
 	}
 	return id, outcome, nil

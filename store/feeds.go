@@ -6,32 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/parley-bot/parley"
 )
 
-// Feed is a news feed the library follows, with the state of its polling.
-type Feed struct {
-	ID           int64
-	URL          string
-	Title        string
-	Added        time.Time
-	ETag         string
-	LastModified string
-	LastPolled   time.Time // zero before the first poll
-	LastOK       time.Time // the last poll that got an answer (200 or 304)
-	Failures     int       // polls failed in a row
-	LastError    string
-	NextPoll     time.Time // zero: due now
-	Items        int       // items dealt with so far
-}
-
 const feedColumns = `id, url, title, added, etag, last_modified, last_polled, last_ok, failures, last_error, next_poll,
 	(SELECT count(*) FROM feed_items WHERE feed_id = feeds.id)`
 
-func scanFeed(sc interface{ Scan(...any) error }) (Feed, error) {
-	var f Feed
+func scanFeed(sc interface{ Scan(...any) error }) (parley.Feed, error) {
+	var f parley.Feed
 	var added, polled, ok, next string
 	err := sc.Scan(&f.ID, &f.URL, &f.Title, &added, &f.ETag, &f.LastModified, &polled, &ok, &f.Failures, &f.LastError, &next, &f.Items)
 	f.Added, f.LastPolled, f.LastOK, f.NextPoll = parseTime(added), parseTime(polled), parseTime(ok), parseTime(next)
@@ -40,46 +23,46 @@ func scanFeed(sc interface{ Scan(...any) error }) (Feed, error) {
 
 // AddFeed follows the feed at url (already canonical). Following it twice
 // is an error wrapping parley.ErrDuplicate.
-func (db *DB) AddFeed(ctx context.Context, url string) (Feed, error) {
+func (db *DB) AddFeed(ctx context.Context, url string) (parley.Feed, error) {
 	if strings.TrimSpace(url) == "" {
-		return Feed{}, fmt.Errorf("%w: the feed has no address", parley.ErrInvalid)
+		return parley.Feed{}, fmt.Errorf("%w: the feed has no address", parley.ErrInvalid)
 	}
 	var id int64
 	err := db.sql.QueryRowContext(ctx, "SELECT id FROM feeds WHERE url = ?", url).Scan(&id)
 	switch {
 	case err == nil:
-		return Feed{}, fmt.Errorf("%w: the library already follows %s (feed %d)", parley.ErrDuplicate, url, id)
+		return parley.Feed{}, fmt.Errorf("%w: the library already follows %s (feed %d)", parley.ErrDuplicate, url, id)
 	case !errors.Is(err, sql.ErrNoRows):
-		return Feed{}, fmt.Errorf("add feed: %w", err)
+		return parley.Feed{}, fmt.Errorf("add feed: %w", err)
 	}
 	res, err := db.sql.ExecContext(ctx, "INSERT INTO feeds (url, added) VALUES (?, ?)", url, timeText(db.Now()))
 	if err != nil {
-		return Feed{}, fmt.Errorf("add feed: %w", err)
+		return parley.Feed{}, fmt.Errorf("add feed: %w", err)
 	}
 	id, err = res.LastInsertId()
 	if err != nil {
-		return Feed{}, err
+		return parley.Feed{}, err
 	}
 	return db.Feed(ctx, id)
 }
 
 // Feed returns one feed; parley.ErrNotFound when there is none.
-func (db *DB) Feed(ctx context.Context, id int64) (Feed, error) {
+func (db *DB) Feed(ctx context.Context, id int64) (parley.Feed, error) {
 	f, err := scanFeed(db.sql.QueryRowContext(ctx, "SELECT "+feedColumns+" FROM feeds WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Feed{}, fmt.Errorf("%w: no feed %d", parley.ErrNotFound, id)
+		return parley.Feed{}, fmt.Errorf("%w: no feed %d", parley.ErrNotFound, id)
 	}
 	return f, err
 }
 
 // Feeds lists the feeds the library follows, oldest first.
-func (db *DB) Feeds(ctx context.Context) ([]Feed, error) {
+func (db *DB) Feeds(ctx context.Context) ([]parley.Feed, error) {
 	rows, err := db.sql.QueryContext(ctx, "SELECT "+feedColumns+" FROM feeds ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("list feeds: %w", err)
 	}
 	defer rows.Close()
-	var out []Feed
+	var out []parley.Feed
 	for rows.Next() {
 		f, err := scanFeed(rows)
 		if err != nil {
@@ -102,21 +85,10 @@ func (db *DB) RemoveFeed(ctx context.Context, id int64) error {
 	return nil
 }
 
-// Poll is the outcome of one poll of a feed, as SavePoll records it.
-type Poll struct {
-	At           time.Time
-	OK           bool   // the feed answered (200 or 304)
-	Title        string // the feed's own title; empty keeps the stored one
-	ETag         string // validators of a 200; kept as they were after a 304 or a failure
-	LastModified string
-	Err          string // why the poll failed
-	NextPoll     time.Time
-}
-
 // SavePoll records a poll: after a success the validators and the title,
 // and the failure count back to zero; after a failure the reason, one more
 // failure, and when to try again.
-func (db *DB) SavePoll(ctx context.Context, id int64, p Poll) error {
+func (db *DB) SavePoll(ctx context.Context, id int64, p parley.Poll) error {
 	var err error
 	if p.OK {
 		_, err = db.sql.ExecContext(ctx, `UPDATE feeds SET last_polled = ?, last_ok = ?, failures = 0, last_error = '',

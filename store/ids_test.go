@@ -22,7 +22,7 @@ func idArticle(i int, outlet string) *parley.Article {
 		Published: time.Date(2025, 8, i, 0, 0, 0, 0, time.UTC)}
 }
 
-func addArticle(t *testing.T, db *DB, a *parley.Article, want Outcome) int64 {
+func addArticle(t *testing.T, db *DB, a *parley.Article, want parley.Outcome) int64 {
 	t.Helper()
 	id, outcome, err := db.Add(context.Background(), a, ingest.Passages(a.Title, a.Body))
 	if err != nil || outcome != want {
@@ -41,12 +41,12 @@ func TestIDsNeverReused(t *testing.T) {
 	}
 	defer db.Close()
 	for i := 1; i <= 3; i++ {
-		addArticle(t, db, idArticle(i, "Wire"), Added)
+		addArticle(t, db, idArticle(i, "Wire"), parley.Added)
 	}
 	if err := db.Remove(ctx, 3); err != nil {
 		t.Fatal(err)
 	}
-	if id := addArticle(t, db, idArticle(4, "Wire"), Added); id != 4 {
+	if id := addArticle(t, db, idArticle(4, "Wire"), parley.Added); id != 4 {
 		t.Errorf("after removing article 3, the next article is %d, want 4", id)
 	}
 }
@@ -91,11 +91,11 @@ func TestIDMigration(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "lib.db")
 	db := openAt(t, path, 11)
 	for i := 1; i <= 4; i++ {
-		addArticle(t, db, idArticle(i, "Wire"), Added)
+		addArticle(t, db, idArticle(i, "Wire"), parley.Added)
 	}
 	copied := idArticle(2, "Courier")
 	copied.URL = "https://courier.example/round/2"
-	addArticle(t, db, copied, Syndicated)
+	addArticle(t, db, copied, parley.Syndicated)
 	feed, err := db.AddFeed(ctx, "https://wire.example/rss.xml")
 	if err != nil {
 		t.Fatal(err)
@@ -153,13 +153,13 @@ func TestIDMigration(t *testing.T) {
 		t.Errorf("the feed's item after the migration: %v, %v", seen, err)
 	}
 	// Article 4 is cited by an answer: the next article is 5, not 3.
-	if id := addArticle(t, db, idArticle(5, "Wire"), Added); id != 5 {
+	if id := addArticle(t, db, idArticle(5, "Wire"), parley.Added); id != 5 {
 		t.Errorf("the first article after the migration is %d, want 5 (the answer cites 4)", id)
 	}
 	if err := db.Remove(ctx, 5); err != nil {
 		t.Fatal(err)
 	}
-	if id := addArticle(t, db, idArticle(6, "Wire"), Added); id != 6 {
+	if id := addArticle(t, db, idArticle(6, "Wire"), parley.Added); id != 6 {
 		t.Errorf("after removing article 5, the next article is %d, want 6", id)
 	}
 	// The passages and their index rows still follow their article out.

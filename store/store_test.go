@@ -54,7 +54,7 @@ func mustAdd(t testing.TB, db *store.DB, a *parley.Article) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if outcome != store.Added {
+	if outcome != parley.Added {
 		t.Fatalf("add %q: got %v, want added", a.Title, outcome)
 	}
 	return id
@@ -82,7 +82,7 @@ func TestAddGetListRemove(t *testing.T) {
 	// one article. (From another outlet: TestIdenticalCopyFromAnotherOutlet.)
 	dup := article("Copy", "The Independent", "https://example.com/b", a.Body)
 	dupID, outcome, err := db.Add(ctx, dup, paragraphs(dup.Body))
-	if err != nil || outcome != store.Duplicate || dupID != id {
+	if err != nil || outcome != parley.Duplicate || dupID != id {
 		t.Errorf("duplicate: got id %d, %v, %v; want %d, duplicate", dupID, outcome, err, id)
 	}
 
@@ -90,7 +90,7 @@ func TestAddGetListRemove(t *testing.T) {
 	upd := article("Envoy says Putin agreed (updated)", "The Independent", "https://example.com/a",
 		"Witkoff said Russia agreed to Article 5-like protection for Ukraine, a game-changing concession.")
 	updID, outcome, err := db.Add(ctx, upd, paragraphs(upd.Body))
-	if err != nil || outcome != store.Updated || updID != id {
+	if err != nil || outcome != parley.Updated || updID != id {
 		t.Errorf("update: got id %d, %v, %v; want %d, updated", updID, outcome, err, id)
 	}
 	if hits, _ := db.Search(ctx, parley.Query{Text: "sanctions"}, 5); len(hits) != 0 {
@@ -322,15 +322,15 @@ func TestSyndicatedCopiesAreOneArticle(t *testing.T) {
 	ap := mustAdd(t, db, article("Prisoner swap", "AP", "https://ap.example/swap", "By AP staff\n"+story))
 	yahoo := article("Prisoner swap (AP)", "Yahoo News", "https://yahoo.example/swap", story+"\nRead more on Yahoo News.")
 	id, outcome, err := db.Add(ctx, yahoo, paragraphs(yahoo.Body))
-	if err != nil || outcome != store.Syndicated || id != ap {
+	if err != nil || outcome != parley.Syndicated || id != ap {
 		t.Fatalf("a copy from another outlet: id %d, %v, %v; want %d, syndicated", id, outcome, err, ap)
 	}
 	again := article("Prisoner swap, updated", "AP", "", "By AP staff\n"+story+"\nThis story has been corrected.")
-	if id, outcome, _ := db.Add(ctx, again, paragraphs(again.Body)); outcome != store.Revised || id == ap {
+	if id, outcome, _ := db.Add(ctx, again, paragraphs(again.Body)); outcome != parley.Revised || id == ap {
 		t.Errorf("a near-copy from the same outlet: %d, %v; want a new article, revised", id, outcome)
 	}
 	other := synth.Article(5, 2)
-	if _, outcome, _ := db.Add(ctx, &other, paragraphs(other.Body)); outcome != store.Added {
+	if _, outcome, _ := db.Add(ctx, &other, paragraphs(other.Body)); outcome != parley.Added {
 		t.Errorf("another story: %v, want added", outcome)
 	}
 	outlets, err := db.Outlets(ctx, ap)
@@ -358,15 +358,15 @@ func TestIdenticalCopyFromAnotherOutlet(t *testing.T) {
 	wire := mustAdd(t, db, article("Prisoner swap", "Baltic Wire Service", "https://wire.example/swap", story))
 	tests := []struct {
 		name, outlet, url string
-		want              store.Outcome
+		want              parley.Outcome
 	}{
-		{"another outlet", "Kyiv Ledger", "https://ledger.example/swap", store.Syndicated},
-		{"that outlet again", "Kyiv Ledger", "https://ledger.example/swap", store.Duplicate},
-		{"that outlet at another address", "Kyiv Ledger", "https://ledger.example/amp/swap", store.Syndicated},
-		{"a third outlet, no address", "Volga Daily", "", store.Syndicated},
-		{"the first outlet", "baltic wire service", "https://wire.example/swap?ref=rss", store.Duplicate},
-		{"no outlet", "", "https://anon.example/swap", store.Duplicate},
-		{"the first page under another name", "Wire Mirror", "https://wire.example/swap", store.Duplicate},
+		{"another outlet", "Kyiv Ledger", "https://ledger.example/swap", parley.Syndicated},
+		{"that outlet again", "Kyiv Ledger", "https://ledger.example/swap", parley.Duplicate},
+		{"that outlet at another address", "Kyiv Ledger", "https://ledger.example/amp/swap", parley.Syndicated},
+		{"a third outlet, no address", "Volga Daily", "", parley.Syndicated},
+		{"the first outlet", "baltic wire service", "https://wire.example/swap?ref=rss", parley.Duplicate},
+		{"no outlet", "", "https://anon.example/swap", parley.Duplicate},
+		{"the first page under another name", "Wire Mirror", "https://wire.example/swap", parley.Duplicate},
 	}
 	for _, tt := range tests {
 		a := article("Prisoner swap", tt.outlet, tt.url, story)

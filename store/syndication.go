@@ -140,7 +140,7 @@ func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
 // named, it does nothing if the text is the same (Duplicate) and stores a
 // as an article of its own if not (Revised: the caller stores it); from an
 // outlet already recorded with this URL, nothing (Duplicate).
-func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article, same bool) (Outcome, error) {
+func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article, same bool) (parley.Outcome, error) {
 	var outlet, url string
 	if err := tx.QueryRowContext(ctx, "SELECT outlet, coalesce(url, '') FROM articles WHERE id = ?", id).Scan(&outlet, &url); err != nil {
 		return 0, err
@@ -148,9 +148,9 @@ func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article, same b
 	name := strings.TrimSpace(a.Outlet)
 	if name == "" || strings.EqualFold(strings.TrimSpace(outlet), name) || (a.URL != "" && a.URL == url) {
 		if same {
-			return Duplicate, nil
+			return parley.Duplicate, nil
 		}
-		return Revised, nil
+		return parley.Revised, nil
 	}
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_outlets (article_id, outlet, url, published, added) VALUES (?, ?, ?, ?, ?)`,
 		id, name, a.URL, timeText(a.Published), timeText(a.Added))
@@ -158,9 +158,9 @@ func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article, same b
 		return 0, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return Duplicate, err
+		return parley.Duplicate, err
 	}
-	return Syndicated, nil
+	return parley.Syndicated, nil
 }
 
 // Outlets returns the other outlets that published an article's story.

@@ -39,7 +39,7 @@ func TestBandsFollowTheirArticles(t *testing.T) {
 	// The same URL with another story: an update that re-indexes.
 	upd := synth.Article(9, 100)
 	upd.URL = synth.Article(9, 0).URL
-	if _, outcome, err := db.Add(ctx, &upd, ingest.Passages(upd.Title, upd.Body)); err != nil || outcome != Updated {
+	if _, outcome, err := db.Add(ctx, &upd, ingest.Passages(upd.Title, upd.Body)); err != nil || outcome != parley.Updated {
 		t.Fatalf("update: %v, %v", outcome, err)
 	}
 	if rows, n := count(); rows != bands*n {
@@ -91,7 +91,7 @@ func TestBackfillSignatures(t *testing.T) {
 	copied.Outlet, copied.URL, copied.Hash = "Another Outlet", "https://other.example/story", ""
 	copied.Body = "Another Outlet — " + a.Body
 	id, outcome, err := db.Add(ctx, &copied, ingest.Passages(copied.Title, copied.Body))
-	if err != nil || outcome != Syndicated || id != a.ID {
+	if err != nil || outcome != parley.Syndicated || id != a.ID {
 		t.Errorf("a copy of the old article: %v (article %d), %v; want syndicated to %d", outcome, id, err, a.ID)
 	}
 }
@@ -141,7 +141,7 @@ func TestRevisedStoryIsStored(t *testing.T) {
 	if sim := prose.MinHash(first.Body).Similarity(prose.MinHash(revised.Body)); sim < sameStory || first.Body == revised.Body {
 		t.Fatalf("the revision is %.2f similar; the test needs a near-copy", sim)
 	}
-	add := func(a parley.Article) (int64, Outcome) {
+	add := func(a parley.Article) (int64, parley.Outcome) {
 		t.Helper()
 		a.Published = time.Date(2025, 8, 19, 0, 0, 0, 0, time.UTC)
 		id, outcome, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
@@ -151,11 +151,11 @@ func TestRevisedStoryIsStored(t *testing.T) {
 		return id, outcome
 	}
 	id1, o := add(first)
-	if o != Added {
+	if o != parley.Added {
 		t.Fatalf("first: %v", o)
 	}
 	id2, o := add(revised)
-	if o != Revised || id2 == id1 {
+	if o != parley.Revised || id2 == id1 {
 		t.Fatalf("the revision: article %d, %v; want a new article, revised", id2, o)
 	}
 	for _, want := range []parley.Article{first, revised} {
@@ -171,10 +171,10 @@ func TestRevisedStoryIsStored(t *testing.T) {
 	// Without an outlet, a near-copy is no other outlet's copy either.
 	anon := revised
 	anon.Outlet, anon.URL, anon.Body = "", "", "Russia refused on Tuesday a ceasefire at sea, officials said.\n"+story
-	if id, o := add(anon); o != Revised || id == id1 || id == id2 {
+	if id, o := add(anon); o != parley.Revised || id == id1 || id == id2 {
 		t.Errorf("a near-copy with no outlet: article %d, %v; want a new article, revised", id, o)
 	}
-	if id, o := add(revised); o != Duplicate || id != id2 {
+	if id, o := add(revised); o != parley.Duplicate || id != id2 {
 		t.Errorf("the revision again: article %d, %v; want %d, duplicate", id, o, id2)
 	}
 	if n, _ := db.Count(ctx); n != 3 {

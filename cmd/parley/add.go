@@ -21,7 +21,7 @@ import (
 // with its passages (store.Add decides added, revised, updated, duplicate
 // or syndicated) and, when the library uses embeddings and br is not nil,
 // they are embedded; note says what was not done.
-func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Article) (outcome store.Outcome, note string, err error) {
+func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Article) (outcome parley.Outcome, note string, err error) {
 	a.Title, a.Outlet, a.Author, a.Language = ingest.OneLine(a.Title), ingest.OneLine(a.Outlet), ingest.OneLine(a.Author), ingest.OneLine(a.Language)
 	if a.URL != "" {
 		if a.URL, err = fetch.Canonical(a.URL); err != nil {
@@ -32,7 +32,7 @@ func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Articl
 		return 0, "", err
 	}
 	switch outcome {
-	case store.Added, store.Revised, store.Updated:
+	case parley.Added, parley.Revised, parley.Updated:
 		if br == nil {
 			break
 		}
@@ -44,7 +44,7 @@ func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Articl
 }
 
 // addData parses a file's content and stores its article.
-func addData(ctx context.Context, db *store.DB, br *brain, name string, data []byte) (parley.Article, store.Outcome, string, error) {
+func addData(ctx context.Context, db *store.DB, br *brain, name string, data []byte) (parley.Article, parley.Outcome, string, error) {
 	a, err := ingest.Parse(name, data)
 	if err != nil {
 		return a, 0, "", err
@@ -55,7 +55,7 @@ func addData(ctx context.Context, db *store.DB, br *brain, name string, data []b
 
 // addFile reads the file at path (a regular file only, at most 5 MB) and
 // stores its article.
-func addFile(ctx context.Context, db *store.DB, br *brain, path string) (parley.Article, store.Outcome, string, error) {
+func addFile(ctx context.Context, db *store.DB, br *brain, path string) (parley.Article, parley.Outcome, string, error) {
 	b, err := ingest.ReadFile(path)
 	if err != nil {
 		return parley.Article{}, 0, "", err
@@ -64,7 +64,7 @@ func addFile(ctx context.Context, db *store.DB, br *brain, path string) (parley.
 }
 
 // fetchArticle fetches the article at url and stores it.
-func fetchArticle(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, url string) (parley.Article, store.Outcome, string, error) {
+func fetchArticle(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, url string) (parley.Article, parley.Outcome, string, error) {
 	a, err := f.Article(ctx, url)
 	if err != nil {
 		return a, 0, "", err

@@ -217,7 +217,7 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	total := len(files) + len(urls)
-	t := &tally{w: e.stdout, sm: br.stateMedia, total: total, counts: map[string]int{}, quiet: *quiet}
+	t := &tally{w: e.stdout, sm: br.stateMedia, total: total, counts: map[parley.Outcome]int{}, quiet: *quiet}
 	for _, path := range files {
 		if ctx.Err() != nil {
 			break
@@ -230,15 +230,15 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	}
 	counts := t.counts
 	fmt.Fprintf(e.stdout, "%d added, %d revised, %d updated, %d duplicate, %d syndicated, %d rejected%s\n",
-		counts["added"], counts["revised"], counts["updated"], counts["duplicate"], counts["syndicated"], counts["rejected"], skippedNote(skipped))
+		counts[parley.Added], counts[parley.Revised], counts[parley.Updated], counts[parley.Duplicate], counts[parley.Syndicated], counts[parley.Rejected], skippedNote(skipped))
 	if t.refused {
 		hintRefused(e)
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	if counts["rejected"] > 0 {
-		return fmt.Errorf("%d of %d rejected", counts["rejected"], total)
+	if counts[parley.Rejected] > 0 {
+		return fmt.Errorf("%d of %d rejected", counts[parley.Rejected], total)
 	}
 	return nil
 }

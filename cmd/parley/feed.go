@@ -98,7 +98,7 @@ func progress(w io.Writer) func(feeds.Item) {
 		switch {
 		case it.Err != nil:
 			detail = ": " + reason(it.Err)
-		case it.Outcome == "syndicated":
+		case it.Outcome == parley.Syndicated:
 			detail = fmt.Sprintf(" (the story of article %d)", it.ArticleID)
 		case it.ArticleID != 0:
 			detail = fmt.Sprintf(" (article %d: %s)", it.ArticleID, it.Title)
@@ -291,8 +291,8 @@ func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 	}
 	now := time.Now()
 	// A run from cron polls every feed, except those waiting out a backoff.
-	var waiting []store.Feed
-	want := func(f store.Feed) bool {
+	var waiting []parley.Feed
+	want := func(f parley.Feed) bool {
 		if *all || f.Failures == 0 || !f.NextPoll.After(now) {
 			return true
 		}
@@ -328,7 +328,7 @@ func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 // waitingLine says which feeds a poll left alone, waiting out their
 // backoff, until when, and how to poll them anyway: "1 feed waits until
 // 14:05; --all polls it now".
-func waitingLine(waiting []store.Feed, now time.Time) string {
+func waitingLine(waiting []parley.Feed, now time.Time) string {
 	first := waiting[0].NextPoll
 	for _, f := range waiting {
 		if f.NextPoll.Before(first) {

@@ -218,7 +218,7 @@ func TestNoControlCharacterReachesTheTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := parley.Article{Title: "Old \x1b[2Jtitle\nsplit", Outlet: "Old\x07 Outlet", URL: "https://old.example/a\x1b", Body: "Stored \x1b]0;x\x07long ago: a text of another story, about the grain deal in Istanbul and the ships that sailed under it."}
-	if _, o, err := db.Add(t.Context(), &old, []parley.Passage{{Start: 0, End: len(old.Body), Text: old.Body}}); err != nil || o != store.Added {
+	if _, o, err := db.Add(t.Context(), &old, []parley.Passage{{Start: 0, End: len(old.Body), Text: old.Body}}); err != nil || o != parley.Added {
 		t.Fatalf("store an old article: %v, %v", o, err)
 	}
 	db.Close()

@@ -102,20 +102,20 @@ var _ bot.Library = library{}
 // library (storeArticle); passages left unembedded are logged, not the
 // admin's problem: `parley reindex --embeddings` does them.
 
-func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.Article, string, error) {
+func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.Article, parley.Outcome, error) {
 	return l.told(addData(ctx, l.DB, l.br, name, data))
 }
 
-func (l library) AddURL(ctx context.Context, url string) (parley.Article, string, error) {
+func (l library) AddURL(ctx context.Context, url string) (parley.Article, parley.Outcome, error) {
 	return l.told(fetchArticle(ctx, l.DB, l.br, l.fetch, url))
 }
 
-func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.Article, string, error) {
+func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.Article, parley.Outcome, error) {
 	fields := map[string]string{"title": given.Title, "outlet": given.Outlet, "url": given.URL,
 		"author": given.Author, "language": given.Language}
 	a, err := ingest.FromFields(fields, given.Body)
 	if err != nil {
-		return a, "", err
+		return a, 0, err
 	}
 	a.Published = given.Published
 	outcome, note, err := storeArticle(ctx, l.DB, l.br, &a)
@@ -123,14 +123,14 @@ func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.A
 }
 
 // told gives the bot what became of an article, logging what was not done.
-func (l library) told(a parley.Article, outcome store.Outcome, note string, err error) (parley.Article, string, error) {
+func (l library) told(a parley.Article, outcome parley.Outcome, note string, err error) (parley.Article, parley.Outcome, error) {
 	if err != nil {
-		return a, "", err
+		return a, 0, err
 	}
 	if note != "" {
 		l.log.Warn("article stored, but not embedded", "article", a.ID, "note", note)
 	}
-	return a, outcome.String(), nil
+	return a, outcome, nil
 }
 
 // following gives the bot the feed poller.
@@ -138,33 +138,20 @@ type following struct{ p *feeds.Poller }
 
 var _ bot.Feeds = following{}
 
-func botFeed(f store.Feed) bot.Feed {
-	return bot.Feed{ID: f.ID, URL: f.URL, Title: f.Title, Items: f.Items, LastPolled: f.LastPolled,
-		Failures: f.Failures, LastError: f.LastError, NextPoll: f.NextPoll}
-}
-
-func (fl following) Follow(ctx context.Context, url string) (bot.Feed, string, error) {
+func (fl following) Follow(ctx context.Context, url string) (parley.Feed, string, error) {
 	rep, err := fl.p.Follow(ctx, url)
 	if err != nil {
-		return bot.Feed{}, "", err
+		return parley.Feed{}, "", err
 	}
 	f, err := fl.p.DB.Feed(ctx, rep.Feed.ID)
 	if err != nil {
 		f = rep.Feed
 	}
-	return botFeed(f), capitalize(rep.Summary()) + ".", nil
+	return f, capitalize(rep.Summary()) + ".", nil
 }
 
-func (fl following) List(ctx context.Context) ([]bot.Feed, error) {
-	fs, err := fl.p.DB.Feeds(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]bot.Feed, len(fs))
-	for i, f := range fs {
-		out[i] = botFeed(f)
-	}
-	return out, nil
+func (fl following) List(ctx context.Context) ([]parley.Feed, error) {
+	return fl.p.DB.Feeds(ctx)
 }
 
 func (fl following) Unfollow(ctx context.Context, id int64) error { return fl.p.DB.RemoveFeed(ctx, id) }

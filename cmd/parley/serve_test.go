@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/internal/discordtest"
 	"github.com/parley-bot/parley/internal/newssite"
 	"github.com/parley-bot/parley/store"
@@ -158,7 +159,7 @@ func TestServeFollowsFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SavePoll(t.Context(), 1, store.Poll{At: time.Now().Add(-time.Hour), OK: true, NextPoll: time.Now().Add(-time.Minute)}); err != nil {
+	if err := db.SavePoll(t.Context(), 1, parley.Poll{At: time.Now().Add(-time.Hour), OK: true, NextPoll: time.Now().Add(-time.Minute)}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

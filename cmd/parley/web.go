@@ -38,7 +38,7 @@ func newPoller(c IngestConfig, db *store.DB, br *brain, f *fetch.Fetcher) *feeds
 		Fetcher:  f,
 		Interval: c.pollInterval(),
 		Workers:  c.MaxConcurrentFetches,
-		Add: func(ctx context.Context, a *parley.Article) (store.Outcome, error) {
+		Add: func(ctx context.Context, a *parley.Article) (parley.Outcome, error) {
 			outcome, _, err := storeArticle(ctx, db, br, a)
 			return outcome, err
 		},
@@ -52,12 +52,12 @@ func isURL(arg string) bool { return strings.Contains(arg, "://") }
 
 // describe says in words what became of an article: which article it is,
 // or which stored story it is another outlet's copy of.
-func describe(sm parley.StateMedia, a parley.Article, outcome store.Outcome, note string) string {
+func describe(sm parley.StateMedia, a parley.Article, outcome parley.Outcome, note string) string {
 	detail := fmt.Sprintf(" (article %d: %s)", a.ID, line(a.Title))
 	switch outcome {
-	case store.Syndicated:
+	case parley.Syndicated:
 		detail = fmt.Sprintf(" (the story of article %d; %s recorded as also publishing it)", a.ID, line(sm.Label(a.Outlet)))
-	case store.Revised:
+	case parley.Revised:
 		detail = fmt.Sprintf(" (article %d: %s; nearly the text of a stored article of the same outlet, kept as its own)", a.ID, line(a.Title))
 	}
 	if note != "" {
@@ -81,32 +81,32 @@ type tally struct {
 	sm      parley.StateMedia
 	total   int
 	done    int
-	counts  map[string]int
+	counts  map[parley.Outcome]int
 	refused bool // a fetch was refused for its address
 	quiet   bool // print the rejected only
 }
 
 // report prints what became of target, one of add's files or addresses:
 // stopped, rejected with the reason, or the outcome of storing a.
-func (t *tally) report(ctx context.Context, target string, a parley.Article, outcome store.Outcome, note string, err error) {
-	var status, detail string
+func (t *tally) report(ctx context.Context, target string, a parley.Article, outcome parley.Outcome, note string, err error) {
+	var detail string
 	switch {
 	case ctx.Err() != nil:
-		status, detail = "stopped", ": interrupted"
+		outcome, detail = parley.Stopped, ": interrupted"
 	case err != nil:
-		status, detail = "rejected", ": "+line(reason(err))
+		outcome, detail = parley.Rejected, ": "+line(reason(err))
 	default:
-		status, detail = outcome.String(), describe(t.sm, a, outcome, note)
+		detail = describe(t.sm, a, outcome, note)
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.done++
-	t.counts[status]++
+	t.counts[outcome]++
 	t.refused = t.refused || fetch.Refused(err)
-	if t.quiet && status != "rejected" {
+	if t.quiet && outcome != parley.Rejected {
 		return
 	}
-	fmt.Fprintf(t.w, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(t.total)), t.done, t.total, status, line(target), detail)
+	fmt.Fprintf(t.w, "[%*d/%d] %-10s %s%s\n", len(strconv.Itoa(t.total)), t.done, t.total, outcome, line(target), detail)
 }
 
 // hintRefused names the setting that lets fetches reach the local network.

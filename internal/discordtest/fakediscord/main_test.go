@@ -78,16 +78,16 @@ type library struct{ *store.DB }
 
 var errNoAdd = errors.New("not in this test")
 
-func (library) AddFile(context.Context, string, []byte) (parley.Article, string, error) {
-	return parley.Article{}, "", errNoAdd
+func (library) AddFile(context.Context, string, []byte) (parley.Article, parley.Outcome, error) {
+	return parley.Article{}, 0, errNoAdd
 }
 
-func (library) AddURL(context.Context, string) (parley.Article, string, error) {
-	return parley.Article{}, "", errNoAdd
+func (library) AddURL(context.Context, string) (parley.Article, parley.Outcome, error) {
+	return parley.Article{}, 0, errNoAdd
 }
 
-func (library) AddArticle(context.Context, parley.Article) (parley.Article, string, error) {
-	return parley.Article{}, "", errNoAdd
+func (library) AddArticle(context.Context, parley.Article) (parley.Article, parley.Outcome, error) {
+	return parley.Article{}, 0, errNoAdd
 }
 
 // openLibrary is a library of the bundled articles, eleven more about
