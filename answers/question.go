@@ -499,15 +499,81 @@ func (q *analysis) speakerGap(cands []*sentence) string {
 	// "What did Witkoff and Dmitriev say to each other": one of them
 	// quoted, the other named in the same sentence.
 	both := len(names) > 1 && strings.Contains(strings.ToLower(who), " and ")
+	quoted := ""
 	for _, s := range cands[:min(gapLook, len(cands))] {
-		if !saidBy(s.said, names) {
+		if !saidBy(s.said, names) || both && !namesAll(s.text+" "+s.said.Speaker, names) {
 			continue
 		}
-		if !both || namesAll(s.text+" "+s.said.Speaker, names) {
+		if onTopic(q, s) {
 			return ""
 		}
+		if quoted == "" {
+			quoted = who
+			if !both {
+				quoted = s.said.Speaker // as the articles write the name
+			}
+		}
+	}
+	if quoted != "" {
+		// Orban's words about the Budapest summit are no answer to what he
+		// said about the Alaska one.
+		return "The articles I have quote " + quoted + ", but not on " + q.topicOf(names) + "."
 	}
 	return "The articles I have don't quote " + who + " on that."
+}
+
+// quoteVerbs ask for someone's words, by stem: "how did Medinsky describe
+// the talks" asks about the talks.
+var quoteVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("say said tell told describe described call called react reacted respond responded comment write wrote post posted put word words quote exact") {
+		m[prose.Stem(w)] = true
+	}
+	return m
+}()
+
+// topicFloor is the share of what a quote question asks about, besides
+// whose words, that the words or the sentences beside them must have.
+const topicFloor = 0.5
+
+// onTopic reports whether a speaker's sentence, the sentences beside it,
+// its passage or its article's title are about what the question asks them about: its words other
+// than the speaker's names and the asking ("describe", "exact words"), by
+// weight.
+func onTopic(q *analysis, s *sentence) bool {
+	asked := func(t qterm) bool {
+		return slices.ContainsFunc(q.askedNames, func(n qterm) bool { return n.stem == t.stem })
+	}
+	passage := stemsOf(s.hit.Source.Title + "\n" + s.hit.Text)
+	share := termShare(q.terms, func(t qterm) bool { return !asked(t) && !t.when && !isRoleVerb(t) && !quoteVerbs[t.stem] }, func(t qterm) float64 {
+		if matchWeight(t, passage) > 0 {
+			return 1
+		}
+		for _, n := range []*sentence{s, s.prev, s.next} {
+			if n != nil && matchWeight(t, n.stems) > 0 {
+				return 1
+			}
+		}
+		return 0
+	}, 1)
+	return share >= topicFloor
+}
+
+// topicOf names what a question asks about besides the people names: its
+// other words as the question writes them ("the alaska summit" → "alaska
+// summit").
+func (q *analysis) topicOf(names []qterm) string {
+	var words []string
+	for _, t := range q.terms {
+		if t.when || isRoleVerb(t) || quoteVerbs[t.stem] || slices.ContainsFunc(names, func(n qterm) bool { return n.stem == t.stem }) {
+			continue
+		}
+		words = append(words, t.surface)
+	}
+	if len(words) == 0 {
+		return "that"
+	}
+	return "“" + strings.Join(words, " ") + "”"
 }
 
 // askedSpeaker is the person whose words a quote question asks for, as the

@@ -310,6 +310,10 @@ func TestAbstentionSaysWhatIsMissing(t *testing.T) {
 	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have don't quote Emmanuel Macron on that.") {
 		t.Errorf("a person named but never quoted:\n%s", a.Text)
 	}
+	a = ask("What did Marco Rubio say about Donetsk?")
+	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have quote Marco Rubio, but not on “Donetsk”.") {
+		t.Errorf("a person quoted, but on something else:\n%s", a.Text)
+	}
 	a = ask("What did Witkoff and Emmanuel Macron say to each other?")
 	if !a.Abstained || !strings.Contains(a.Text, "don't quote Witkoff and Emmanuel Macron on that") {
 		t.Errorf("two people's words to each other, where only one is quoted:\n%s", a.Text)
