@@ -100,6 +100,9 @@ type analysis struct {
 	// week or a month ("on 23 November", "in February 2025").
 	scope  *dates.Mention
 	latest bool
+	// counted are the words of what a count question counts, by index into
+	// terms: "foreign soldiers" in "how many foreign soldiers will…".
+	counted []int
 	// event is the event a question places its time against ("after the
 	// second Abu Dhabi round"), when it names one rather than a date, and
 	// eventDate when the articles first report it (readEvent).
@@ -154,7 +157,40 @@ func analyse(text string) analysis {
 	}
 	q.readAccount()
 	q.readEvent()
+	q.readCounted()
 	return q
+}
+
+// reCounted finds what a count question counts: the words after "how many"
+// up to its verb.
+var reCounted = regexp.MustCompile(`(?i)\bhow many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:were|was|are|is|will|would|did|do|does|have|has|had|got|get|can|could|should|might|in|of|on|at)\b`)
+
+// readCounted reads the words of what a count question counts.
+func (q *analysis) readCounted() {
+	if q.want != typeCount {
+		return
+	}
+	m := reCounted.FindStringSubmatchIndex(q.text)
+	if m == nil {
+		return
+	}
+	for i, t := range q.terms {
+		if t.start >= m[2] && t.start < m[3] {
+			q.counted = append(q.counted, i)
+		}
+	}
+}
+
+// countsAll reports whether a sentence has every word of what the question
+// counts: a count of "troops" is no count of "foreign soldiers" unless the
+// sentence says they are foreign.
+func (q *analysis) countsAll(s *sentence) bool {
+	for _, i := range q.counted {
+		if matchWeight(q.terms[i], s.stems) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // eventScope is an event a question's time is relative to.
@@ -426,6 +462,14 @@ func (q *analysis) gap(cands []*sentence) string {
 		if s.typed >= need && s.focus >= gapFocus && (q.want != typeCount || s.ownFocus >= countFocus) && s.inScope >= 0 {
 			return ""
 		}
+	}
+	if q.want == typeCount && len(q.counted) > 0 {
+		// "how many foreign soldiers", not just "how many".
+		var words []string
+		for _, i := range q.counted {
+			words = append(words, q.terms[i].surface)
+		}
+		what += " " + strings.Join(words, " ")
 	}
 	return "The articles I have mention " + q.topic() + " but don't say " + what + "."
 }

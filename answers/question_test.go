@@ -101,6 +101,21 @@ func TestCountMatchCountsWhatWasAsked(t *testing.T) {
 		{"Trump set a deadline of 50 days to agree to a swap.", 0.6},
 		{"The swap was agreed in 2025.", 0},
 	}
+	foreign := analyse("how many foreign soldiers will the force have?")
+	for text, want := range map[string]float64{
+		"Ukraine's own forces would number 800,000 troops.":         0.6,
+		"The force would have 25,000 foreign troops on the ground.": 1,
+	} {
+		s := &sentence{text: text, stems: stemsOf(text)}
+		if got := countMatch(&foreign, s); got != want {
+			t.Errorf("countMatch(%q) for foreign soldiers = %v, want %v", text, got, want)
+		}
+	}
+	hit := &parley.Hit{}
+	troops := &sentence{hit: hit, text: "Ukraine's own forces would number 800,000 troops.", typed: 0.6, focus: 1, ownFocus: 1}
+	if got := foreign.gap([]*sentence{troops}); !strings.HasSuffix(got, "don't say how many foreign soldiers.") {
+		t.Errorf("gap = %q, want it to say what is not counted", got)
+	}
 	q2 := analyse("how many prisoners does the 28-point plan swap?")
 	if got := countMatch(&q2, &sentence{text: "The 28-point plan lists prisoners among its terms."}); got != 0 {
 		t.Errorf("a number the question names counts as its answer: %v", got)

@@ -176,12 +176,18 @@ func countMatch(q *analysis, s *sentence) float64 {
 			if t.entity || t.when || t.hint || isDigits(t.surface) {
 				continue
 			}
+			if !hasStem(tail, t) && !hasStem(head, t) {
+				continue
+			}
+			if len(q.counted) > 1 && s.stems != nil && !q.countsAll(s) {
+				// "800,000 troops" of Ukraine's own army, for "how many
+				// foreign soldiers": troops, but not the ones asked about.
+				continue
+			}
 			if hasStem(tail, t) {
 				return 1
 			}
-			if hasStem(head, t) {
-				best = 0.9
-			}
+			best = 0.9
 		}
 	}
 	return best
