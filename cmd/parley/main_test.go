@@ -302,12 +302,12 @@ func TestDevSet(t *testing.T) {
 		falseAbs eval.Rate // ceiling
 	}{
 		{"dev", []string{filepath.Join(sets, "dev.jsonl")}, 1.00, 0.92, 1.00, 0.00},
-		{"newsroom", []string{"--articles", filepath.Join(sets, "newsroom", "articles"), filepath.Join(sets, "newsroom")}, 0.80, 0.63, 0.90, 0.20},
+		{"newsroom", []string{"--articles", filepath.Join(sets, "newsroom", "articles"), filepath.Join(sets, "newsroom")}, 0.80, 0.63, 0.95, 0.20},
 		// The four English periods alone: the multilingual files wait for
 		// Ukrainian and Russian support.
 		{"newsroom English", []string{"--articles", filepath.Join(sets, "newsroom", "articles"),
 			filepath.Join(sets, "newsroom", "a.jsonl"), filepath.Join(sets, "newsroom", "b.jsonl"),
-			filepath.Join(sets, "newsroom", "c.jsonl"), filepath.Join(sets, "newsroom", "d.jsonl")}, 0.90, 0.87, 0.90, 0.00},
+			filepath.Join(sets, "newsroom", "c.jsonl"), filepath.Join(sets, "newsroom", "d.jsonl")}, 0.90, 0.87, 0.95, 0.00},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
