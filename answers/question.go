@@ -529,7 +529,7 @@ func (q *analysis) outOfScope(cands []*sentence) string {
 
 // reAskedSpeaker finds the person whose words a question asks for: "what
 // did Peskov say", "what were vance's exact words", "how did Kyiv react".
-var reAskedSpeaker = regexp.MustCompile(`(?i)\b(?:what did|what has|what have|how did|did)\s+(.{2,60}?)\s+(?:say|said|tell|told|write|wrote|post|posted|call|called|react|respond|comment|describe)\b|\b(?:what (?:were|was|are|is))\s+(.{2,60}?)(?:'s|’s)\s+(?:exact\s+)?(?:words|quote|comments?|statement)`)
+var reAskedSpeaker = regexp.MustCompile(`(?i)\b(?:what did|what has|what have|how did|did)\s+(.{2,60}?)\s+(?:say|said|tell|told|write|wrote|post|posted|call|called|react|respond|comment|describe)\b|\b(?:what (?:were|was|are|is))\s+(.{2,60}?)(?:'s|’s)\s+(?:exact\s+)?(?:words|quote|comments?|statement)|\b(?:thing|words?|quote|line|comment|phrase)\s+(?:that\s+)?(\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*)?)\s+(?:said|says|told|wrote|posted|used)\b`)
 
 // speakerGap says so when a question asks for a named person's words and
 // none of the best sentences is credited to that person, as speaker or as
@@ -632,7 +632,7 @@ func (q *analysis) askedSpeaker() (string, []qterm) {
 	if m == nil {
 		return "", nil
 	}
-	who := strings.TrimSpace(m[1] + m[2])
+	who := strings.TrimSpace(m[1] + m[2] + m[3])
 	if w := strings.ToLower(who); strings.HasPrefix(w, "the ") || strings.HasPrefix(w, "a ") {
 		return "", nil
 	}
@@ -655,7 +655,7 @@ func (q *analysis) roleAsked() []qterm {
 	if m == nil {
 		return nil
 	}
-	who := strings.ToLower(strings.TrimSpace(m[1] + m[2]))
+	who := strings.ToLower(strings.TrimSpace(m[1] + m[2] + m[3]))
 	if !strings.HasPrefix(who, "the ") && !strings.HasPrefix(who, "a ") {
 		return nil
 	}

@@ -484,3 +484,21 @@ func TestEventScope(t *testing.T) {
 		}
 	}
 }
+
+func TestAskedSpeaker(t *testing.T) {
+	for q, want := range map[string]string{
+		"What did Peskov say about the talks?":                                   "Peskov",
+		"what were vance's exact words to zelensky":                              "vance",
+		"whats the exact thing zelensky said at the white house about tomahawks": "zelensky",
+		"bessent's line when they sanctioned the oil companies":                  "",
+		"what did the cia director say about the pause?":                         "",
+		"the words Lavrov used about the residence attack? exact quote pls":      "Lavrov",
+	} {
+		a := analyse(q)
+		a.read = reading{text: q}
+		who, _ := a.askedSpeaker()
+		if who != want {
+			t.Errorf("askedSpeaker(%q) = %q, want %q", q, who, want)
+		}
+	}
+}
