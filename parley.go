@@ -29,6 +29,55 @@ var (
 	ErrNewerSchema = errors.New("library was created by a newer version of Parley")
 )
 
+// Error is a failure a user is told about: Message says what was wrong in
+// plain words, as the user reads it, and Kind is the sentinel above that
+// callers branch on (ErrInvalid, ErrDuplicate, ErrNotFound…), or nil for a
+// message that is all there is to say. Err, when set, is the cause, for the
+// log. What is wrapped around an Error is context for the log; what the
+// user is told is Message(err).
+type Error struct {
+	Kind    error
+	Message string
+	Err     error
+}
+
+// Errorf makes an Error of kind whose message is formatted as fmt.Sprintf does.
+func Errorf(kind error, format string, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+}
+
+func (e *Error) Error() string {
+	if e.Message == "" && e.Kind != nil {
+		return e.Kind.Error()
+	}
+	return e.Message
+}
+
+// Unwrap lets errors.Is find the Kind and the cause.
+func (e *Error) Unwrap() []error {
+	var errs []error
+	for _, err := range []error{e.Kind, e.Err} {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// Message is what a user is told of err: the message of the first Error in
+// its chain, without the context wrapped around it, or, when there is none,
+// the error's text; "" for nil.
+func Message(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Error()
+	}
+	return err.Error()
+}
+
 // MaxArticleBytes is the largest file, page or attachment Parley reads as
 // one article. News articles are a few tens of kilobytes, even saved with
 // their page furniture; anything larger is almost certainly not one article.
@@ -287,5 +336,5 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 	if n, err := strconv.Atoi(s[:len(s)-1]); err == nil && n > 0 && units[s[len(s)-1]] > 0 {
 		return now.Add(-time.Duration(n) * units[s[len(s)-1]]), nil
 	}
-	return time.Time{}, fmt.Errorf("%w: %q is not a time: use 24h, 7d, 2w or a date like 2025-08-17", ErrInvalid, s)
+	return time.Time{}, Errorf(ErrInvalid, "%q is not a time: use 24h, 7d, 2w or a date like 2025-08-17", s)
 }

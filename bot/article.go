@@ -97,7 +97,7 @@ func checkAttachment(att *discordgo.MessageAttachment) error {
 		return tell("I can add .md, .txt and .html files; “%s” is none of those.", escapeText(att.Filename))
 	}
 	if att.Size > parley.MaxArticleBytes {
-		return tell("That file is %.1f MB; the most I take is 5 MB.", float64(att.Size)/(1<<20))
+		return tell("That file is %.1f MB; the most I take is %d MB.", float64(att.Size)/(1<<20), parley.MaxArticleBytes>>20)
 	}
 	return nil
 }
@@ -121,7 +121,7 @@ func (b *Bot) download(ctx context.Context, url string) ([]byte, error) {
 		return nil, fmt.Errorf("download attachment: %w", err)
 	}
 	if len(body) > parley.MaxArticleBytes {
-		return nil, tell("That file is larger than 5 MB, the most I take.")
+		return nil, tell("That file is larger than %d MB, the most I take.", parley.MaxArticleBytes>>20)
 	}
 	return body, nil
 }

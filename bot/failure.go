@@ -13,13 +13,10 @@ import (
 	"github.com/parley-bot/parley"
 )
 
-// userError is a failure the user can act on; its text is shown as it is.
-type userError struct{ msg string }
-
-func (e *userError) Error() string { return e.msg }
-
-// tell makes an error whose text the user sees.
-func tell(format string, a ...any) error { return &userError{fmt.Sprintf(format, a...)} }
+// tell makes an error whose text the user sees as it is: a parley.Error
+// with no Kind, since it is not a failure of the request's input but all
+// there is to say.
+func tell(format string, a ...any) error { return &parley.Error{Message: fmt.Sprintf(format, a...)} }
 
 // safely runs fn, turning a panic into an error with its stack, so that a
 // bug in one handler costs one reply, not the bot.
@@ -50,11 +47,11 @@ func (b *Bot) report(c *call, err error, attrs []any) {
 // describeFailure logs err and returns what the user is told, with the
 // error id that ties the two together when the detail is only in the log.
 func (b *Bot) describeFailure(err error, attrs []any) (text, id string) {
-	var ue *userError
+	var told *parley.Error
 	switch {
-	case errors.As(err, &ue):
-		b.log.Info("request declined", append(attrs, "reason", ue.msg)...)
-		return ue.msg, ""
+	case errors.As(err, &told) && told.Kind == nil:
+		b.log.Info("request declined", append(attrs, "reason", told.Message)...)
+		return told.Message, ""
 	case errors.Is(err, parley.ErrInvalid):
 		b.log.Info("request rejected", append(attrs, "reason", err.Error())...)
 		return "That was rejected: " + plainReason(err) + ".", ""
@@ -67,18 +64,10 @@ func (b *Bot) describeFailure(err error, attrs []any) (text, id string) {
 	return fmt.Sprintf("Something went wrong on my side (error %s). An admin can find the details in the log.", id), id
 }
 
-// plainReason is the part of an ErrInvalid or ErrDuplicate error that says
-// what was wrong, without the internal context wrapped around it, escaped
-// for a message.
+// plainReason is what the user is told of err (parley.Message), escaped
+// for a message and without a full stop of its own.
 func plainReason(err error) string {
-	s := err.Error()
-	for _, sentinel := range []error{parley.ErrInvalid, parley.ErrDuplicate} {
-		marker := sentinel.Error() + ": "
-		if i := strings.LastIndex(s, marker); i >= 0 {
-			s = s[i+len(marker):]
-		}
-	}
-	return truncate(escapeText(strings.TrimSuffix(s, ".")), 1500)
+	return truncate(escapeText(strings.TrimSuffix(parley.Message(err), ".")), 1500)
 }
 
 // errorID is a short random id to quote to an admin.

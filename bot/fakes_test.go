@@ -100,7 +100,7 @@ func (l *fakeLibrary) Sources(_ context.Context, query string, offset, limit int
 
 func (l *fakeLibrary) AddFile(_ context.Context, name string, data []byte) (parley.Article, parley.Outcome, error) {
 	if len(data) == 0 {
-		return parley.Article{}, 0, fmt.Errorf("parse %s: %w: the file is empty", name, parley.ErrInvalid)
+		return parley.Article{}, 0, fmt.Errorf("parse %s: %w", name, parley.Errorf(parley.ErrInvalid, "the file is empty"))
 	}
 	l.mu.Lock()
 	l.files[name] = data
@@ -111,7 +111,7 @@ func (l *fakeLibrary) AddFile(_ context.Context, name string, data []byte) (parl
 
 func (l *fakeLibrary) AddArticle(_ context.Context, a parley.Article) (parley.Article, parley.Outcome, error) {
 	if strings.TrimSpace(a.Body) == "" {
-		return parley.Article{}, 0, fmt.Errorf("%w: the article has no text", parley.ErrInvalid)
+		return parley.Article{}, 0, parley.Errorf(parley.ErrInvalid, "the article has no text")
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -137,7 +137,7 @@ func (l *fakeLibrary) AddURL(ctx context.Context, url string) (parley.Article, p
 	l.mu.Unlock()
 	switch {
 	case !ok:
-		return parley.Article{}, 0, fmt.Errorf("fetch %s: %w: the page answered 404 Not Found", url, parley.ErrInvalid)
+		return parley.Article{}, 0, fmt.Errorf("fetch %s: %w", url, parley.Errorf(parley.ErrInvalid, "the page answered 404 Not Found"))
 	case same.ID != 0 && same.Outlet == page.Outlet:
 		return same, parley.Duplicate, nil
 	case same.ID != 0:
@@ -214,12 +214,12 @@ func (f *fakeFeeds) Follow(_ context.Context, url string) (parley.Feed, string, 
 	defer f.mu.Unlock()
 	f.followed = append(f.followed, url)
 	if strings.HasSuffix(url, "/nothing") {
-		return parley.Feed{}, "", fmt.Errorf("follow %s: %w: the address gives no RSS, Atom or JSON feed", url, parley.ErrInvalid)
+		return parley.Feed{}, "", fmt.Errorf("follow %s: %w", url, parley.Errorf(parley.ErrInvalid, "the address gives no RSS, Atom or JSON feed"))
 	}
 	var id int64
 	for _, fd := range f.feeds {
 		if fd.URL == url {
-			return parley.Feed{}, "", fmt.Errorf("%w: the library already follows %s (feed %d)", parley.ErrDuplicate, url, fd.ID)
+			return parley.Feed{}, "", parley.Errorf(parley.ErrDuplicate, "the library already follows %s (feed %d)", url, fd.ID)
 		}
 		id = max(id, fd.ID)
 	}

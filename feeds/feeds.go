@@ -221,7 +221,7 @@ func (p *Poller) Follow(ctx context.Context, rawURL string) (Report, error) {
 	if r.IsPage() {
 		link := discover(r.Body, r.URL)
 		if link == "" {
-			return Report{}, fmt.Errorf("%w: %s is a web page that links to no feed; give the address of its RSS or Atom feed", parley.ErrInvalid, u)
+			return Report{}, parley.Errorf(parley.ErrInvalid, "%s is a web page that links to no feed; give the address of its RSS or Atom feed", u)
 		}
 		if u, err = fetch.Canonical(link); err != nil {
 			return Report{}, err
@@ -230,7 +230,7 @@ func (p *Poller) Follow(ctx context.Context, rawURL string) (Report, error) {
 			return Report{}, err
 		}
 		if !r.IsFeed() {
-			return Report{}, fmt.Errorf("%w: %s is not a news feed", parley.ErrInvalid, u)
+			return Report{}, parley.Errorf(parley.ErrInvalid, "%s is not a news feed", u)
 		}
 	}
 	if _, err := parse(r.Body); err != nil {
@@ -251,7 +251,7 @@ func (p *Poller) Poll(ctx context.Context, f parley.Feed) Report {
 	start := p.now()
 	r, err := p.Fetcher.Feed(ctx, f.URL, fetch.Validators{ETag: f.ETag, LastModified: f.LastModified})
 	if err == nil && r.IsPage() {
-		err = fmt.Errorf("%w: the address now gives a web page, not a feed", parley.ErrInvalid)
+		err = parley.Errorf(parley.ErrInvalid, "the address now gives a web page, not a feed")
 	}
 	if err != nil {
 		return p.fail(ctx, Report{Feed: f}, start, err)
@@ -385,9 +385,9 @@ func parse(body []byte) (*gofeed.Feed, error) {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-			return nil, fmt.Errorf("%w: the address gives no RSS, Atom or JSON feed", parley.ErrInvalid)
+			return nil, parley.Errorf(parley.ErrInvalid, "the address gives no RSS, Atom or JSON feed")
 		}
-		return nil, fmt.Errorf("%w: the feed cannot be read: %v", parley.ErrInvalid, err)
+		return nil, parley.Errorf(parley.ErrInvalid, "the feed cannot be read: %v", err)
 	}
 	return feed, nil
 }
@@ -598,7 +598,7 @@ func (p *Poller) article(ctx context.Context, outlet string, e entry) (parley.Ar
 	case e.link != "":
 		a, err = p.Fetcher.Article(ctx, e.link)
 	default:
-		err = fmt.Errorf("%w: the item has no link and not the article's text", parley.ErrInvalid)
+		err = parley.Errorf(parley.ErrInvalid, "the item has no link and not the article's text")
 	}
 	if err != nil {
 		return a, err

@@ -60,22 +60,22 @@ type Fetcher struct {
 	hosts  hostLocks           // one request at a time per host
 }
 
-// rejection is a fetch that failed for a reason the user can read: its
-// message is the reason alone, and it matches parley.ErrInvalid (and the
-// underlying cause, if any) so callers can branch on it.
+// rejection is a fetch that failed: what the user is told, as a
+// parley.Error of kind parley.ErrInvalid with the underlying cause, and
+// whether trying again may help.
 type rejection struct {
-	reason    string
-	cause     error
+	err       *parley.Error
 	temporary bool // the same fetch may work later
 	refused   bool // the address is not a public one
 }
 
-func (e *rejection) Error() string { return e.reason }
-func (e *rejection) Unwrap() []error {
-	if e.cause == nil {
-		return []error{parley.ErrInvalid}
-	}
-	return []error{parley.ErrInvalid, e.cause}
+func (e *rejection) Error() string { return e.err.Error() }
+func (e *rejection) Unwrap() error { return e.err }
+
+// reject makes a rejection whose reason is formatted as fmt.Sprintf does,
+// with the cause (nil when there is none).
+func reject(cause error, format string, args ...any) *rejection {
+	return &rejection{err: &parley.Error{Kind: parley.ErrInvalid, Message: fmt.Sprintf(format, args...), Err: cause}}
 }
 
 // Temporary says whether a failed fetch may work if tried again later: the
@@ -98,9 +98,7 @@ func Refused(err error) bool {
 	return errors.As(err, &rej) && rej.refused
 }
 
-func invalidf(format string, args ...any) error {
-	return &rejection{reason: fmt.Sprintf(format, args...)}
-}
+func invalidf(format string, args ...any) error { return reject(nil, format, args...) }
 
 // New returns a Fetcher with cfg's limits. Its transport ignores proxy
 // settings from the environment, since a proxy would dial on Parley's behalf
@@ -271,8 +269,9 @@ func (f *Fetcher) get(ctx context.Context, rawURL, accept string, v Validators) 
 		return r, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &rejection{reason: fmt.Sprintf("the server answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode)),
-			temporary: resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500}
+		rej := reject(nil, "the server answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+		rej.temporary = resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500
+		return nil, rej
 	}
 	if resp.ContentLength > f.cfg.MaxBytes {
 		return nil, invalidf("the page is %s; the limit is %s", megabytes(resp.ContentLength), megabytes(f.cfg.MaxBytes))
@@ -355,13 +354,17 @@ func (f *Fetcher) explain(ctx context.Context, u *url.URL, err error) error {
 	// and it will be the same next time.
 	var perr textproto.ProtocolError
 	if errors.As(err, &perr) {
-		return &rejection{reason: fmt.Sprintf("the page cannot be read: the server sent a %s", string(perr)), cause: err}
+		return reject(err, "the page cannot be read: the server sent a %s", string(perr))
 	}
 	var nerr net.Error
 	if errors.As(err, &nerr) && nerr.Timeout() {
-		return &rejection{reason: fmt.Sprintf("the site did not answer within %s", f.cfg.Timeout), cause: err, temporary: true}
+		late := reject(err, "the site did not answer within %s", f.cfg.Timeout)
+		late.temporary = true
+		return late
 	}
-	return &rejection{reason: fmt.Sprintf("cannot reach %s", u.Host), cause: err, temporary: true}
+	unreachable := reject(err, "cannot reach %s", u.Host)
+	unreachable.temporary = true
+	return unreachable
 }
 
 // megabytes writes a size in MiB, rounded up to a tenth so that a page just

@@ -154,5 +154,7 @@ func controlDial(network, address string, _ syscall.RawConn) error {
 // refusal is the error for an address refuseAddr names. It states the rule,
 // since whoever reads it (an admin in Discord) may not know the config.
 func refusal(reason string) error {
-	return &rejection{reason: reason + " (Parley fetches only from public web servers)", refused: true}
+	rej := reject(nil, "%s (Parley fetches only from public web servers)", reason)
+	rej.refused = true
+	return rej
 }

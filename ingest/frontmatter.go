@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/parley-bot/parley"
 )
 
 // Meta is what a front-matter block says about its article. Fields the block
@@ -38,7 +40,7 @@ func setLanguage(m *Meta, v string) error { m.Language = v; return nil }
 func setURL(m *Meta, v string) error {
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return invalidf("url %q is not an absolute http(s) address", v)
+		return parley.Errorf(parley.ErrInvalid, "url %q is not an absolute http(s) address", v)
 	}
 	m.URL = v
 	return nil
@@ -62,7 +64,7 @@ func setPublished(m *Meta, v string) error {
 			return nil
 		}
 	}
-	return invalidf("published date %q not understood; use YYYY-MM-DD (2025-08-19) or RFC 3339 (2025-08-19T10:00:00Z)", v)
+	return parley.Errorf(parley.ErrInvalid, "published date %q not understood; use YYYY-MM-DD (2025-08-19) or RFC 3339 (2025-08-19T10:00:00Z)", v)
 }
 
 // ParseFrontMatter splits a text file into its front matter and its body.
@@ -104,7 +106,7 @@ func ParseFrontMatter(data string) (meta Meta, body string, err error) {
 			if !hasCloser(rest) {
 				return Meta{}, "", errNeverEnds
 			}
-			return Meta{}, "", invalidf("front matter line %d is not \"key: value\": %q", n, line)
+			return Meta{}, "", parley.Errorf(parley.ErrInvalid, "front matter line %d is not \"key: value\": %q", n, line)
 		}
 		set, known := metaKeys[key]
 		if v := unquote(strings.TrimSpace(value)); known && v != "" {
@@ -116,7 +118,7 @@ func ParseFrontMatter(data string) (meta Meta, body string, err error) {
 	return meta, rest, nil
 }
 
-var errNeverEnds = invalidf("front matter starts with --- but never ends; close it with a line ---")
+var errNeverEnds = parley.Errorf(parley.ErrInvalid, "front matter starts with --- but never ends; close it with a line ---")
 
 // hasCloser reports whether a line of text closes a front-matter block.
 func hasCloser(text string) bool {

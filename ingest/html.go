@@ -25,7 +25,7 @@ const maxFallbackTitle = 100
 
 // errNoText is the rejection of a saved page readability finds no article
 // text in.
-var errNoText = &invalidError{reason: "no article text found"}
+var errNoText = parley.Errorf(parley.ErrInvalid, "no article text found")
 
 // parseHTML reduces a web page to its article text with readability,
 // taking title, outlet, byline, language and date from the page metadata.
@@ -38,11 +38,11 @@ func parseHTML(data []byte, judge func(body string, s pageSignals) error) (parle
 		return parley.Article{}, err
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return parley.Article{}, invalidf("file contains NUL bytes; it looks binary, not a web page")
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "file contains NUL bytes; it looks binary, not a web page")
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return parley.Article{}, invalidf("cannot read the page as HTML: %v", err)
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "cannot read the page as HTML: %v", err)
 	}
 	signals := readSignals(doc)
 	canonical := canonicalURL(doc)
@@ -93,13 +93,13 @@ func decodeHTML(data []byte) ([]byte, error) {
 	declared := certain || name != "windows-1252" || bytes.Contains(head, []byte("charset"))
 	if !declared || name == "utf-8" {
 		if !utf8.Valid(data) {
-			return nil, invalidf("not UTF-8 text (convert it to UTF-8 or declare its charset)")
+			return nil, parley.Errorf(parley.ErrInvalid, "not UTF-8 text (convert it to UTF-8 or declare its charset)")
 		}
 		return bytes.TrimPrefix(data, []byte("\uFEFF")), nil
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, invalidf("page is not valid %s text", name)
+		return nil, parley.Errorf(parley.ErrInvalid, "page is not valid %s text", name)
 	}
 	// A UTF-16 byte order mark decodes to U+FEFF, which the HTML parser
 	// would take for text before <html>.

@@ -27,17 +27,6 @@ import (
 	"github.com/parley-bot/parley/prose"
 )
 
-// invalidError is a rejection the user can act on: its message is the reason
-// alone, and it matches parley.ErrInvalid so callers can branch on it.
-type invalidError struct{ reason string }
-
-func (e *invalidError) Error() string { return e.reason }
-func (e *invalidError) Unwrap() error { return parley.ErrInvalid }
-
-func invalidf(format string, args ...any) error {
-	return &invalidError{reason: fmt.Sprintf(format, args...)}
-}
-
 // kinds maps the supported extensions to how their files are read.
 var kinds = map[string]string{
 	".md": "text", ".markdown": "text", ".txt": "text",
@@ -54,9 +43,9 @@ func Parse(name string, data []byte) (parley.Article, error) {
 	kind, ok := kinds[ext]
 	if !ok {
 		if ext == "" {
-			return parley.Article{}, invalidf("file has no extension; use .md, .txt or .html")
+			return parley.Article{}, parley.Errorf(parley.ErrInvalid, "file has no extension; use .md, .txt or .html")
 		}
-		return parley.Article{}, invalidf("unsupported file type %s; use .md, .txt or .html", ext)
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "unsupported file type %s; use .md, .txt or .html", ext)
 	}
 	if len(data) > parley.MaxArticleBytes {
 		return parley.Article{}, tooLarge(int64(len(data)))
@@ -80,7 +69,7 @@ func Parse(name string, data []byte) (parley.Article, error) {
 
 func tooLarge(size int64) error {
 	mb := math.Ceil(float64(size)*10/(1<<20)) / 10
-	return invalidf("file is %.1f MB; the limit is %d MB", mb, parley.MaxArticleBytes>>20)
+	return parley.Errorf(parley.ErrInvalid, "file is %.1f MB; the limit is %d MB", mb, parley.MaxArticleBytes>>20)
 }
 
 // ReadFile reads the file at path for Parse: only a regular file (a
@@ -129,12 +118,12 @@ func regular(fi fs.FileInfo) error {
 	case m.IsRegular():
 		return nil
 	case m.IsDir():
-		return invalidf("it is a directory, not a file")
+		return parley.Errorf(parley.ErrInvalid, "it is a directory, not a file")
 	}
 	if kind := special(m); kind != "" {
-		return invalidf("it is %s, not a file (only regular files are read)", kind)
+		return parley.Errorf(parley.ErrInvalid, "it is %s, not a file (only regular files are read)", kind)
 	}
-	return invalidf("it is not a regular file (only regular files are read)")
+	return parley.Errorf(parley.ErrInvalid, "it is not a regular file (only regular files are read)")
 }
 
 // special names the kind of a file that is neither regular nor a directory
@@ -154,13 +143,13 @@ func special(m fs.FileMode) string {
 // parseText reads a text file with optional front matter.
 func parseText(data []byte) (parley.Article, error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return parley.Article{}, invalidf("file is UTF-16, not UTF-8 text (convert it to UTF-8)")
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "file is UTF-16, not UTF-8 text (convert it to UTF-8)")
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return parley.Article{}, invalidf("file contains NUL bytes; it looks binary, not text")
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "file contains NUL bytes; it looks binary, not text")
 	}
 	if !utf8.Valid(data) {
-		return parley.Article{}, invalidf("not UTF-8 text (convert it to UTF-8)")
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "not UTF-8 text (convert it to UTF-8)")
 	}
 	meta, rest, err := ParseFrontMatter(prose.Normalize(string(data)))
 	if err != nil {
@@ -185,7 +174,7 @@ func FromFields(fields map[string]string, text string) (parley.Article, error) {
 		}
 	}
 	if bytes.IndexByte([]byte(text), 0) >= 0 || !utf8.ValidString(text) {
-		return parley.Article{}, invalidf("the text is not valid UTF-8")
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "the text is not valid UTF-8")
 	}
 	return fromMeta(meta, text)
 }
@@ -194,7 +183,7 @@ func FromFields(fields map[string]string, text string) (parley.Article, error) {
 func fromMeta(meta Meta, rest string) (parley.Article, error) {
 	body := prose.Normalize(rest)
 	if body == "" {
-		return parley.Article{}, invalidf("no article text")
+		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "no article text")
 	}
 	title := OneLine(meta.Title)
 	if title == "" {
@@ -202,7 +191,7 @@ func fromMeta(meta Meta, rest string) (parley.Article, error) {
 		// article rather than being part of its prose.
 		title, body = headline(body)
 		if title == "" {
-			return parley.Article{}, invalidf("no title; add a line \"title: ...\" in front matter")
+			return parley.Article{}, parley.Errorf(parley.ErrInvalid, "no title; add a line \"title: ...\" in front matter")
 		}
 	}
 	if !readsAsProse(body) {
@@ -221,7 +210,7 @@ func fromMeta(meta Meta, rest string) (parley.Article, error) {
 
 // errNotProse rejects a text that is mostly not words, such as
 // /etc/passwd or a CSV file saved as .txt.
-var errNotProse = invalidf("no article text: most of it is not words (a data or configuration file?)")
+var errNotProse = parley.Errorf(parley.ErrInvalid, "no article text: most of it is not words (a data or configuration file?)")
 
 // readsAsProse reports whether text reads as prose: at least half its runs of
 // non-space characters are words or numbers, with punctuation around them

@@ -47,17 +47,17 @@ func DecodeWebPage(data []byte, contentType string) ([]byte, error) {
 	if label := params["charset"]; label != "" {
 		enc, name := charset.Lookup(label)
 		if enc == nil {
-			return nil, invalidf("the server declares an unknown charset %q", label)
+			return nil, parley.Errorf(parley.ErrInvalid, "the server declares an unknown charset %q", label)
 		}
 		if name == "utf-8" {
 			if !utf8.Valid(data) {
-				return nil, invalidf("the page declares UTF-8 but is not valid UTF-8")
+				return nil, parley.Errorf(parley.ErrInvalid, "the page declares UTF-8 but is not valid UTF-8")
 			}
 			return data, nil
 		}
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {
-			return nil, invalidf("the page is not valid %s text", name)
+			return nil, parley.Errorf(parley.ErrInvalid, "the page is not valid %s text", name)
 		}
 		return out, nil
 	}
@@ -89,23 +89,23 @@ func webText(body string, s pageSignals) error {
 	case words >= MinWebWords:
 		return nil
 	case s.paywalled:
-		return invalidf("the page is behind a paywall: its structured data says isAccessibleForFree is false, and only %s of the article can be read", plural(words, "word"))
+		return parley.Errorf(parley.ErrInvalid, "the page is behind a paywall: its structured data says isAccessibleForFree is false, and only %s of the article can be read", plural(words, "word"))
 	case marked:
 		mark := "a single <article> element"
 		if s.linkedType != "" {
 			mark = s.linkedType + " structured data"
 		}
 		if prompt := subscribePrompt(body); prompt != "" {
-			return invalidf("%s: it is marked as an article (%s), but its text ends in a paywall's call to subscribe, %q", noWebText, mark, prompt)
+			return parley.Errorf(parley.ErrInvalid, "%s: it is marked as an article (%s), but its text ends in a paywall's call to subscribe, %q", noWebText, mark, prompt)
 		}
 		if dense := denseWords(body); dense < minBriefWords {
-			return invalidf("%s: it is marked as an article (%s), but has only %s of running text, fewer than the %d of a brief", noWebText, mark, plural(dense, "word"), minBriefWords)
+			return parley.Errorf(parley.ErrInvalid, "%s: it is marked as an article (%s), but has only %s of running text, fewer than the %d of a brief", noWebText, mark, plural(dense, "word"), minBriefWords)
 		}
 		return nil
 	case s.articles > 1:
-		return invalidf("%s: it has %d <article> elements, as a list of stories does, and %s, fewer than %d", noWebText, s.articles, plural(words, "word"), MinWebWords)
+		return parley.Errorf(parley.ErrInvalid, "%s: it has %d <article> elements, as a list of stories does, and %s, fewer than %d", noWebText, s.articles, plural(words, "word"), MinWebWords)
 	}
-	return invalidf("%s: nothing marks it as an article (no article structured data, no <article> element), and its %s are fewer than %d", noWebText, plural(words, "word"), MinWebWords)
+	return parley.Errorf(parley.ErrInvalid, "%s: nothing marks it as an article (no article structured data, no <article> element), and its %s are fewer than %d", noWebText, plural(words, "word"), MinWebWords)
 }
 
 // denseWords counts the words of body's paragraphs of running text, those

@@ -94,7 +94,7 @@ func (db *DB) AnswerForMessage(ctx context.Context, messageID string) (*parley.A
 // earlier vote of theirs on it.
 func (db *DB) Vote(ctx context.Context, answerID int64, userHash string, vote int) error {
 	if vote != 1 && vote != -1 {
-		return fmt.Errorf("%w: vote %d", parley.ErrInvalid, vote)
+		return parley.Errorf(parley.ErrInvalid, "vote %d", vote)
 	}
 	_, err := db.sql.ExecContext(ctx, `INSERT INTO feedback (answer_id, user_hash, vote, created) VALUES (?, ?, ?, ?)
 		ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, created = excluded.created`,

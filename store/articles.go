@@ -55,15 +55,15 @@ func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (
 func checkArticle(a *parley.Article, ps []parley.Passage) error {
 	switch {
 	case a.Title == "":
-		return fmt.Errorf("%w: article has no title", parley.ErrInvalid)
+		return parley.Errorf(parley.ErrInvalid, "article has no title")
 	case a.Body == "":
-		return fmt.Errorf("%w: article has no text", parley.ErrInvalid)
+		return parley.Errorf(parley.ErrInvalid, "article has no text")
 	case len(ps) == 0:
-		return fmt.Errorf("%w: article has no passages", parley.ErrInvalid)
+		return parley.Errorf(parley.ErrInvalid, "article has no passages")
 	}
 	for i, p := range ps {
 		if p.Start < 0 || p.End > len(a.Body) || p.Start >= p.End || a.Body[p.Start:p.End] != p.Text {
-			return fmt.Errorf("%w: passage %d is not the body's text at %d–%d", parley.ErrInvalid, i, p.Start, p.End)
+			return parley.Errorf(parley.ErrInvalid, "passage %d is not the body's text at %d–%d", i, p.Start, p.End)
 		}
 	}
 	return nil

@@ -25,13 +25,13 @@ func scanFeed(sc interface{ Scan(...any) error }) (parley.Feed, error) {
 // is an error wrapping parley.ErrDuplicate.
 func (db *DB) AddFeed(ctx context.Context, url string) (parley.Feed, error) {
 	if strings.TrimSpace(url) == "" {
-		return parley.Feed{}, fmt.Errorf("%w: the feed has no address", parley.ErrInvalid)
+		return parley.Feed{}, parley.Errorf(parley.ErrInvalid, "the feed has no address")
 	}
 	var id int64
 	err := db.sql.QueryRowContext(ctx, "SELECT id FROM feeds WHERE url = ?", url).Scan(&id)
 	switch {
 	case err == nil:
-		return parley.Feed{}, fmt.Errorf("%w: the library already follows %s (feed %d)", parley.ErrDuplicate, url, id)
+		return parley.Feed{}, parley.Errorf(parley.ErrDuplicate, "the library already follows %s (feed %d)", url, id)
 	case !errors.Is(err, sql.ErrNoRows):
 		return parley.Feed{}, fmt.Errorf("add feed: %w", err)
 	}
@@ -50,7 +50,7 @@ func (db *DB) AddFeed(ctx context.Context, url string) (parley.Feed, error) {
 func (db *DB) Feed(ctx context.Context, id int64) (parley.Feed, error) {
 	f, err := scanFeed(db.sql.QueryRowContext(ctx, "SELECT "+feedColumns+" FROM feeds WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return parley.Feed{}, fmt.Errorf("%w: no feed %d", parley.ErrNotFound, id)
+		return parley.Feed{}, parley.Errorf(parley.ErrNotFound, "no feed %d", id)
 	}
 	return f, err
 }
@@ -80,7 +80,7 @@ func (db *DB) RemoveFeed(ctx context.Context, id int64) error {
 		return fmt.Errorf("remove feed %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("%w: no feed %d", parley.ErrNotFound, id)
+		return parley.Errorf(parley.ErrNotFound, "no feed %d", id)
 	}
 	return nil
 }

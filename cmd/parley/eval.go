@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/eval"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/store"
@@ -74,7 +75,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 func fill(ctx context.Context, e *env, db *store.DB, br *brain, dir string, files []string) error {
 	for _, path := range files {
 		if _, _, _, err := addFile(ctx, db, br, path); err != nil {
-			return fmt.Errorf("--articles: %s rejected: %s", path, reason(err))
+			return fmt.Errorf("--articles: %s rejected: %s", path, parley.Message(err))
 		}
 	}
 	if len(files) > 0 {

@@ -97,7 +97,7 @@ func progress(w io.Writer) func(feeds.Item) {
 		detail := ""
 		switch {
 		case it.Err != nil:
-			detail = ": " + reason(it.Err)
+			detail = ": " + parley.Message(it.Err)
 		case it.Outcome == parley.Syndicated:
 			detail = fmt.Sprintf(" (the story of article %d)", it.ArticleID)
 		case it.ArticleID != 0:
@@ -128,7 +128,7 @@ func cmdFeedAdd(ctx context.Context, e *env, args []string) error {
 		rep, err := p.Follow(ctx, u)
 		if err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "parley: cannot follow %s: %s\n", u, reason(err))
+			fmt.Fprintf(e.stderr, "parley: cannot follow %s: %s\n", u, parley.Message(err))
 			if fetch.Refused(err) {
 				hintRefused(e)
 			}

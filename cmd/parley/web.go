@@ -66,12 +66,6 @@ func describe(sm parley.StateMedia, a parley.Article, outcome parley.Outcome, no
 	return detail
 }
 
-// reason is an error as a user reads it: the cause alone, without the
-// "invalid input" the error also wraps.
-func reason(err error) string {
-	return strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": ")
-}
-
 // tally prints a line for each article `add` was given as it is dealt
 // with ("[3/10] added …") and counts the outcomes. It is safe for
 // concurrent use.
@@ -94,7 +88,7 @@ func (t *tally) report(ctx context.Context, target string, a parley.Article, out
 	case ctx.Err() != nil:
 		outcome, detail = parley.Stopped, ": interrupted"
 	case err != nil:
-		outcome, detail = parley.Rejected, ": "+line(reason(err))
+		outcome, detail = parley.Rejected, ": "+line(parley.Message(err))
 	default:
 		detail = describe(t.sm, a, outcome, note)
 	}
