@@ -159,6 +159,15 @@ var rules = []rule{
 	}},
 	// "in August", "since March", "early July", "mid-June", "last August".
 	{regexp.MustCompile(`(?:\b(?i:(in))\s+)?(?:\b(?i:(early|late|mid|last|this|next))(?:\s+|-))?\b` + fullMonthRE + `\b`), (*sentence).monthAlone},
+	// "in May", "since May", "late May": May is a month only after a word
+	// that dates it ("Theresa May", "May I ask" are not), and not before
+	// "'s" ("in May's government").
+	{regexp.MustCompile(`(?:\b(?i:(in))\s+)?(?:\b(?i:(early|late|mid|last|this|next))(?:\s+|-))?\b(May)\b`), func(s *sentence, g match) (time.Time, Precision, bool) {
+		if rest := s.text[g.end():]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			return time.Time{}, 0, false
+		}
+		return s.monthAlone(g)
+	}},
 	// "on Friday", "last Friday", "this Friday", "next Friday", "late Friday".
 	{regexp.MustCompile(`\b(?:(?i:(on|last|this|next|early|late))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), (*sentence).weekday},
 	// "today", "yesterday", "tomorrow", "the day before yesterday".
