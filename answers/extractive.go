@@ -240,6 +240,9 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 		}
 	}
 	q.dateEvent(all)
+	if q.want == typePerson {
+		q.surnames = surnamesOf(all)
+	}
 	for i, ps := range passages {
 		passageCover, passageFocus := contexts[i].cover, contexts[i].focus
 		for _, s := range ps {

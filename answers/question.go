@@ -100,6 +100,9 @@ type analysis struct {
 	// week or a month ("on 23 November", "in February 2025").
 	scope  *dates.Mention
 	latest bool
+	// surnames are the surnames of the people the sentences found name in
+	// full (candidates), for a "who" question.
+	surnames map[string]bool
 	// counted are the words of what a count question counts, by index into
 	// terms: "foreign soldiers" in "how many foreign soldiers will…".
 	counted []int

@@ -502,3 +502,17 @@ func TestAskedSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestSurnameAnswersWho(t *testing.T) {
+	q := analyse("who took the envoys out to lunch in Moscow?")
+	named := &sentence{text: "Across the table sat Kirill Dmitriev, who runs the wealth fund."}
+	lunch := &sentence{text: "Before the talks, Dmitriev took the two envoys to lunch in Moscow.", stems: stemsOf("Before the talks, Dmitriev took the two envoys to lunch in Moscow.")}
+	q.surnames = surnamesOf([]*sentence{named, lunch})
+	if got := typeMatch(&q, lunch); got != 1 {
+		t.Errorf("a surname of a person named in full elsewhere, doing what was asked: typeMatch = %v, want 1", got)
+	}
+	q.surnames = surnamesOf([]*sentence{lunch})
+	if got := typeMatch(&q, lunch); got != 0 {
+		t.Errorf("a capitalised word no sentence names as a person: typeMatch = %v, want 0", got)
+	}
+}

@@ -114,6 +114,19 @@ func typeMatch(q *analysis, s *sentence) float64 {
 				return 0.7
 			}
 		}
+		// News names a person in full once, then by surname: "Dmitriev
+		// walked the two Americans around" where the passage has "Kirill
+		// Dmitriev".
+		if q.want == typePerson {
+			for _, w := range surnamesIn(s.text, q.surnames) {
+				if novel(q, w) {
+					if doesAsked(q, s) {
+						return 1
+					}
+					return 0.7
+				}
+			}
+		}
 		if s.said.Speaker != "" {
 			return 0.5
 		}
@@ -191,6 +204,35 @@ func countMatch(q *analysis, s *sentence) float64 {
 		}
 	}
 	return best
+}
+
+// reFullName is a first name and a surname, capitalised.
+var reFullName = regexp.MustCompile(`\b[A-Z][\p{L}’'-]+\s+([A-Z][\p{L}’'-]+)\b`)
+
+// surnamesOf returns the surnames of the full names in the sentences found
+// and of their speakers: news names a person in full once, then by surname.
+func surnamesOf(all []*sentence) map[string]bool {
+	known := map[string]bool{}
+	for _, s := range all {
+		for _, text := range []string{s.text, s.said.Speaker} {
+			for _, m := range reFullName.FindAllStringSubmatch(text, -1) {
+				known[m[1]] = true
+			}
+		}
+	}
+	return known
+}
+
+// surnamesIn returns the words of text that are known surnames: "Dmitriev"
+// where another sentence names "Kirill Dmitriev".
+func surnamesIn(text string, known map[string]bool) []string {
+	var out []string
+	for _, tok := range prose.Tokens(text) {
+		if w := text[tok.Start:tok.End]; known[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // inMention reports whether byte i of the sentence lies in a date it names.
