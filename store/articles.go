@@ -103,6 +103,9 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	}
 	if outcome == parley.Updated {
 		// The passages go first: their trigger removes their index rows.
+		if err := lexiconRemoving(ctx, tx, id); err != nil {
+			return 0, 0, err
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM passages WHERE article_id = ?", id); err != nil {
 			return 0, 0, err
 		}
@@ -145,6 +148,14 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	if err != nil {
 		return 0, 0, err
 	}
+	if err := lexiconAdd(ctx, tx, id); err != nil {
+		return 0, 0, err
+	}
+	if outcome == Updated {
+		if err := lexiconRemoved(ctx, tx); err != nil {
+			return 0, 0, err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE stats SET passages = passages + ?, words = words + ? WHERE id = 1`, len(ps), words); err != nil {
 		return 0, 0, err
 	}
@@ -164,12 +175,18 @@ func (db *DB) Remove(ctx context.Context, id int64) error {
 	if err := unindex(ctx, tx, id); err != nil {
 		return fmt.Errorf("remove article %d: %w", id, err)
 	}
+	if err := lexiconRemoving(ctx, tx, id); err != nil {
+		return fmt.Errorf("remove article %d: %w", id, err)
+	}
 	res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
 	if err != nil {
 		return fmt.Errorf("remove article %d: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("remove article %d: %w", id, parley.ErrNotFound)
+	}
+	if err := lexiconRemoved(ctx, tx); err != nil {
+		return fmt.Errorf("remove article %d: %w", id, err)
 	}
 	return tx.Commit()
 }

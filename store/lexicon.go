@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,9 +52,9 @@ const correctPrefix = 3
 // between the stems and between the word and the one articles write. Of equally
 // close words the one in most passages wins.
 //
-// It reads the index's vocabulary of words with the same first three
-// letters (correctPrefix); the index stores Porter stems, so a word is
-// compared with and without its usual endings.
+// It reads the index's terms with the same first three letters
+// (correctPrefix) from the lexicon (vocabulary.go); the index stores Porter
+// stems, so a word is compared with and without its usual endings.
 func (db *DB) Correct(ctx context.Context, word string) (string, error) {
 	w := strings.ToLower(strings.TrimSpace(prose.IndexForm(word)))
 	if utf8.RuneCountInString(w) < 5 {
@@ -80,31 +81,44 @@ func (db *DB) Correct(ctx context.Context, word string) (string, error) {
 	if prefix == "" {
 		return "", nil
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT term, doc FROM passages_vocab WHERE term >= ? AND term < ?`, prefix, prefix+"\U0010FFFF")
+	rows, err := db.sql.QueryContext(ctx, `SELECT term FROM lexicon WHERE term >= ? AND term < ?`, prefix, prefix+"\U0010FFFF")
 	if err != nil {
 		return "", fmt.Errorf("correct %q: %w", word, err)
 	}
 	defer rows.Close()
 	forms := stemForms(w)
-	best, bestDist, bestDocs := "", limit+1, 0
+	var all, closest []string // the terms read, and the closest, in the index's order
+	bestDist := limit + 1
 	for rows.Next() {
 		var term string
-		var docs int
-		if err := rows.Scan(&term, &docs); err != nil {
+		if err := rows.Scan(&term); err != nil {
 			return "", fmt.Errorf("correct %q: %w", word, err)
 		}
 		d := limit + 1
 		for _, f := range forms {
 			d = min(d, editDistance(f, term, limit))
 		}
-		if d == 0 {
+		switch {
+		case d == 0:
 			return "", nil // the word is known: nothing to correct
+		case d < bestDist:
+			closest, bestDist = append(closest[:0], term), d
+		case d == bestDist && d <= limit:
+			closest = append(closest, term)
 		}
-		if d < bestDist || d == bestDist && docs > bestDocs {
-			best, bestDist, bestDocs = term, d, docs
-		}
+		all = append(all, term)
 	}
 	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("correct %q: %w", word, err)
+	}
+	rows.Close()
+	var best string
+	if len(closest) > 0 {
+		best, err = db.commonest(ctx, closest)
+	} else {
+		best, err = db.commonestWritten(ctx, all, w, limit)
+	}
+	if err != nil {
 		return "", fmt.Errorf("correct %q: %w", word, err)
 	}
 	if best == "" {
@@ -115,6 +129,116 @@ func (db *DB) Correct(ctx context.Context, word string) (string, error) {
 		return "", err
 	}
 	return written, nil
+}
+
+// commonest returns the term of terms that the most index rows hold, the
+// first of those that most do, or "" for none. Only a tie needs counting,
+// which reads the terms' posting lists.
+func (db *DB) commonest(ctx context.Context, terms []string) (string, error) {
+	if len(terms) < 2 {
+		return strings.Join(terms, ""), nil
+	}
+	best, bestDocs := "", 0
+	for _, t := range terms {
+		docs, err := db.rows(ctx, t)
+		if err != nil {
+			return "", err
+		}
+		if docs > bestDocs {
+			best, bestDocs = t, docs
+		}
+	}
+	return best, nil
+}
+
+// commonestWritten is commonest(all) when no term is close to the word
+// typed, w: a stem far from the word may still be the stem of a word
+// articles write close to it ("multin" of "multinational", for
+// "multinationl"), which surface finds. It returns "" when the commonest
+// term cannot be one: that is when its stem is not within limit+1 edits
+// of a start of w, since the word surface gives starts with the stem. The
+// terms that can be are counted; the others only as far as it takes to
+// show that none has more rows (a term's rows are at most its
+// occurrences), which spares reading all of "with" for a word starting
+// "wit".
+func (db *DB) commonestWritten(ctx context.Context, all []string, w string, limit int) (string, error) {
+	leader, leaderAt, leaderDocs := "", -1, 0
+	for i, t := range all {
+		if startDistance(strings.TrimSuffix(t, "i"), w) > limit+1 {
+			continue
+		}
+		docs, err := db.rows(ctx, t)
+		if err != nil {
+			return "", err
+		}
+		if docs > leaderDocs {
+			leader, leaderAt, leaderDocs = t, i, docs
+		}
+	}
+	if leader == "" {
+		return "", nil
+	}
+	for i, t := range all {
+		if i == leaderAt || startDistance(strings.TrimSuffix(t, "i"), w) <= limit+1 {
+			continue // the leader is the first with the most of these
+		}
+		// A term before the leader takes its place with as many rows; one
+		// after it, with more.
+		enough := leaderDocs + 1
+		if i < leaderAt {
+			enough = leaderDocs
+		}
+		var seen int
+		err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM passages_instances WHERE term = ? LIMIT ?)`, t, enough).Scan(&seen)
+		if err != nil {
+			return "", err
+		}
+		if seen < enough {
+			continue
+		}
+		docs, err := db.rows(ctx, t)
+		if err != nil {
+			return "", err
+		}
+		if docs >= enough {
+			return "", nil // the commonest term is one surface cannot make close
+		}
+	}
+	return leader, nil
+}
+
+// rows counts the index rows that hold a term, reading its posting list.
+func (db *DB) rows(ctx context.Context, term string) (int, error) {
+	var docs int
+	err := db.sql.QueryRowContext(ctx, `SELECT coalesce(max(doc), 0) FROM passages_vocab WHERE term = ?`, term).Scan(&docs)
+	return docs, err
+}
+
+// startDistance is the least edit distance between s and a start of w (w
+// itself included), as editDistance counts edits.
+func startDistance(s, w string) int {
+	rs, rw := []rune(s), []rune(w)
+	d := make([][]int, len(rs)+1)
+	for i := range d {
+		d[i] = make([]int, len(rw)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(rs); i++ {
+		for j := 1; j <= len(rw); j++ {
+			cost := 1
+			if rs[i-1] == rw[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && rs[i-1] == rw[j-2] && rs[i-2] == rw[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return slices.Min(d[len(rs)])
 }
 
 // stemForms are a word and the word without the endings the Porter stemmer

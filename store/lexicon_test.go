@@ -91,3 +91,18 @@ func TestSearchReadsMisspellingsAndGroupedNumbers(t *testing.T) {
 		t.Errorf("Search of a spelled question corrected it again: %+v, %v", hits, err)
 	}
 }
+
+// TestCorrectPrefersTheCommonerWord: of two words one edit from a
+// misspelling, the one more passages have is the correction, whichever
+// comes first in the alphabet.
+func TestCorrectPrefersTheCommonerWord(t *testing.T) {
+	ctx := context.Background()
+	for _, tt := range []struct{ rare, common string }{{"Zorvak", "Zorvek"}, {"Zorvek", "Zorvak"}} {
+		db, _ := openTemp(t)
+		mustAdd(t, db, article("Talks", "Wire", "", "The envoy met "+tt.rare+" in Geneva."))
+		mustAdd(t, db, article("More talks", "Courier", "", "Officials said "+tt.common+" would go.\nThen "+tt.common+" spoke.\nLater "+tt.common+" left."))
+		if got, err := db.Correct(ctx, "zorvik"); err != nil || got != tt.common {
+			t.Errorf("Correct(zorvik) with %s in one passage and %s in three = %q, %v; want %q", tt.rare, tt.common, got, err, tt.common)
+		}
+	}
+}
