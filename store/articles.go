@@ -151,7 +151,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	if err := lexiconAdd(ctx, tx, id); err != nil {
 		return 0, 0, err
 	}
-	if outcome == Updated {
+	if outcome == parley.Updated {
 		if err := lexiconRemoved(ctx, tx); err != nil {
 			return 0, 0, err
 		}

@@ -63,7 +63,7 @@ func TestLexiconFollowsIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	add := func(a parley.Article) (int64, Outcome) {
+	add := func(a parley.Article) (int64, parley.Outcome) {
 		t.Helper()
 		id, outcome, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
 		if err != nil {
@@ -84,7 +84,7 @@ func TestLexiconFollowsIndex(t *testing.T) {
 	checkLexicon(t, db, "added")
 
 	if _, outcome := add(parley.Article{Title: "Zaporizhzhia plant, updated", Outlet: "Ukrinform", URL: "https://ukrinform.example/1",
-		Body: "Rafael Grossi of the IAEA said on Wednesday that the Zaporizhzhia plant lost its last power line, near Qalmyrovka, for four hours."}); outcome != Updated {
+		Body: "Rafael Grossi of the IAEA said on Wednesday that the Zaporizhzhia plant lost its last power line, near Qalmyrovka, for four hours."}); outcome != parley.Updated {
 		t.Fatalf("same URL, new text: %v, want updated", outcome)
 	}
 	checkLexicon(t, db, "updated")
@@ -93,11 +93,11 @@ func TestLexiconFollowsIndex(t *testing.T) {
 	}
 
 	again := synth.Article(7, 3)
-	if _, outcome := add(again); outcome != Duplicate {
+	if _, outcome := add(again); outcome != parley.Duplicate {
 		t.Fatalf("the same article again: %v, want duplicate", outcome)
 	}
 	again.Outlet, again.URL = "Another Wire", "https://another.example/3"
-	if _, outcome := add(again); outcome != Syndicated {
+	if _, outcome := add(again); outcome != parley.Syndicated {
 		t.Fatalf("the same article from another outlet: %v, want syndicated", outcome)
 	}
 	checkLexicon(t, db, "duplicate and syndicated")
