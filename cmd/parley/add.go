@@ -19,9 +19,9 @@ import (
 // put on one line without control characters, its address in canonical
 // form (one with a user name or password is refused), and it is stored
 // with its passages (store.Add decides added, revised, updated, duplicate
-// or syndicated) and, when the library uses embeddings and br is not nil,
+// or syndicated) and, when the library uses embeddings and ans is not nil,
 // they are embedded; note says what was not done.
-func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Article) (outcome parley.Outcome, note string, err error) {
+func storeArticle(ctx context.Context, db *store.DB, ans *answering, a *parley.Article) (outcome parley.Outcome, note string, err error) {
 	a.Title, a.Outlet, a.Author, a.Language = ingest.OneLine(a.Title), ingest.OneLine(a.Outlet), ingest.OneLine(a.Author), ingest.OneLine(a.Language)
 	if a.URL != "" {
 		if a.URL, err = fetch.Canonical(a.URL); err != nil {
@@ -33,10 +33,10 @@ func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Articl
 	}
 	switch outcome {
 	case parley.Added, parley.Revised, parley.Updated:
-		if br == nil {
+		if ans == nil {
 			break
 		}
-		if err := br.embedPassages(ctx, db, a.ID); err != nil {
+		if err := ans.embedPassages(ctx, db, a.ID); err != nil {
 			note = "not embedded (" + err.Error() + "): run parley reindex --embeddings later"
 		}
 	}
@@ -44,32 +44,32 @@ func storeArticle(ctx context.Context, db *store.DB, br *brain, a *parley.Articl
 }
 
 // addData parses a file's content and stores its article.
-func addData(ctx context.Context, db *store.DB, br *brain, name string, data []byte) (parley.Article, parley.Outcome, string, error) {
+func addData(ctx context.Context, db *store.DB, ans *answering, name string, data []byte) (parley.Article, parley.Outcome, string, error) {
 	a, err := ingest.Parse(name, data)
 	if err != nil {
 		return a, 0, "", err
 	}
-	outcome, note, err := storeArticle(ctx, db, br, &a)
+	outcome, note, err := storeArticle(ctx, db, ans, &a)
 	return a, outcome, note, err
 }
 
 // addFile reads the file at path (a regular file only, at most 5 MB) and
 // stores its article.
-func addFile(ctx context.Context, db *store.DB, br *brain, path string) (parley.Article, parley.Outcome, string, error) {
+func addFile(ctx context.Context, db *store.DB, ans *answering, path string) (parley.Article, parley.Outcome, string, error) {
 	b, err := ingest.ReadFile(path)
 	if err != nil {
 		return parley.Article{}, 0, "", err
 	}
-	return addData(ctx, db, br, path, b)
+	return addData(ctx, db, ans, path, b)
 }
 
 // fetchArticle fetches the article at url and stores it.
-func fetchArticle(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, url string) (parley.Article, parley.Outcome, string, error) {
+func fetchArticle(ctx context.Context, db *store.DB, ans *answering, f *fetch.Fetcher, url string) (parley.Article, parley.Outcome, string, error) {
 	a, err := f.Article(ctx, url)
 	if err != nil {
 		return a, 0, "", err
 	}
-	outcome, note, err := storeArticle(ctx, db, br, &a)
+	outcome, note, err := storeArticle(ctx, db, ans, &a)
 	return a, outcome, note, err
 }
 

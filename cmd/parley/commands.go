@@ -93,7 +93,7 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	if err := answers.CheckQuestion(question); err != nil {
 		return usagef("%s", strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": "))
 	}
-	db, br, err := e.openWithBrain(ctx)
+	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
 		return err
 	}
@@ -105,12 +105,12 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	// model's retries stop at the deadline and the articles answer alone.
 	ctx, cancel := context.WithTimeout(ctx, askTimeout)
 	defer cancel()
-	a, err := br.answerer.Ask(ctx, parley.Question{Text: question})
+	a, err := ans.answerer.Ask(ctx, parley.Question{Text: question})
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, toJSON(a, br.stateMedia))
+		return writeJSON(e.stdout, toJSON(a, ans.stateMedia))
 	}
 	_, err = fmt.Fprintln(e.stdout, a.Text)
 	return err
@@ -211,22 +211,22 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, br, err := e.openWithBrain(ctx)
+	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	total := len(files) + len(urls)
-	t := &tally{w: e.stdout, sm: br.stateMedia, total: total, counts: map[parley.Outcome]int{}, quiet: *quiet}
+	t := &tally{w: e.stdout, sm: ans.stateMedia, total: total, counts: map[parley.Outcome]int{}, quiet: *quiet}
 	for _, path := range files {
 		if ctx.Err() != nil {
 			break
 		}
-		a, outcome, note, err := addFile(ctx, db, br, path)
+		a, outcome, note, err := addFile(ctx, db, ans, path)
 		t.report(ctx, path, a, outcome, note, err)
 	}
 	if len(urls) > 0 {
-		addURLs(ctx, db, br, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, t)
+		addURLs(ctx, db, ans, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, t)
 	}
 	counts := t.counts
 	fmt.Fprintf(e.stdout, "%d added, %d revised, %d updated, %d duplicate, %d syndicated, %d rejected%s\n",
@@ -547,29 +547,29 @@ func cmdReindex(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 || !*embeddings {
 		return usagef("reindex needs --embeddings: parley reindex --embeddings")
 	}
-	db, br, err := e.openWithBrain(ctx)
+	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if br.embedder == nil {
+	if ans.embedder == nil {
 		return usagef("no embedding model: set llm.embedding_model in the config (see README, With a language model)")
 	}
 	const batch = 256
-	total, err := db.CountPassagesWithoutVectors(ctx, br.embModel)
+	total, err := db.CountPassagesWithoutVectors(ctx, ans.embModel)
 	if err != nil {
 		return err
 	}
 	done := 0
 	for {
-		ps, err := db.PassagesWithoutVectors(ctx, br.embModel, batch)
+		ps, err := db.PassagesWithoutVectors(ctx, ans.embModel, batch)
 		if err != nil {
 			return err
 		}
 		if len(ps) == 0 {
 			break
 		}
-		if err := br.embed(ctx, db, ps); err != nil {
+		if err := ans.embed(ctx, db, ps); err != nil {
 			return fmt.Errorf("after %d of %s: %w", done, plural(total, "passage"), err)
 		}
 		// Passages added meanwhile are embedded too: the total grows.
@@ -580,6 +580,6 @@ func cmdReindex(ctx context.Context, e *env, args []string) error {
 	if done > 0 {
 		fmt.Fprintln(e.stderr)
 	}
-	fmt.Fprintf(e.stdout, "%s embedded with %s; every passage has an embedding now\n", plural(done, "passage"), br.embModel)
+	fmt.Fprintf(e.stdout, "%s embedded with %s; every passage has an embedding now\n", plural(done, "passage"), ans.embModel)
 	return nil
 }

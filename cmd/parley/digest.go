@@ -85,7 +85,7 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 	if scope.Until, err = parley.ParseWhen(*until, now); err != nil {
 		return usagef("--until: %v", err)
 	}
-	db, br, err := e.openWithBrain(ctx)
+	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 			return err
 		}
 	}
-	d := br.digests(db)
+	d := ans.digests(db)
 	var dg *parley.Digest
 	if name == "summary" {
 		dg, err = d.Summary(ctx, scope)
@@ -110,7 +110,7 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, digestToJSON(dg, name == "timeline", br.stateMedia))
+		return writeJSON(e.stdout, digestToJSON(dg, name == "timeline", ans.stateMedia))
 	}
 	_, err = fmt.Fprintln(e.stdout, dg.Text)
 	return err

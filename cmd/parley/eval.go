@@ -50,15 +50,15 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		defer os.RemoveAll(tmp)
 		e.global.db, e.global.dbSet, e.global.seed, e.global.temporary = filepath.Join(tmp, "eval.db"), true, false, true
 	}
-	db, br, err := e.openWithBrain(ctx)
+	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := fill(ctx, e, db, br, *articles, files); err != nil {
+	if err := fill(ctx, e, db, ans, *articles, files); err != nil {
 		return err
 	}
-	report, err := eval.Run(ctx, items, br.searcher, br.answerer, db, *k)
+	report, err := eval.Run(ctx, items, ans.searcher, ans.answerer, db, *k)
 	if err != nil {
 		return err
 	}
@@ -72,9 +72,9 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 // fill adds the articles of an evaluation's own library. Every article must
 // go in: an evaluation over a library that silently lacks some of its
 // articles would measure the wrong thing.
-func fill(ctx context.Context, e *env, db *store.DB, br *brain, dir string, files []string) error {
+func fill(ctx context.Context, e *env, db *store.DB, ans *answering, dir string, files []string) error {
 	for _, path := range files {
-		if _, _, _, err := addFile(ctx, db, br, path); err != nil {
+		if _, _, _, err := addFile(ctx, db, ans, path); err != nil {
 			return fmt.Errorf("--articles: %s rejected: %s", path, parley.Message(err))
 		}
 	}

@@ -82,11 +82,11 @@ func (e *env) openPoller(ctx context.Context) (*store.DB, *feeds.Poller, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	db, br, err := e.openWithBrain(ctx)
+	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	p := newPoller(cfg.Ingest, db, br, newFetcher(cfg.Ingest))
+	p := newPoller(cfg.Ingest, db, ans, newFetcher(cfg.Ingest))
 	p.Log = newLogger(e.stderr, LogConfig{Level: "error", Format: cfg.Log.Format})
 	return db, p, nil
 }

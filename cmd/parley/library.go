@@ -74,9 +74,9 @@ func seedNew(ctx context.Context, db *store.DB, want bool) (seeds int, made bool
 	return seeds, made, err
 }
 
-// openWithBrain opens the library and the answerer the config asks for,
+// openAnswering opens the library and the answerer the config asks for,
 // telling the terminal when a configured model cannot be used.
-func (e *env) openWithBrain(ctx context.Context) (*store.DB, *brain, error) {
+func (e *env) openAnswering(ctx context.Context) (*store.DB, *answering, error) {
 	cfg, err := e.config()
 	if err != nil {
 		return nil, nil, err
@@ -85,15 +85,15 @@ func (e *env) openWithBrain(ctx context.Context) (*store.DB, *brain, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	br, err := newBrain(cfg, db, newLogger(e.stderr, cfg.Log))
+	ans, err := newAnswering(cfg, db, newLogger(e.stderr, cfg.Log))
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	if br.note != "" {
-		fmt.Fprintln(e.stderr, "parley: "+br.note)
+	if ans.note != "" {
+		fmt.Fprintln(e.stderr, "parley: "+ans.note)
 	}
-	return db, br, nil
+	return db, ans, nil
 }
 
 // dbPath resolves the library path: --db, then PARLEY_DB, then the config's
@@ -144,7 +144,7 @@ func seed(ctx context.Context, db *store.DB) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		// Not embedded: the brain is not made yet. reindex --embeddings
+		// Not embedded: the embedder is not made yet. reindex --embeddings
 		// embeds them with the rest.
 		if _, _, _, err := addData(ctx, db, nil, name, b); err != nil {
 			return 0, fmt.Errorf("seed the library: %w", err)

@@ -324,13 +324,13 @@ func TestAskWithModelStreams(t *testing.T) {
 			passageWith(t, req, "Article 5-like") + "][" + passageWith(t, req, "game-changing") + "].")
 	}
 	e := &env{getenv: func(k string) string { return vars[k] }, stderr: &strings.Builder{}, global: globalFlags{config: cfg, seed: true}}
-	db, br, err := e.openWithBrain(t.Context())
+	db, ans, err := e.openAnswering(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	var drafts []string
-	a, err := br.answerer.(*answers.LLM).AskStream(t.Context(), parley.Question{Text: "What did Russia agree to in Alaska?"},
+	a, err := ans.answerer.(*answers.LLM).AskStream(t.Context(), parley.Question{Text: "What did Russia agree to in Alaska?"},
 		func(d string) { drafts = append(drafts, d) })
 	if err != nil {
 		t.Fatal(err)

@@ -18,9 +18,10 @@ type answerer interface {
 	Ask(ctx context.Context, q parley.Question) (*parley.Answer, error)
 }
 
-// brain is the configured way of answering, and of embedding passages when
-// hybrid retrieval is on.
-type brain struct {
+// answering is how the config asks questions to be answered: the answerer
+// and the searcher it uses, the model behind them if any, and the embedder
+// of passages and questions when hybrid retrieval is on.
+type answering struct {
 	answerer answerer
 	searcher answers.Searcher
 	model    answers.Model    // nil without a usable llm block
@@ -33,23 +34,23 @@ type brain struct {
 }
 
 // digests makes summaries and timelines the way the config asks.
-func (b *brain) digests(db *store.DB) *answers.Digests {
-	return &answers.Digests{Corpus: db, Searcher: b.searcher, Model: b.model, StateMedia: b.stateMedia}
+func (an *answering) digests(db *store.DB) *answers.Digests {
+	return &answers.Digests{Corpus: db, Searcher: an.searcher, Model: an.model, StateMedia: an.stateMedia}
 }
 
-// newBrain builds the answerer the config asks for. No llm block, or no key
-// for a server that needs one, means the extractive answerer.
-func newBrain(cfg Config, db *store.DB, log *slog.Logger) (*brain, error) {
-	b := &brain{searcher: db, stateMedia: cfg.stateMedia()}
+// newAnswering builds the answerer the config asks for. No llm block, or no
+// key for a server that needs one, means the extractive answerer.
+func newAnswering(cfg Config, db *store.DB, log *slog.Logger) (*answering, error) {
+	an := &answering{searcher: db, stateMedia: cfg.stateMedia()}
 	l := cfg.LLM
 	if l == nil {
-		b.answerer = &answers.Extractive{Searcher: db, StateMedia: b.stateMedia}
-		return b, nil
+		an.answerer = &answers.Extractive{Searcher: db, StateMedia: an.stateMedia}
+		return an, nil
 	}
 	if l.APIKey == "" && llm.NeedsKey(l.BaseURL) {
-		b.answerer = &answers.Extractive{Searcher: db, StateMedia: b.stateMedia}
-		b.note = fmt.Sprintf("llm: %s needs an API key (llm.api_key, e.g. \"${OPENAI_API_KEY}\"); answering from the articles alone", l.BaseURL)
-		return b, nil
+		an.answerer = &answers.Extractive{Searcher: db, StateMedia: an.stateMedia}
+		an.note = fmt.Sprintf("llm: %s needs an API key (llm.api_key, e.g. \"${OPENAI_API_KEY}\"); answering from the articles alone", l.BaseURL)
+		return an, nil
 	}
 	timeout, _ := time.ParseDuration(l.Timeout) // checked by Config.check
 	client, err := llm.New(llm.Config{
@@ -59,54 +60,28 @@ func newBrain(cfg Config, db *store.DB, log *slog.Logger) (*brain, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.model = client
+	an.model = client
 	if l.EmbeddingModel != "" {
-		b.embedder, b.embModel = client, l.EmbeddingModel
-		b.searcher = hybrid{db: db, emb: client, log: log}
+		an.embedder, an.embModel = client, l.EmbeddingModel
+		an.searcher = answers.Hybrid{Searcher: db, Embedder: client, Logger: log}
 	}
-	b.answerer = &answers.LLM{Searcher: b.searcher, Model: client, CountTokens: llm.CountTokens, Logger: log, StateMedia: b.stateMedia}
-	return b, nil
-}
-
-// hybrid embeds a query before searching, so that the store can fuse the
-// text ranking with the passages' similarity to it. If the embedding fails,
-// the search is text only.
-type hybrid struct {
-	db  *store.DB
-	emb answers.Embedder
-	log *slog.Logger
-}
-
-// embedTimeout bounds the embedding of a question.
-const embedTimeout = 5 * time.Second
-
-func (h hybrid) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
-	if len(q.Vector) == 0 {
-		ectx, cancel := context.WithTimeout(ctx, embedTimeout)
-		vs, err := h.emb.Embed(ectx, []string{q.Text})
-		cancel()
-		if err == nil && len(vs) == 1 {
-			q.Vector = vs[0]
-		} else if h.log != nil {
-			h.log.Warn("question not embedded; searching text only", "err", err)
-		}
-	}
-	return h.db.Search(ctx, q, k)
+	an.answerer = &answers.LLM{Searcher: an.searcher, Model: client, CountTokens: llm.CountTokens, Logger: log, StateMedia: an.stateMedia}
+	return an, nil
 }
 
 // embedPassages embeds the passages of an article that have no vector yet.
-func (b *brain) embedPassages(ctx context.Context, db *store.DB, articleID int64) error {
-	if b.embedder == nil {
+func (an *answering) embedPassages(ctx context.Context, db *store.DB, articleID int64) error {
+	if an.embedder == nil {
 		return nil
 	}
 	ps, err := db.Passages(ctx, articleID)
 	if err != nil {
 		return err
 	}
-	return b.embed(ctx, db, ps)
+	return an.embed(ctx, db, ps)
 }
 
-func (b *brain) embed(ctx context.Context, db *store.DB, ps []parley.Passage) error {
+func (an *answering) embed(ctx context.Context, db *store.DB, ps []parley.Passage) error {
 	if len(ps) == 0 {
 		return nil
 	}
@@ -115,9 +90,9 @@ func (b *brain) embed(ctx context.Context, db *store.DB, ps []parley.Passage) er
 	for i, p := range ps {
 		texts[i], ids[i] = p.Text, p.ID
 	}
-	vs, err := b.embedder.Embed(ctx, texts)
+	vs, err := an.embedder.Embed(ctx, texts)
 	if err != nil {
 		return err
 	}
-	return db.SetVectors(ctx, b.embModel, ids, vs)
+	return db.SetVectors(ctx, an.embModel, ids, vs)
 }

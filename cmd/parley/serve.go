@@ -34,7 +34,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	log := newLogger(e.stderr, cfg.Log)
 	fetcher := newFetcher(cfg.Ingest)
-	db, br, err := e.openWithBrain(ctx)
+	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
 		return err
 	}
@@ -58,10 +58,10 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		Burst:                cfg.Limits.Burst,
 		MaxConcurrentAnswers: cfg.Limits.MaxConcurrentAnswers,
 		UserHashKey:          key,
-		StateMedia:           br.stateMedia,
-	}, br.answerer, library{db, br, fetcher, log}, db, log)
-	b.Digests = br.digests(db)
-	poller := newPoller(cfg.Ingest, db, br, fetcher)
+		StateMedia:           ans.stateMedia,
+	}, ans.answerer, library{db, ans, fetcher, log}, db, log)
+	b.Digests = ans.digests(db)
+	poller := newPoller(cfg.Ingest, db, ans, fetcher)
 	poller.Log = log
 	b.Feeds = following{poller}
 	path, _ := e.dbPath()
@@ -91,7 +91,7 @@ func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 // embedding of new passages, with hybrid retrieval).
 type library struct {
 	*store.DB
-	br    *brain
+	ans   *answering
 	fetch *fetch.Fetcher
 	log   *slog.Logger
 }
@@ -103,11 +103,11 @@ var _ bot.Library = library{}
 // admin's problem: `parley reindex --embeddings` does them.
 
 func (l library) AddFile(ctx context.Context, name string, data []byte) (parley.Article, parley.Outcome, error) {
-	return l.told(addData(ctx, l.DB, l.br, name, data))
+	return l.told(addData(ctx, l.DB, l.ans, name, data))
 }
 
 func (l library) AddURL(ctx context.Context, url string) (parley.Article, parley.Outcome, error) {
-	return l.told(fetchArticle(ctx, l.DB, l.br, l.fetch, url))
+	return l.told(fetchArticle(ctx, l.DB, l.ans, l.fetch, url))
 }
 
 func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.Article, parley.Outcome, error) {
@@ -118,7 +118,7 @@ func (l library) AddArticle(ctx context.Context, given parley.Article) (parley.A
 		return a, 0, err
 	}
 	a.Published = given.Published
-	outcome, note, err := storeArticle(ctx, l.DB, l.br, &a)
+	outcome, note, err := storeArticle(ctx, l.DB, l.ans, &a)
 	return l.told(a, outcome, note, err)
 }
 

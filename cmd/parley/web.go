@@ -32,14 +32,14 @@ func newFetcher(c IngestConfig) *fetch.Fetcher {
 }
 
 // newPoller makes the feed poller, storing articles as `parley add` does.
-func newPoller(c IngestConfig, db *store.DB, br *brain, f *fetch.Fetcher) *feeds.Poller {
+func newPoller(c IngestConfig, db *store.DB, ans *answering, f *fetch.Fetcher) *feeds.Poller {
 	return &feeds.Poller{
 		DB:       db,
 		Fetcher:  f,
 		Interval: c.pollInterval(),
 		Workers:  c.MaxConcurrentFetches,
 		Add: func(ctx context.Context, a *parley.Article) (parley.Outcome, error) {
-			outcome, _, err := storeArticle(ctx, db, br, a)
+			outcome, _, err := storeArticle(ctx, db, ans, a)
 			return outcome, err
 		},
 	}
@@ -110,7 +110,7 @@ func hintRefused(e *env) {
 
 // addURLs fetches and stores the articles at urls, a few at a time (the
 // Fetcher keeps to one request per site), reporting each as it ends.
-func addURLs(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, workers int, urls []string, t *tally) {
+func addURLs(ctx context.Context, db *store.DB, ans *answering, f *fetch.Fetcher, workers int, urls []string, t *tally) {
 	g := new(errgroup.Group)
 	g.SetLimit(max(workers, 1))
 	for _, u := range urls {
@@ -118,7 +118,7 @@ func addURLs(ctx context.Context, db *store.DB, br *brain, f *fetch.Fetcher, wor
 			if ctx.Err() != nil {
 				return nil
 			}
-			a, outcome, note, err := fetchArticle(ctx, db, br, f, u)
+			a, outcome, note, err := fetchArticle(ctx, db, ans, f, u)
 			t.report(ctx, u, a, outcome, note, err)
 			return nil
 		})
