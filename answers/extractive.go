@@ -622,11 +622,16 @@ func pick(q *analysis, cands []*sentence) []*sentence {
 	_, typed := typedGap[q.want]
 	switch {
 	case typed:
+		// The most precise value of the best sentences, the first of them
+		// when several are as precise.
+		var first *sentence
 		for _, s := range cands[:min(gapLook, len(cands))] {
-			if s.typed >= 0.9 && s.focus >= gapFocus && (q.scope == nil || s.inScope > 0) {
-				add(s)
-				break
+			if s.typed >= 0.9 && s.focus >= gapFocus && (q.scope == nil || s.inScope > 0) && (first == nil || s.typed > first.typed) {
+				first = s
 			}
+		}
+		if first != nil {
+			add(first)
 		}
 	case q.latest && !q.newest.IsZero():
 		// "The latest" starts with the newest report about it.

@@ -516,3 +516,16 @@ func TestSurnameAnswersWho(t *testing.T) {
 		t.Errorf("a capitalised word no sentence names as a person: typeMatch = %v, want 0", got)
 	}
 }
+
+func TestPlaceAnswersAsPreciselyAsAsked(t *testing.T) {
+	venue := &sentence{text: "The talks were held at Ciragan Palace on the Bosphorus."}
+	city := &sentence{text: "The deal was signed in Washington on Wednesday."}
+	where := analyse("where were the talks held?")
+	if v, c := typeMatch(&where, venue), typeMatch(&where, city); v <= c {
+		t.Errorf("where: a venue (%v) is no better an answer than a city (%v)", v, c)
+	}
+	which := analyse("in which city was the deal signed?")
+	if v, c := typeMatch(&which, venue), typeMatch(&which, city); c <= v {
+		t.Errorf("which city: a city (%v) is no better an answer than a venue (%v)", c, v)
+	}
+}

@@ -28,6 +28,11 @@ var (
 	rePercent = regexp.MustCompile(`(?i)\d\s?(?:%|percent\b|per cent\b)`)
 	// rePlace: a capitalised name after a preposition of place, or a venue.
 	rePlace = regexp.MustCompile(`\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[A-Z][\p{L}’'.-]+\s*){1,4}|\b(?i:palace|hotel|base|residence|embassy|office|ministry|headquarters|airport|resort|venue|mansion|compound|villa|centre|center|hall|room)\b`)
+	// reVenue: a building or a site, the most precise answer to "where".
+	reVenue = regexp.MustCompile(`\b(?i:palace|hotel|base|residence|embassy|headquarters|airport|resort|mansion|compound|villa|centre|center|hall|room)\b`)
+	// reCityAsked: a question that asks for a city or a country, not a
+	// building.
+	reCityAsked = regexp.MustCompile(`(?i)\b(city|town|country|capital|nation)\b`)
 	// rePerson: a title with a name, or "led by X", "headed by X".
 	rePerson = regexp.MustCompile(`(?:\b(?i:sir|president|minister|prime minister|king|queen|pope|secretary|envoy|adviser|advisor|aide|spokesman|spokeswoman|spokesperson|director|chief|head|senator|ambassador|general|chancellor|mayor|negotiator|commander|delegation|deputy|official|representative)\b[\p{L}\s,'’-]{0,40}?\b[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+|\b(?i:led|headed|chaired|ran|hosted|mediated|drafted|drew up|wrote|sent|represented|fronted)\b(?:\s+by)?\s+(?:[\p{L}’'-]+\s+){0,4}?[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+|[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+,?\s+(?i:who|led|headed|chaired|ran|drafted|drew up))`)
 	// reReasonCue: causal connectives and the verbs that give reasons.
@@ -97,10 +102,23 @@ func typeMatch(q *analysis, s *sentence) float64 {
 	case typePlace:
 		// The answer is a place the question does not already name:
 		// "where in Istanbul" is answered by "at Ciragan Palace".
+		best := 0.0
+		city := reCityAsked.MatchString(q.text)
 		for _, m := range rePlace.FindAllString(text, -1) {
-			if novel(q, m) {
+			if !novel(q, m) && !reVenue.MatchString(m) {
+				continue
+			}
+			// A venue ("at the Élysée Palace", "at Ciragan Palace") says
+			// where more precisely than a city or a country ("in Ukraine"),
+			// unless the question asks which city or country.
+			venue := reVenue.MatchString(m) || strings.HasPrefix(m, "at ")
+			if venue != city {
 				return 1
 			}
+			best = 0.9
+		}
+		if best > 0 {
+			return best
 		}
 	case typePerson, typeIdentity:
 		for _, m := range rePerson.FindAllString(text, -1) {
