@@ -17,7 +17,9 @@ func (f searchFunc) Search(ctx context.Context, q parley.Query, k int) ([]parley
 
 type embedFunc func(ctx context.Context, texts []string) ([][]float32, error)
 
-func (f embedFunc) Embed(ctx context.Context, texts []string) ([][]float32, error) { return f(ctx, texts) }
+func (f embedFunc) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	return f(ctx, texts)
+}
 
 // TestHybrid: the question is embedded before the search, and searched by
 // text alone when the embedding fails; a query that has its vector is not
