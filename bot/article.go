@@ -108,7 +108,7 @@ func (b *Bot) download(ctx context.Context, url string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("download attachment: %w", err)
 	}
-	resp, err := b.Client.Do(req)
+	resp, err := b.client.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("download attachment: %w", err)
 	}

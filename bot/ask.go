@@ -96,7 +96,7 @@ const draftNote = "✍️ *Draft: the quotes are still being checked against the
 func (b *Bot) drafter(c *call) func(string) {
 	var last time.Time
 	return func(draft string) {
-		now := b.Now()
+		now := b.now()
 		if now.Sub(last) < draftEvery {
 			return
 		}

@@ -41,16 +41,10 @@ type Bot struct {
 	mem Memory
 	log *slog.Logger
 
-	// Client downloads attached articles; it is a field so tests can point
-	// it at a local server.
-	Client *http.Client
-	// Now is the clock of the rate limiter and of /summary's "7d".
-	Now func() time.Time
-	// Digests, when set before Run, adds /summary and /timeline.
-	Digests Digester
-	// Feeds, when set before Run, adds /feed, with which admins follow news
-	// feeds into the library.
-	Feeds Feeds
+	digests Digester // nil: no /summary and /timeline
+	feeds   Feeds    // nil: no /feed
+	client  *http.Client
+	now     func() time.Time
 
 	commands []command
 	routes   []route
@@ -65,22 +59,28 @@ type Bot struct {
 	work context.Context
 }
 
-// New makes a bot that answers with ans, manages lib and remembers in mem.
-// Zero Config fields take their documented defaults.
-func New(s *discordgo.Session, cfg Config, ans Answerer, lib Library, mem Memory, log *slog.Logger) *Bot {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+// New makes a bot that works with d on session s, its commands those d
+// provides for. Zero Config fields take their documented defaults.
+func New(s *discordgo.Session, cfg Config, d Deps) *Bot {
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	if d.Client == nil {
+		d.Client = &http.Client{Timeout: 30 * time.Second}
+	}
+	if d.Now == nil {
+		d.Now = time.Now
 	}
 	cfg = withDefaults(cfg)
 	b := &Bot{
-		s: s, cfg: cfg, ans: ans, lib: lib, mem: mem, log: log,
-		Client:  &http.Client{Timeout: 30 * time.Second},
-		Now:     time.Now,
+		s: s, cfg: cfg, ans: d.Answerer, lib: d.Library, mem: d.Memory, log: d.Logger,
+		digests: d.Digests, feeds: d.Feeds, client: d.Client, now: d.Now,
 		answers: semaphore.NewWeighted(int64(cfg.MaxConcurrentAnswers)),
 		work:    context.Background(),
 	}
-	b.limits = newLimiter(cfg.QuestionsPerMinute, cfg.Burst, func() time.Time { return b.Now() })
+	b.limits = newLimiter(cfg.QuestionsPerMinute, cfg.Burst, b.now)
 	b.routes = b.componentRoutes()
+	b.commands = b.commandRegistry()
 	return b
 }
 
@@ -107,9 +107,6 @@ func (b *Bot) Run(ctx context.Context) error {
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 	b.work = work
-	// The registry is made here, not in New, so that Digests and Feeds set
-	// after New add their commands.
-	b.commands = b.commandRegistry()
 	routeDiscordgoLog(b.log, b.s.Token)
 	b.s.LogLevel = discordgo.LogWarning
 	if len(b.cfg.UserHashKey) == 0 {

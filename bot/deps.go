@@ -2,9 +2,33 @@ package bot
 
 import (
 	"context"
+	"log/slog"
+	"net/http"
+	"time"
 
 	"github.com/parley-bot/parley"
 )
+
+// Deps are what a bot works with, given once to New: the answerer, the
+// library and the memory it needs, and what adds commands when set.
+type Deps struct {
+	Answerer Answerer
+	Library  Library
+	Memory   Memory
+	// Digests, when set, adds /summary and /timeline.
+	Digests Digester
+	// Feeds, when set, adds /feed, with which admins follow news feeds into
+	// the library.
+	Feeds Feeds
+	// Logger is where the bot logs; nil discards.
+	Logger *slog.Logger
+	// Client downloads attached articles; nil is a client with a 30 s
+	// timeout.
+	Client *http.Client
+	// Now is the clock of the rate limiter and of /summary's "7d"; nil is
+	// time.Now.
+	Now func() time.Time
+}
 
 // Answerer answers a question (parley.Question.Context carries the earlier
 // exchange of a follow-up).

@@ -20,7 +20,7 @@ type Digester interface {
 
 // digestCommands are /summary and /timeline, when the bot has a Digester.
 func (b *Bot) digestCommands() []command {
-	if b.Digests == nil {
+	if b.digests == nil {
 		return nil
 	}
 	topic := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: "topic",
@@ -35,13 +35,13 @@ func (b *Bot) digestCommands() []command {
 		{
 			def: &discordgo.ApplicationCommand{Name: "summary", Description: "What happened: a short digest of the articles, with sources",
 				Options: []*discordgo.ApplicationCommandOption{topic, since, article}},
-			run:      func(ctx context.Context, c *call) error { return b.digest(ctx, c, b.Digests.Summary) },
+			run:      func(ctx context.Context, c *call) error { return b.digest(ctx, c, b.digests.Summary) },
 			complete: b.completeArticle,
 		},
 		{
 			def: &discordgo.ApplicationCommand{Name: "timeline", Description: "Dated events, oldest first, with sources",
 				Options: []*discordgo.ApplicationCommandOption{topic, since, until}},
-			run: func(ctx context.Context, c *call) error { return b.digest(ctx, c, b.Digests.Timeline) },
+			run: func(ctx context.Context, c *call) error { return b.digest(ctx, c, b.digests.Timeline) },
 		},
 	}
 }
@@ -51,7 +51,7 @@ func (b *Bot) digestCommands() []command {
 // digest in as many messages as it takes, the sources under the last.
 func (b *Bot) digest(ctx context.Context, c *call, compose func(context.Context, parley.Scope) (*parley.Digest, error)) error {
 	opts := c.i.ApplicationCommandData().Options
-	now := b.Now()
+	now := b.now()
 	var scope parley.Scope
 	scope.Topic = strings.TrimSpace(stringOption(opts, "topic"))
 	var err error
@@ -128,7 +128,7 @@ func timelineID(page int, scope parley.Scope) string {
 // again (the library may have grown), as /timeline makes it, and the
 // message shows the page asked for.
 func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
-	if b.Digests == nil {
+	if b.digests == nil {
 		return fmt.Errorf("timeline button: this bot makes no timelines")
 	}
 	f := strings.SplitN(c.i.MessageComponentData().CustomID, ":", 5)
@@ -156,7 +156,7 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 	}
 	var dg *parley.Digest
 	if err := b.composing(ctx, func(ctx context.Context) (err error) {
-		dg, err = b.Digests.Timeline(ctx, scope)
+		dg, err = b.digests.Timeline(ctx, scope)
 		return err
 	}); err != nil {
 		return err

@@ -44,7 +44,7 @@ func (f *fakeDigests) Timeline(_ context.Context, s parley.Scope) (*parley.Diges
 
 func TestSummaryAndTimelineCommands(t *testing.T) {
 	dg := &fakeDigests{points: 60}
-	h2 := startWith(t, Config{}, nil, func(b *Bot) { b.Digests = dg })
+	h2 := startWith(t, Config{}, nil, func(d *Deps) { d.Digests = dg })
 	names := map[string]bool{}
 	for _, c := range h2.srv.Commands("") {
 		names[c.Name] = true

@@ -387,8 +387,8 @@ func start(t testing.TB, cfg Config, ans *fakeAnswerer) *harness {
 	return startWith(t, cfg, ans, nil)
 }
 
-// startWith is start with setup run on the bot before it starts.
-func startWith(t testing.TB, cfg Config, ans *fakeAnswerer, setup func(*Bot)) *harness {
+// startWith is start with setup run on the bot's Deps before it is made.
+func startWith(t testing.TB, cfg Config, ans *fakeAnswerer, setup func(*Deps)) *harness {
 	t.Helper()
 	if cfg.UserHashKey == nil {
 		cfg.UserHashKey = []byte("test key")
@@ -406,10 +406,11 @@ func startWith(t testing.TB, cfg Config, ans *fakeAnswerer, setup func(*Bot)) *h
 	}
 	h := &harness{t: t, srv: srv, ans: ans, lib: newFakeLibrary(), mem: newFakeMemory(), log: &lockedWriter{}}
 	logger := slog.New(slog.NewTextHandler(h.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	h.bot = New(s, cfg, h.ans, h.lib, h.mem, logger)
+	d := Deps{Answerer: h.ans, Library: h.lib, Memory: h.mem, Logger: logger}
 	if setup != nil {
-		setup(h.bot)
+		setup(&d)
 	}
+	h.bot = New(s, cfg, d)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- h.bot.Run(ctx) }()

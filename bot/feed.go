@@ -14,7 +14,7 @@ import (
 
 // feedCommands is /feed, when the bot has Feeds.
 func (b *Bot) feedCommands() []command {
-	if b.Feeds == nil {
+	if b.feeds == nil {
 		return nil
 	}
 	one := 1.0
@@ -80,7 +80,7 @@ func (b *Bot) follow(ctx context.Context, c *call, url string) error {
 	// cut short there is finished by the next one.
 	ctx, cancel := context.WithTimeout(ctx, tokenLife)
 	defer cancel()
-	f, summary, err := b.Feeds.Follow(ctx, url)
+	f, summary, err := b.feeds.Follow(ctx, url)
 	if errors.Is(err, parley.ErrInvalid) || errors.Is(err, parley.ErrDuplicate) {
 		return tell("Could not follow %s: %s.", escapeURL(url), plainReason(err))
 	}
@@ -92,11 +92,11 @@ func (b *Bot) follow(ctx context.Context, c *call, url string) error {
 
 // unfollow stops following a feed, naming it in the reply.
 func (b *Bot) unfollow(ctx context.Context, c *call, id int64) error {
-	feeds, err := b.Feeds.List(ctx)
+	feeds, err := b.feeds.List(ctx)
 	if err != nil {
 		return fmt.Errorf("list feeds: %w", err)
 	}
-	err = b.Feeds.Unfollow(ctx, id)
+	err = b.feeds.Unfollow(ctx, id)
 	if errors.Is(err, parley.ErrNotFound) {
 		return c.say(fmt.Sprintf("Parley follows no feed %d: see /feed list for the feeds it follows.", id))
 	}
@@ -122,7 +122,7 @@ func feedName(f parley.Feed) string {
 
 // listFeeds shows the feeds followed, one line each, to the admin alone.
 func (b *Bot) listFeeds(ctx context.Context, c *call) error {
-	feeds, err := b.Feeds.List(ctx)
+	feeds, err := b.feeds.List(ctx)
 	if err != nil {
 		return fmt.Errorf("list feeds: %w", err)
 	}
@@ -171,7 +171,7 @@ func feedLine(f parley.Feed) string {
 // or number holds what was typed.
 func (b *Bot) completeFeed(ctx context.Context, c *call) error {
 	typed := strings.ToLower(strings.TrimPrefix(focused(c), "#"))
-	feeds, err := b.Feeds.List(ctx)
+	feeds, err := b.feeds.List(ctx)
 	if err != nil {
 		return fmt.Errorf("suggest feeds for %q: %w", typed, err)
 	}

@@ -94,7 +94,7 @@ func TestFeedCommandRegistered(t *testing.T) {
 		{"without Feeds", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h := startWith(t, Config{}, nil, func(b *Bot) { b.Feeds = tc.feeds })
+			h := startWith(t, Config{}, nil, func(d *Deps) { d.Feeds = tc.feeds })
 			type option struct {
 				Name         string
 				Autocomplete bool
@@ -143,7 +143,7 @@ func TestFeedCommandRegistered(t *testing.T) {
 
 func TestFeedAdd(t *testing.T) {
 	ff := &fakeFeeds{}
-	h := startWith(t, Config{AdminRoleIDs: []string{"77"}}, nil, func(b *Bot) { b.Feeds = ff })
+	h := startWith(t, Config{AdminRoleIDs: []string{"77"}}, nil, func(d *Deps) { d.Feeds = ff })
 	admin := member("6", 0, "77")
 	follow := func(m *discordgo.Member, url string) discordtest.InteractionState {
 		return h.answered(h.command(m, "feed", subOpt("add", strOpt("url", url))))
@@ -185,7 +185,7 @@ func TestFeedRemove(t *testing.T) {
 		{ID: 1, URL: "https://kyivindependent.example/feed", Title: "Kyiv Independent"},
 		{ID: 2, URL: "https://reuters.example/world.rss", Title: "Reuters World" + strings.Repeat(" news", 30)},
 	}}
-	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(b *Bot) { b.Feeds = ff })
+	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(d *Deps) { d.Feeds = ff })
 	admin := member("9", 0)
 	ids := func(list []*discordgo.ApplicationCommandOptionChoice) []int64 {
 		var out []int64
@@ -233,7 +233,7 @@ func TestFeedRemove(t *testing.T) {
 func TestFeedList(t *testing.T) {
 	polled := time.Date(2025, 8, 17, 12, 0, 0, 0, time.UTC)
 	ff := &fakeFeeds{}
-	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(b *Bot) { b.Feeds = ff })
+	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(d *Deps) { d.Feeds = ff })
 	admin := member("9", 0)
 	list := func() discordgo.InteractionResponseData {
 		st := h.responded(h.command(admin, "feed", subOpt("list")))

@@ -35,7 +35,7 @@ func (h *harness) dmPress(user, customID string, msg *discordgo.Message) string 
 // is refused, to the user alone, and no handler panics.
 func TestWrongInteractionTypeRefused(t *testing.T) {
 	dg := &fakeDigests{points: 60}
-	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(b *Bot) { b.Digests = dg })
+	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(d *Deps) { d.Digests = dg })
 	admin := member("9", 0)
 	m := h.answered(h.ask(admin, "When?")).Original
 	var ids []string
@@ -129,7 +129,7 @@ func (d *blockingDigests) Summary(ctx context.Context, s parley.Scope) (*parley.
 func TestDigestsShareTheAnswersLimits(t *testing.T) {
 	t.Run("rate limit", func(t *testing.T) {
 		dg := &fakeDigests{points: 60}
-		h := startWith(t, Config{QuestionsPerMinute: 1, Burst: 2}, nil, func(b *Bot) { b.Digests = dg })
+		h := startWith(t, Config{QuestionsPerMinute: 1, Burst: 2}, nil, func(d *Deps) { d.Digests = dg })
 		page := h.answered(h.command(nil, "timeline", strOpt("topic", "talks"))).Original
 		h.answered(h.ask(nil, "When?"))
 		for what, id := range map[string]string{
@@ -159,7 +159,7 @@ func TestDigestsShareTheAnswersLimits(t *testing.T) {
 			return quoteAnswer(q.Text), nil
 		}}
 		dg := &blockingDigests{fakeDigests: fakeDigests{points: 3}, composing: &composing}
-		h := startWith(t, Config{MaxConcurrentAnswers: 1}, ans, func(b *Bot) { b.Digests = dg })
+		h := startWith(t, Config{MaxConcurrentAnswers: 1}, ans, func(d *Deps) { d.Digests = dg })
 		asked := h.ask(member("1001", 0), "When?")
 		<-started
 		summary := h.command(member("1002", 0), "summary")
@@ -194,7 +194,7 @@ func (d *failingTimeline) Timeline(ctx context.Context, s parley.Scope) (*parley
 // timeline as it was.
 func TestPageTurnFailureTold(t *testing.T) {
 	dg := &failingTimeline{fakeDigests: fakeDigests{points: 60}}
-	h := startWith(t, Config{}, nil, func(b *Bot) { b.Digests = dg })
+	h := startWith(t, Config{}, nil, func(d *Deps) { d.Digests = dg })
 	page := h.answered(h.command(nil, "timeline", strOpt("topic", "talks"))).Original
 	st := h.wait(h.press(nil, "timeline:1:::talks", page), func(st discordtest.InteractionState) bool { return len(st.Followups) > 0 })
 	if f := st.Followups[0]; f.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(f.Content, "took too long") {

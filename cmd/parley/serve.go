@@ -47,6 +47,8 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	poller := newPoller(cfg.Ingest, db, ans, fetcher)
+	poller.Log = log
 	b := bot.New(session, bot.Config{
 		GuildIDs:             cfg.Discord.GuildIDs,
 		AskChannelIDs:        cfg.Discord.AskChannelIDs,
@@ -59,11 +61,10 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		MaxConcurrentAnswers: cfg.Limits.MaxConcurrentAnswers,
 		UserHashKey:          key,
 		StateMedia:           ans.stateMedia,
-	}, ans.answerer, library{db, ans, fetcher, log}, db, log)
-	b.Digests = ans.digests(db)
-	poller := newPoller(cfg.Ingest, db, ans, fetcher)
-	poller.Log = log
-	b.Feeds = following{poller}
+	}, bot.Deps{
+		Answerer: ans.answerer, Library: library{db, ans, fetcher, log}, Memory: db, Logger: log,
+		Digests: ans.digests(db), Feeds: following{poller},
+	})
 	path, _ := e.dbPath()
 	log.Info("parley starting", "library", path, "api_url", cfg.Discord.APIURL, "guilds", len(cfg.Discord.GuildIDs),
 		"feeds_poll_interval", cfg.Ingest.pollInterval())

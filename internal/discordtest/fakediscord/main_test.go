@@ -133,7 +133,7 @@ type session struct {
 
 // start runs the fake and, connected to it, a bot over db that setup may
 // change before it runs.
-func start(t *testing.T, db *store.DB, setup func(*bot.Bot)) *session {
+func start(t *testing.T, db *store.DB, setup func(*bot.Deps)) *session {
 	t.Helper()
 	ss := &session{out: &output{}, errs: &output{}, presses: make(chan *discordgo.Interaction, 10)}
 	stdin, typing := io.Pipe()
@@ -176,11 +176,12 @@ func start(t *testing.T, db *store.DB, setup func(*bot.Bot)) *session {
 		}
 	})
 	// A burst above the default, so that a test may type faster than a user.
-	b := bot.New(s, bot.Config{UserHashKey: []byte("test key"), Burst: 10}, &answers.Extractive{Searcher: db}, library{db}, db,
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	d := bot.Deps{Answerer: &answers.Extractive{Searcher: db}, Library: library{db}, Memory: db,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if setup != nil {
-		setup(b)
+		setup(&d)
 	}
+	b := bot.New(s, bot.Config{UserHashKey: []byte("test key"), Burst: 10}, d)
 	botCtx, stopBot := context.WithCancel(context.Background())
 	botDone := make(chan error, 1)
 	go func() { botDone <- b.Run(botCtx) }()
@@ -267,7 +268,7 @@ func TestPromptDigests(t *testing.T) {
 			city, i, 2*i+1, city)
 	}
 	db := openLibrary(t, extra)
-	ss := start(t, db, func(b *bot.Bot) { b.Digests = &answers.Digests{Corpus: db, Searcher: db} })
+	ss := start(t, db, func(d *bot.Deps) { d.Digests = &answers.Digests{Corpus: db, Searcher: db} })
 	out := ss.out
 
 	ss.say("help")
