@@ -132,6 +132,10 @@ type sentence struct {
 	score    float64
 }
 
+// neighbourFocus is how much of the focus of the sentence before or after
+// it a sentence is taken to share.
+const neighbourFocus = 0.4
+
 // neighbourShare is how much of its neighbour's relevance a passage found
 // only as a match's neighbour inherits.
 const neighbourShare = 0.9
@@ -251,7 +255,16 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			// only refers to ("He added that it was the first time…").
 			s.evidence = 0.75*s.cover + 0.25*passageCover
 			s.ownFocus = focusCover(q.terms, s.stems)
-			s.focus = 0.6*s.ownFocus + 0.4*passageFocus
+			// The sentence after "Putin has declared an Easter truce" that
+			// gives its hours is about the truce too, though it says "halt
+			// all military action".
+			near := 0.0
+			for _, n := range []*sentence{s.prev, s.next} {
+				if n != nil {
+					near = math.Max(near, focusCover(q.terms, n.stems))
+				}
+			}
+			s.focus = 0.6*math.Max(s.ownFocus, neighbourFocus*near) + 0.4*passageFocus
 			if q.want == typeDate || q.scope != nil {
 				s.mentions = dates.Find(s.text, s.hit.Source.Published)
 			}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/prose"
 )
 
@@ -527,5 +528,24 @@ func TestPlaceAnswersAsPreciselyAsAsked(t *testing.T) {
 	which := analyse("in which city was the deal signed?")
 	if v, c := typeMatch(&which, venue), typeMatch(&which, city); c <= v {
 		t.Errorf("which city: a city (%v) is no better an answer than a venue (%v)", c, v)
+	}
+}
+
+func TestTheSentenceAfterTheTopicSentenceSharesItsFocus(t *testing.T) {
+	body := "Putin has declared what he calls an Easter truce. Meeting his army chief, he said forces would halt all military action from 18:00 Moscow time today until midnight on Sunday. " +
+		"Kyiv has not yet responded. Recap: the separate truce on strikes against energy sites, which began on March 18, has run out."
+	ps := []parley.Passage{{ID: 1, ArticleID: 1, Text: body, End: len(body)}}
+	parley.AssignSentences(ps, ingest.Sentences("Live", body))
+	pub := time.Date(2025, 4, 19, 0, 0, 0, 0, time.UTC)
+	hits := []parley.Hit{{Passage: ps[0], Source: parley.Source{ArticleID: 1, Title: "Live", Published: pub}, Score: 1}}
+	q := analyse("when is putin's easter truce supposed to start and finish")
+	q.read = reading{text: q.text}
+	q.readScope(pub)
+	rank := map[string]int{}
+	for i, s := range candidates(&q, hits) {
+		rank[s.text[:12]] = i
+	}
+	if rank["Meeting his "] > rank["Recap: the s"] {
+		t.Errorf("the truce's hours, after the sentence that names the truce, rank below another truce's date: %v", rank)
 	}
 }
