@@ -592,7 +592,7 @@ func (p *Poller) article(ctx context.Context, outlet string, e entry) (parley.Ar
 	var err error
 	switch {
 	case prose.WordCount(text(it.Content)) >= ingest.MinWebWords && (e.own || e.link == ""):
-		a, err = ingest.ParseWebPage([]byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><article>" +
+		a, _, err = ingest.ParseWebPage([]byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><article>" +
 			it.Content + "</article></body></html>"))
 		a.Title, a.URL = "", e.link
 	case e.link != "":

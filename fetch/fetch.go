@@ -1,8 +1,8 @@
 // Package fetch fetches news articles by URL, safely: only public web
 // servers, only web pages, within a size and time limit. It turns what it
-// fetches into a parley.Article with ingest's HTML reader, taking the
-// title, outlet, author, date and address from the page's own metadata when
-// the page gives them.
+// fetches into a parley.Article with ingest's HTML reader, which takes the
+// title, outlet, author and date from the page's own metadata when the page
+// gives them; the address the page claims is kept only on its own site.
 package fetch
 
 import (
@@ -300,26 +300,19 @@ func (f *Fetcher) get(ctx context.Context, rawURL, accept string, v Validators) 
 	return r, nil
 }
 
-// htmlArticle reads an HTML page, preferring the page's structured
-// metadata to readability's guesses: publishers fill JSON-LD and Open Graph
-// in for search engines and social networks, so they are the most reliable.
+// htmlArticle reads an HTML page as ingest reads every page (its metadata
+// first, then readability's guesses), under the address it claims for
+// itself only where that is on the site it was fetched from.
 func (f *Fetcher) htmlArticle(body []byte, contentType string, final *url.URL) (parley.Article, error) {
 	page, err := ingest.DecodeWebPage(body, contentType)
 	if err != nil {
 		return parley.Article{}, err
 	}
-	meta := readMeta(page)
-	a, err := ingest.ParseWebPage(page)
+	a, claims, err := ingest.ParseWebPage(page)
 	if err != nil {
 		return parley.Article{}, err
 	}
-	a.Title = firstNonEmpty(meta.title, a.Title)
-	a.Outlet = firstNonEmpty(meta.outlet, a.Outlet)
-	a.Author = firstNonEmpty(meta.author, a.Author)
-	if !meta.published.IsZero() {
-		a.Published = meta.published
-	}
-	a.URL = address(final, meta.canonical, meta.ogURL)
+	a.URL = address(final, claims...)
 	return a, nil
 }
 
@@ -374,11 +367,3 @@ func megabytes(n int64) string {
 	return strconv.FormatFloat(mb, 'f', -1, 64) + " MB"
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"cmp"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -27,25 +28,29 @@ const maxFallbackTitle = 100
 // text in.
 var errNoText = parley.Errorf(parley.ErrInvalid, "no article text found")
 
-// parseHTML reduces a web page to its article text with readability,
-// taking title, outlet, byline, language and date from the page metadata.
-// judge decides whether the text found is enough for an article, from its
+// parseHTML reduces a web page to its article text with readability. Its
+// title, outlet, author and date come from the page's own metadata (JSON-LD,
+// Open Graph and meta tags, see readMeta) where it gives them, otherwise
+// from readability's reading of the page; its address is the canonical one
+// the page names. The metadata is returned too, for a fetched page's
+// claims to its address. judge decides whether the text found is enough for an article, from its
 // words and what the page says of itself, read before readability
 // rearranges the page; it gets "" when readability finds nothing.
-func parseHTML(data []byte, judge func(body string, s pageSignals) error) (parley.Article, error) {
+func parseHTML(data []byte, judge func(body string, s pageSignals) error) (parley.Article, pageMeta, error) {
 	data, err := decodeHTML(data)
 	if err != nil {
-		return parley.Article{}, err
+		return parley.Article{}, pageMeta{}, err
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "file contains NUL bytes; it looks binary, not a web page")
+		return parley.Article{}, pageMeta{}, parley.Errorf(parley.ErrInvalid, "file contains NUL bytes; it looks binary, not a web page")
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return parley.Article{}, parley.Errorf(parley.ErrInvalid, "cannot read the page as HTML: %v", err)
+		return parley.Article{}, pageMeta{}, parley.Errorf(parley.ErrInvalid, "cannot read the page as HTML: %v", err)
 	}
 	signals := readSignals(doc)
-	canonical := canonicalURL(doc)
+	meta := readMeta(doc)
+	canonical := meta.address()
 	var base *url.URL
 	if canonical != "" {
 		base, _ = url.Parse(canonical)
@@ -60,26 +65,27 @@ func parseHTML(data []byte, judge func(body string, s pageSignals) error) (parle
 	}
 	body := dropByline(prose.Normalize(text.String()))
 	if err := judge(body, signals); err != nil {
-		return parley.Article{}, err
+		return parley.Article{}, meta, err
 	}
 	if !readsAsProse(body) {
-		return parley.Article{}, errNotProse
+		return parley.Article{}, meta, errNotProse
 	}
 	a := parley.Article{
-		Title:    OneLine(page.Title()),
-		Outlet:   OneLine(page.SiteName()),
-		URL:      canonical,
-		Author:   byline(page.Byline()),
-		Language: page.Language(),
-		Body:     body,
+		Title:     cmp.Or(meta.title, OneLine(page.Title())),
+		Outlet:    cmp.Or(meta.outlet, OneLine(page.SiteName())),
+		URL:       canonical,
+		Author:    byline(cmp.Or(meta.author, page.Byline())),
+		Language:  page.Language(),
+		Body:      body,
+		Published: meta.published,
 	}
-	if t, err := page.PublishedTime(); err == nil {
+	if t, err := page.PublishedTime(); err == nil && a.Published.IsZero() {
 		a.Published = wallClock(t)
 	}
 	if a.Title == "" {
 		a.Title = prose.ClipWords(OneLine(firstLine(body)), maxFallbackTitle+1)
 	}
-	return a, nil
+	return a, meta, nil
 }
 
 // decodeHTML returns the page as UTF-8. A byte order mark or a declared
@@ -150,41 +156,6 @@ func readSignals(doc *html.Node) pageSignals {
 	}
 	walk(doc)
 	return s
-}
-
-// canonicalURL returns the page's own address from <link rel="canonical"> or
-// <meta property="og:url">, if it is an absolute http(s) URL; it lets the
-// library recognise the same article saved twice.
-func canonicalURL(doc *html.Node) string {
-	var link, og string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "link":
-				if strings.EqualFold(attr(n, "rel"), "canonical") && link == "" {
-					link = attr(n, "href")
-				}
-			case "meta":
-				if attr(n, "property") == "og:url" && og == "" {
-					og = attr(n, "content")
-				}
-			case "body":
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	for _, s := range []string{link, og} {
-		s = strings.TrimSpace(s)
-		if u, err := url.Parse(s); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 func attr(n *html.Node, key string) string {

@@ -55,7 +55,7 @@ func Parse(name string, data []byte) (parley.Article, error) {
 		err error
 	)
 	if kind == "html" {
-		a, err = parseHTML(data, savedText)
+		a, _, err = parseHTML(data, savedText)
 	} else {
 		a, err = parseText(data)
 	}

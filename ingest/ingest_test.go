@@ -215,6 +215,23 @@ func TestParseHTML(t *testing.T) {
 				"Officials in Kyiv said more than one hundred soldiers returned home.",
 			},
 		},
+		{
+			// A page saved from disk gets the outlet, authors and date its
+			// JSON-LD declares, as a fetched page does, though no meta tag
+			// names them and its <title> carries the site's name.
+			file: "linkeddata.html",
+			want: parley.Article{
+				Title:     "Geneva round ends without a deal",
+				Outlet:    "Baltic Wire Service",
+				Author:    "Marta Kowalska, Jonas Berg",
+				Language:  "en",
+				Published: time.Date(2025, 11, 24, 9, 15, 0, 0, time.UTC),
+			},
+			wantParas: []string{
+				"Negotiators from Kyiv and Washington ended two days of talks in Geneva on Sunday without agreeing on the text of a framework, officials on both sides said after the last session.",
+				"The delegations will report to their capitals before deciding whether to meet again, one official said, adding that the question of territory remained the hardest of the open points.",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -67,13 +67,16 @@ func DecodeWebPage(data []byte, contentType string) ([]byte, error) {
 // ParseWebPage reduces a page that DecodeWebPage has made UTF-8 to its
 // article, as Parse does for a saved .html file, but judges its text by
 // what the page says of itself (webText), since no one chose it by reading
-// it.
-func ParseWebPage(page []byte) (parley.Article, error) {
-	a, err := parseHTML(append([]byte(utf8BOM), page...), webText)
+// it. claims are the addresses the page gives for itself (its canonical
+// link, then og:url) as it writes them, maybe relative, for the fetcher to
+// judge against the address it fetched.
+func ParseWebPage(page []byte) (a parley.Article, claims []string, err error) {
+	a, meta, err := parseHTML(append([]byte(utf8BOM), page...), webText)
 	if err != nil {
-		return parley.Article{}, err
+		return parley.Article{}, nil, err
 	}
-	return finishWeb(a)
+	a, err = finishWeb(a)
+	return a, []string{meta.canonical, meta.ogURL}, err
 }
 
 // webText judges the text readability found on a fetched page. MinWebWords

@@ -67,7 +67,7 @@ func TestParseWebPageSignals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := ParseWebPage(tt.page)
+			a, _, err := ParseWebPage(tt.page)
 			switch {
 			case tt.want == "" && err != nil:
 				t.Fatalf("rejected: %v", err)

@@ -1,31 +1,28 @@
-package fetch
+package ingest
 
 import (
-	"bytes"
+	"cmp"
+	"net/url"
 	"strings"
 	"time"
 
 	"golang.org/x/net/html"
-
-	"github.com/parley-bot/parley/ingest"
 )
 
 // pageMeta is what a page says about itself in JSON-LD, meta tags and
-// <link rel="canonical">. JSON-LD fills a field first, meta tags second.
+// <link rel="canonical">. JSON-LD fills a field first, meta tags second:
+// publishers fill both in for search engines and social networks, so they
+// are more reliable than what readability guesses from the layout.
 type pageMeta struct {
 	title, outlet, author string
 	published             time.Time
-	canonical, ogURL      string
+	canonical, ogURL      string // as the page writes them, maybe relative
 }
 
-// readMeta collects a page's metadata. It parses the page separately from
-// readability, which mutates its tree and discards scripts.
-func readMeta(page []byte) pageMeta {
+// readMeta collects a page's metadata. It reads the tree before readability
+// mutates it and discards the scripts that hold the JSON-LD.
+func readMeta(doc *html.Node) pageMeta {
 	var m pageMeta
-	doc, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		return m
-	}
 	var ogTitle, ogSite, metaAuthor, metaDate string
 	var ld []string
 	var walk func(n *html.Node)
@@ -66,40 +63,53 @@ func readMeta(page []byte) pageMeta {
 	}
 	walk(doc)
 	for _, src := range ld {
-		if a := ingest.FindLinkedArticle([]byte(src)); a != nil {
-			m.title = oneLine(a.Text("headline"))
-			m.author = oneLine(names(a, "author"))
-			m.outlet = oneLine(names(a, "publisher"))
-			if t, ok := ingest.ParseDate(strings.TrimSpace(a.Text("datePublished"))); ok {
+		if a := FindLinkedArticle([]byte(src)); a != nil {
+			m.title = metaLine(a.Text("headline"))
+			m.author = metaLine(names(a, "author"))
+			m.outlet = metaLine(names(a, "publisher"))
+			if t, ok := ParseDate(strings.TrimSpace(a.Text("datePublished"))); ok {
 				m.published = t
 			}
 			break
 		}
 	}
-	m.title = firstNonEmpty(m.title, oneLine(ogTitle))
-	m.outlet = firstNonEmpty(m.outlet, oneLine(ogSite))
-	m.author = firstNonEmpty(m.author, oneLine(metaAuthor))
-	if t, ok := ingest.ParseDate(metaDate); ok && m.published.IsZero() {
+	m.title = cmp.Or(m.title, metaLine(ogTitle))
+	m.outlet = cmp.Or(m.outlet, metaLine(ogSite))
+	m.author = cmp.Or(m.author, metaLine(metaAuthor))
+	if t, ok := ParseDate(metaDate); ok && m.published.IsZero() {
 		m.published = t
 	}
 	return m
 }
 
+// address is the page's own address, from <link rel="canonical"> or
+// og:url, if one is an absolute http(s) URL: it lets the library recognise
+// the same article saved twice. A fetched page's claims are judged against
+// where it was fetched from instead (see fetch).
+func (m pageMeta) address() string {
+	for _, s := range []string{m.canonical, m.ogURL} {
+		if u, err := url.Parse(s); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return s
+		}
+	}
+	return ""
+}
+
 // names is the names in field key of a, as metadata is stored, joined
 // with commas.
-func names(a *ingest.LinkedArticle, key string) string {
+func names(a *LinkedArticle, key string) string {
 	var kept []string
 	for _, s := range a.Names(key) {
-		if s = oneLine(s); s != "" {
+		if s = metaLine(s); s != "" {
 			kept = append(kept, s)
 		}
 	}
 	return strings.Join(kept, ", ")
 }
 
-// oneLine is a metadata value as stored: entities decoded, then on one line
+// metaLine is a metadata value as stored: entities decoded, then on one line
 // without control characters ("&#27;" is an ESC a terminal would obey).
-func oneLine(s string) string { return ingest.OneLine(html.UnescapeString(s)) }
+func metaLine(s string) string { return OneLine(html.UnescapeString(s)) }
 
 func setOnce(dst *string, v string) {
 	if *dst == "" {
@@ -114,13 +124,4 @@ func hasToken(list, token string) bool {
 		}
 	}
 	return false
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
