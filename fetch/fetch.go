@@ -366,4 +366,3 @@ func megabytes(n int64) string {
 	mb := math.Ceil(float64(n)*10/(1<<20)) / 10
 	return strconv.FormatFloat(mb, 'f', -1, 64) + " MB"
 }
-
