@@ -17,6 +17,9 @@ var synonyms = [][]string{
 	{"territory", "territories", "land", "regions"},
 	{"sanctions", "penalties"},
 	{"agree", "agreed", "accept", "accepted", "concession", "concessions"},
+	// What sides come out of a meeting with: "agreed to" is reported as
+	// "promised to" or "pledged to".
+	{"agree", "agreed", "promise", "promised", "promising", "pledge", "pledged"},
 	{"alaska", "anchorage"},
 	{"three-way", "trilateral"},
 	{"deploy", "deployed", "send", "sent"},
