@@ -244,6 +244,12 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 		}
 	}
 	q.dateEvent(all)
+	acts := 0
+	for _, t := range q.terms {
+		if t.act {
+			acts++
+		}
+	}
 	if q.want == typePerson {
 		q.surnames = surnamesOf(all)
 	}
@@ -274,6 +280,11 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			// focus: a duration in a sentence about something else is no
 			// answer to "how long did they talk".
 			s.score += typeWeight * s.typed * s.focus
+			if acts > 0 && !hasAct(q, s) {
+				// "What did they agree to" is answered by what they agreed
+				// (or promised, or pledged), not by who did not come.
+				s.score -= untypedPenalty
+			}
 			if _, typed := typedGap[q.want]; typed && s.typed == 0 {
 				// No value of the kind asked for: not the answer, however
 				// many of the words it shares.
@@ -323,6 +334,18 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	}
 	all[0].evidence = best
 	return all
+}
+
+// hasAct reports whether a sentence has one of the acts an open question
+// asks about ("agree" in "what did they agree to"), in its words or others
+// that say the same.
+func hasAct(q *analysis, s *sentence) bool {
+	for _, t := range q.terms {
+		if t.act && matchWeight(t, s.stems) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // latestFocus is the share of a question's focus a sentence must have for

@@ -532,20 +532,36 @@ func TestPlaceAnswersAsPreciselyAsAsked(t *testing.T) {
 }
 
 func TestTheSentenceAfterTheTopicSentenceSharesItsFocus(t *testing.T) {
-	body := "Putin has declared what he calls an Easter truce. Meeting his army chief, he said forces would halt all military action from 18:00 Moscow time today until midnight on Sunday. " +
-		"Kyiv has not yet responded. Recap: the separate truce on strikes against energy sites, which began on March 18, has run out."
+	rank := ranks("when is putin's easter truce supposed to start and finish", "Live",
+		"Putin has declared what he calls an Easter truce. Meeting his army chief, he said forces would halt all military action from 18:00 Moscow time today until midnight on Sunday. "+
+			"Kyiv has not yet responded. Recap: the separate truce on strikes against energy sites, which began on March 18, has run out.")
+	if rank["Meeting his "] > rank["Recap: the s"] {
+		t.Errorf("the truce's hours, after the sentence that names the truce, rank below another truce's date: %v", rank)
+	}
+}
+
+// ranks is where each sentence of a one-passage article ranks among the
+// candidates for question, by its first 12 bytes.
+func ranks(question, title, body string) map[string]int {
 	ps := []parley.Passage{{ID: 1, ArticleID: 1, Text: body, End: len(body)}}
-	parley.AssignSentences(ps, ingest.Sentences("Live", body))
+	parley.AssignSentences(ps, ingest.Sentences(title, body))
 	pub := time.Date(2025, 4, 19, 0, 0, 0, 0, time.UTC)
-	hits := []parley.Hit{{Passage: ps[0], Source: parley.Source{ArticleID: 1, Title: "Live", Published: pub}, Score: 1}}
-	q := analyse("when is putin's easter truce supposed to start and finish")
+	hits := []parley.Hit{{Passage: ps[0], Source: parley.Source{ArticleID: 1, Title: title, Published: pub}, Score: 1}}
+	q := analyse(question)
 	q.read = reading{text: q.text}
 	q.readScope(pub)
 	rank := map[string]int{}
 	for i, s := range candidates(&q, hits) {
 		rank[s.text[:12]] = i
 	}
-	if rank["Meeting his "] > rank["Recap: the s"] {
-		t.Errorf("the truce's hours, after the sentence that names the truce, rank below another truce's date: %v", rank)
+	return rank
+}
+
+func TestOpenQuestionAnsweredByTheAct(t *testing.T) {
+	rank := ranks("what did washington and moscow agree to at the riyadh meeting?", "Riyadh talks",
+		"Two people familiar with his thinking said Kyiv did not want to lend the Riyadh meeting between Washington and Moscow any legitimacy. "+
+			"Senior officials came out of the meeting in Riyadh promising to restore staffing at their embassies.")
+	if rank["Senior offic"] > rank["Two people f"] {
+		t.Errorf("what was promised ranks below a sentence with no act: %v", rank)
 	}
 }
