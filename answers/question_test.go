@@ -565,3 +565,27 @@ func TestOpenQuestionAnsweredByTheAct(t *testing.T) {
 		t.Errorf("what was promised ranks below a sentence with no act: %v", rank)
 	}
 }
+
+func TestDateOfTheBoundAsked(t *testing.T) {
+	end := analyse("when did the energy truce end?")
+	start := analyse("when is the truce supposed to start?")
+	both := analyse("when is the truce supposed to start and finish")
+	if end.boundAsked() != endBound || start.boundAsked() != startBound || both.boundAsked() != noBound {
+		t.Fatalf("bounds asked: end %d, start %d, both %d", end.boundAsked(), start.boundAsked(), both.boundAsked())
+	}
+	text := "The moratorium, which began on March 18, was to last until April 17."
+	began, until := strings.Index(text, "March 18"), strings.Index(text, "April 17")
+	for _, tt := range []struct {
+		asked int
+		at    int
+		other bool
+	}{
+		{endBound, began, true}, {endBound, until, false},
+		{startBound, began, false}, {startBound, until, true},
+		{noBound, began, false},
+	} {
+		if got := otherBound(tt.asked, text[:tt.at]); got != tt.other {
+			t.Errorf("otherBound(%d, %q) = %v, want %v", tt.asked, text[:tt.at], got, tt.other)
+		}
+	}
+}

@@ -75,13 +75,57 @@ func valueOf(q *analysis, s *sentence) string {
 		// Only a date the text writes out ("April 17", "from May 23 to May
 		// 25"): "on Friday" or "yesterday" stated alone says nothing
 		// without its article's date, and the quote below gives both.
+		bound := q.boundAsked()
 		for _, m := range s.mentions {
-			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) {
+			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) && !otherBound(bound, text[:m.Start]) {
 				return m.Text
 			}
 		}
 	}
 	return ""
+}
+
+// A time's bounds: when something starts, and when it ends.
+const (
+	noBound = iota
+	startBound
+	endBound
+)
+
+// reStartAsked and reEndAsked find a question about when something starts
+// or ends; reStartCue and reEndCue, the words just before a date that make
+// it a start ("began on March 18") or an end ("until April 17").
+var (
+	reStartAsked = regexp.MustCompile(`(?i)\b(start|starts|started|begin|begins|began|kick off|take effect|come into force)\b`)
+	reEndAsked   = regexp.MustCompile(`(?i)\b(end|ends|ended|finish|finishes|finished|expire|expires|expired|lapse|lapsed|run out|ran out|stop|stopped|over)\b`)
+	reStartCue   = regexp.MustCompile(`(?i)\b(began|begins|begin|started|starts|start|starting|since|from|effective|took effect|takes effect)\s+(?:on\s+|in\s+)?$`)
+	reEndCue     = regexp.MustCompile(`(?i)\b(until|till|ended|ends|end|expired|expires|expiring|lapsed|through|to|ran out)\s+(?:on\s+|in\s+)?$`)
+)
+
+// boundAsked is which bound of a time a date question asks for, when it
+// asks for only one: "when did the truce end" asks for its end.
+func (q *analysis) boundAsked() int {
+	start, end := reStartAsked.MatchString(q.text), reEndAsked.MatchString(q.text)
+	switch {
+	case start && !end:
+		return startBound
+	case end && !start:
+		return endBound
+	}
+	return noBound
+}
+
+// otherBound reports whether the words before a date make it the other
+// bound than the one asked for: "began on March 18" is no answer to when
+// the truce ended.
+func otherBound(asked int, before string) bool {
+	switch asked {
+	case endBound:
+		return reStartCue.MatchString(before)
+	case startBound:
+		return reEndCue.MatchString(before)
+	}
+	return false
 }
 
 // reWrittenDate is a date that names its month: "Feb. 28", "23 November",
