@@ -143,11 +143,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 	if *k < 1 || *k > store.MaxHits {
 		return usagef("--k must be between 1 and %d, the most passages a search ranks", store.MaxHits)
 	}
-	cfg, err := e.config()
-	if err != nil {
-		return err
-	}
-	db, err := openLibrary(ctx, e)
+	db, sm, err := e.openLabelled(ctx)
 	if err != nil {
 		return err
 	}
@@ -177,7 +173,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	for i, h := range hits {
-		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, line(answers.Describe(h.Source, cfg.stateMedia())), h.Score, h.Text)
+		fmt.Fprintf(e.stdout, "%d. [article %d] %s (score %.2f)\n%s\n\n", i+1, h.ArticleID, line(answers.Describe(h.Source, sm)), h.Score, h.Text)
 	}
 	return nil
 }
@@ -254,12 +250,8 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 	limit := fs.Int("limit", 0, fmt.Sprintf("show the newest `N` articles; 0 for all (default %d when stdout is a terminal and not --json, all otherwise)", screenful))
 	outlet := fs.String("outlet", "", "only articles of this outlet (any part of its name, in any case)")
 	since := fs.String("since", "", "only articles published since: 24h, 7d, 2w or YYYY-MM-DD")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := flagsOnly(fs, args, "list takes flags only, e.g. parley list --outlet Reuters --since 7d"); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("list takes flags only, e.g. parley list --outlet Reuters --since 7d")
 	}
 	if *limit < 0 {
 		return usagef("--limit must be 0 (all) or more")
@@ -273,12 +265,7 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("--since: %v", err)
 	}
-	cfg, err := e.config()
-	if err != nil {
-		return err
-	}
-	sm := cfg.stateMedia()
-	db, err := openLibrary(ctx, e)
+	db, sm, err := e.openLabelled(ctx)
 	if err != nil {
 		return err
 	}
@@ -400,12 +387,7 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := e.config()
-	if err != nil {
-		return err
-	}
-	sm := cfg.stateMedia()
-	db, err := openLibrary(ctx, e)
+	db, sm, err := e.openLabelled(ctx)
 	if err != nil {
 		return err
 	}
@@ -455,15 +437,39 @@ func findArticle(ctx context.Context, db *store.DB, id int64) (parley.Article, e
 }
 
 func cmdRemove(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "remove")
+	return removeEach(ctx, e, newFlags(e, "remove"), args, removal{
+		noun: "article",
+		need: "remove needs article ids, e.g. parley remove 3",
+		kind: "an article id (see parley list)",
+		remove: func(ctx context.Context, db *store.DB, id int64) (string, error) {
+			a, err := db.Article(ctx, id)
+			if err == nil {
+				err = db.Remove(ctx, id)
+			}
+			return fmt.Sprintf("removed %d: %s", id, line(a.Title)), err
+		},
+	})
+}
+
+// removal is what remove and feed remove each take out of the library:
+// its noun, what to say when no id is given (need) and what an id is
+// (kind), and how one is removed, with the line that says so.
+type removal struct {
+	noun, need, kind string
+	remove           func(ctx context.Context, db *store.DB, id int64) (done string, err error)
+}
+
+// removeEach removes each of the ids args name, saying on stdout what was
+// removed and on stderr what was not, and fails when any was not.
+func removeEach(ctx context.Context, e *env, fs *flag.FlagSet, args []string, r removal) error {
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("remove needs article ids, e.g. parley remove 3")
+		return usagef("%s", r.need)
 	}
-	ids, err := parseIDs(pos, "an article id (see parley list)")
+	ids, err := parseIDs(pos, r.kind)
 	if err != nil {
 		return err
 	}
@@ -472,25 +478,22 @@ func cmdRemove(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	var failed int
+	failed := 0
 	for _, id := range ids {
-		a, err := db.Article(ctx, id)
-		if err == nil {
-			err = db.Remove(ctx, id)
-		}
-		if err != nil {
-			failed++
-			if errors.Is(err, parley.ErrNotFound) {
-				fmt.Fprintf(e.stderr, "no article %d\n", id)
-				continue
-			}
-			fmt.Fprintf(e.stderr, "%v\n", err)
+		done, err := r.remove(ctx, db, id)
+		switch {
+		case errors.Is(err, parley.ErrNotFound):
+			fmt.Fprintf(e.stderr, "no %s %d\n", r.noun, id)
+		case err != nil:
+			fmt.Fprintln(e.stderr, err)
+		default:
+			fmt.Fprintln(e.stdout, done)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "removed %d: %s\n", id, line(a.Title))
+		failed++
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %s not removed", failed, plural(len(ids), "article"))
+		return fmt.Errorf("%d of %s not removed", failed, plural(len(ids), r.noun))
 	}
 	return nil
 }
@@ -498,12 +501,8 @@ func cmdRemove(ctx context.Context, e *env, args []string) error {
 func cmdFeedback(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "feedback")
 	asJSON := fs.Bool("json", false, "print the votes as JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := flagsOnly(fs, args, "feedback takes no arguments"); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("feedback takes no arguments")
 	}
 	db, err := openLibrary(ctx, e)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -64,16 +63,7 @@ func cmdFeed(ctx context.Context, e *env, args []string) error {
 }
 
 func feedFlags(e *env, name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet("parley feed "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stdout)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: parley feed %s %s\n\n%s\n", name, args, feedHelp[name])
-		if hasFlags(fs) {
-			fmt.Fprint(fs.Output(), "\nFlags:\n")
-			fs.PrintDefaults()
-		}
-	}
-	return fs
+	return commandFlags(e, "feed "+name, args, feedHelp[name])
 }
 
 // openPoller opens the library, the model (for embeddings) and a poller.
@@ -148,12 +138,8 @@ func cmdFeedAdd(ctx context.Context, e *env, args []string) error {
 func cmdFeedList(ctx context.Context, e *env, args []string) error {
 	fs := feedFlags(e, "list", "[--json]")
 	asJSON := fs.Bool("json", false, "print the list as JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := flagsOnly(fs, args, "feed list takes no arguments"); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("feed list takes no arguments")
 	}
 	db, err := openLibrary(ctx, e)
 	if err != nil {
@@ -223,44 +209,18 @@ func when(t time.Time) string {
 }
 
 func cmdFeedRemove(ctx context.Context, e *env, args []string) error {
-	fs := feedFlags(e, "remove", "ID…")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		return usagef("feed remove needs feed ids, e.g. parley feed remove 2 (see parley feed list)")
-	}
-	ids, err := parseIDs(pos, "a feed id (see parley feed list)")
-	if err != nil {
-		return err
-	}
-	db, err := openLibrary(ctx, e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	failed := 0
-	for _, id := range ids {
-		f, err := db.Feed(ctx, id)
-		if err == nil {
-			err = db.RemoveFeed(ctx, id)
-		}
-		if err != nil {
-			failed++
-			if errors.Is(err, parley.ErrNotFound) {
-				fmt.Fprintf(e.stderr, "no feed %d\n", id)
-			} else {
-				fmt.Fprintln(e.stderr, err)
+	return removeEach(ctx, e, feedFlags(e, "remove", "ID…"), args, removal{
+		noun: "feed",
+		need: "feed remove needs feed ids, e.g. parley feed remove 2 (see parley feed list)",
+		kind: "a feed id (see parley feed list)",
+		remove: func(ctx context.Context, db *store.DB, id int64) (string, error) {
+			f, err := db.Feed(ctx, id)
+			if err == nil {
+				err = db.RemoveFeed(ctx, id)
 			}
-			continue
-		}
-		fmt.Fprintf(e.stdout, "no longer following feed %d: %s (the library keeps its %s)\n", id, f.URL, plural(f.Items, "item"))
-	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %s not removed", failed, plural(len(ids), "feed"))
-	}
-	return nil
+			return fmt.Sprintf("no longer following feed %d: %s (the library keeps its %s)", id, f.URL, plural(f.Items, "item")), err
+		},
+	})
 }
 
 func cmdFeedPoll(ctx context.Context, e *env, args []string) error {

@@ -6,10 +6,22 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/data"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/store"
 )
+
+// openLabelled opens the library for a command that names outlets, with
+// the config's list of state media to label them by.
+func (e *env) openLabelled(ctx context.Context) (*store.DB, parley.StateMedia, error) {
+	cfg, err := e.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := openLibrary(ctx, e)
+	return db, cfg.stateMedia(), err
+}
 
 // openLibrary opens the library named by the flags, the environment or the
 // config, in that order, and seeds a new one with the bundled articles.

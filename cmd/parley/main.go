@@ -230,20 +230,41 @@ Example: parley ask "What did Russia agree to in Alaska?"
 // newFlags makes the FlagSet of a subcommand, with a usage text that names
 // it, shown on stdout when asked for (see parse).
 func newFlags(e *env, name string) *flag.FlagSet {
-	fs := flag.NewFlagSet("parley "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stdout)
 	for _, c := range commands {
 		if c.name == name {
-			fs.Usage = func() {
-				fmt.Fprintf(fs.Output(), "Usage: parley %s %s\n\n%s.\n", name, c.args, capitalize(c.summary))
-				if hasFlags(fs) {
-					fmt.Fprint(fs.Output(), "\nFlags:\n")
-					fs.PrintDefaults()
-				}
-			}
+			return commandFlags(e, name, c.args, capitalize(c.summary)+".")
+		}
+	}
+	return commandFlags(e, name, "", "")
+}
+
+// commandFlags makes the FlagSet of the command called name (a subcommand,
+// or a subcommand's own, "feed add"), whose usage names its arguments and
+// says what it does in help.
+func commandFlags(e *env, name, args, help string) *flag.FlagSet {
+	fs := flag.NewFlagSet("parley "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stdout)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: parley %s %s\n\n%s\n", name, args, help)
+		if hasFlags(fs) {
+			fmt.Fprint(fs.Output(), "\nFlags:\n")
+			fs.PrintDefaults()
 		}
 	}
 	return fs
+}
+
+// flagsOnly parses the flags of a command that takes no other arguments,
+// and says what it takes (usage) when it is given some.
+func flagsOnly(fs *flag.FlagSet, args []string, usage string) error {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("%s", usage)
+	}
+	return nil
 }
 
 func hasFlags(fs *flag.FlagSet) bool {
