@@ -18,13 +18,13 @@ import (
 // article serves /article and its subcommands; the dispatcher has already
 // checked that the user is an admin.
 func (b *Bot) article(ctx context.Context, c *call) error {
-	data := c.i.ApplicationCommandData()
-	if len(data.Options) == 0 {
-		return fmt.Errorf("article: no subcommand")
+	sub, err := subcommand(c, "article")
+	if err != nil {
+		return err
 	}
-	switch sub := data.Options[0]; sub.Name {
+	switch sub.Name {
 	case "add":
-		return b.addArticle(ctx, c, data)
+		return b.addArticle(ctx, c, c.i.ApplicationCommandData())
 	case "remove":
 		return b.removeArticle(ctx, c, sub)
 	case "list":

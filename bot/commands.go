@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"fmt"
+
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -119,6 +121,15 @@ func option(opts []*discordgo.ApplicationCommandInteractionDataOption, name stri
 		}
 	}
 	return nil
+}
+
+// subcommand is the subcommand that c invokes of the command called name.
+func subcommand(c *call, name string) (*discordgo.ApplicationCommandInteractionDataOption, error) {
+	data := c.i.ApplicationCommandData()
+	if len(data.Options) == 0 {
+		return nil, fmt.Errorf("%s: no subcommand", name)
+	}
+	return data.Options[0], nil
 }
 
 // stringOption returns the named string option, or "".

@@ -168,15 +168,5 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 // renderDigest lays a digest out like an answer: the body split to fit,
 // the sources embed under the last part.
 func renderDigest(dg *parley.Digest, limit int, sm parley.StateMedia) []part {
-	var parts []part
-	for _, s := range splitContent(escapeText(dg.Body), limit) {
-		parts = append(parts, part{Content: s})
-	}
-	if len(parts) == 0 {
-		parts = []part{{Content: "(nothing to show)"}}
-	}
-	if e := sourcesEmbed("Sources", dg.Sources, sm); e != nil {
-		parts[len(parts)-1].Embeds = []*discordgo.MessageEmbed{e}
-	}
-	return parts
+	return layout(dg.Body, limit, "(nothing to show)", sourcesEmbed("Sources", dg.Sources, sm))
 }

@@ -50,11 +50,11 @@ func (b *Bot) feedCommands() []command {
 // feed serves /feed and its subcommands; the dispatcher has already checked
 // that the user is an admin.
 func (b *Bot) feed(ctx context.Context, c *call) error {
-	data := c.i.ApplicationCommandData()
-	if len(data.Options) == 0 {
-		return fmt.Errorf("feed: no subcommand")
+	sub, err := subcommand(c, "feed")
+	if err != nil {
+		return err
 	}
-	switch sub := data.Options[0]; sub.Name {
+	switch sub.Name {
 	case "add":
 		return b.follow(ctx, c, strings.TrimSpace(stringOption(sub.Options, "url")))
 	case "remove":

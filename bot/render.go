@@ -45,18 +45,25 @@ type part struct {
 // fit, then the sources embed and the buttons on the last message, so that
 // they sit under the whole answer. sm labels the outlets that are state media.
 func renderAnswer(a *parley.Answer, answerID int64, sm parley.StateMedia) []part {
+	parts := layout(a.Body, maxContent, "(empty answer)", answerSources(a, sm))
+	parts[len(parts)-1].Components = answerButtons(answerID)
+	return parts
+}
+
+// layout escapes body and splits it into parts of at most limit
+// characters (one part saying empty when there is nothing to say), with
+// embed, when there is one, under the last.
+func layout(body string, limit int, empty string, embed *discordgo.MessageEmbed) []part {
 	var parts []part
-	for _, c := range splitContent(escapeText(a.Body), maxContent) {
+	for _, c := range splitContent(escapeText(body), limit) {
 		parts = append(parts, part{Content: c})
 	}
 	if len(parts) == 0 {
-		parts = []part{{Content: "(empty answer)"}}
+		parts = []part{{Content: empty}}
 	}
-	last := &parts[len(parts)-1]
-	if e := answerSources(a, sm); e != nil {
-		last.Embeds = []*discordgo.MessageEmbed{e}
+	if embed != nil {
+		parts[len(parts)-1].Embeds = []*discordgo.MessageEmbed{embed}
 	}
-	last.Components = answerButtons(answerID)
 	return parts
 }
 

@@ -93,14 +93,11 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	if err := answers.CheckQuestion(question); err != nil {
 		return usagef("%s", strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": "))
 	}
-	db, ans, err := e.openAnswering(ctx)
+	db, ans, err := e.openToAsk(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := checkNotEmpty(ctx, e, db); err != nil {
-		return err
-	}
 	// However slow a model is, an answer comes within askTimeout: the
 	// model's retries stop at the deadline and the articles answer alone.
 	ctx, cancel := context.WithTimeout(ctx, askTimeout)

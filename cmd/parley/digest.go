@@ -85,14 +85,11 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 	if scope.Until, err = parley.ParseWhen(*until, now); err != nil {
 		return usagef("--until: %v", err)
 	}
-	db, ans, err := e.openAnswering(ctx)
+	db, ans, err := e.openToAsk(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := checkNotEmpty(ctx, e, db); err != nil {
-		return err
-	}
 	if article != 0 {
 		// An article that is not there is a failure, as for show.
 		if _, err := findArticle(ctx, db, article); err != nil {

@@ -66,7 +66,8 @@ func feedFlags(e *env, name, args string) *flag.FlagSet {
 	return commandFlags(e, "feed "+name, args, feedHelp[name])
 }
 
-// openPoller opens the library, the model (for embeddings) and a poller.
+// openPoller opens the library, the model (for embeddings) and a poller
+// that shows each item on stdout as it is dealt with.
 func (e *env) openPoller(ctx context.Context) (*store.DB, *feeds.Poller, error) {
 	cfg, err := e.config()
 	if err != nil {
@@ -78,6 +79,7 @@ func (e *env) openPoller(ctx context.Context) (*store.DB, *feeds.Poller, error) 
 	}
 	p := newPoller(cfg.Ingest, db, ans, newFetcher(cfg.Ingest))
 	p.Log = newLogger(e.stderr, LogConfig{Level: "error", Format: cfg.Log.Format})
+	p.Progress = progress(e.stdout)
 	return db, p, nil
 }
 
@@ -111,7 +113,6 @@ func cmdFeedAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	p.Progress = progress(e.stdout)
 	failed := 0
 	for _, u := range pos {
 		fmt.Fprintf(e.stdout, "Following %s…\n", u)
@@ -226,19 +227,14 @@ func cmdFeedRemove(ctx context.Context, e *env, args []string) error {
 func cmdFeedPoll(ctx context.Context, e *env, args []string) error {
 	fs := feedFlags(e, "poll", "[--all]")
 	all := fs.Bool("all", false, "poll feeds in backoff after failures too")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := flagsOnly(fs, args, "feed poll takes no arguments"); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("feed poll takes no arguments")
 	}
 	db, p, err := e.openPoller(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p.Progress = progress(e.stdout)
 	if !e.tty {
 		// From cron, or into a log: the items that went wrong, and why,
 		// not every item.

@@ -86,6 +86,20 @@ func seedNew(ctx context.Context, db *store.DB, want bool) (seeds int, made bool
 	return seeds, made, err
 }
 
+// openToAsk opens the library and the answerer for a question, a summary
+// or a timeline, and fails when the library is empty (see checkNotEmpty).
+func (e *env) openToAsk(ctx context.Context) (*store.DB, *answering, error) {
+	db, ans, err := e.openAnswering(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkNotEmpty(ctx, e, db); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, ans, nil
+}
+
 // openAnswering opens the library and the answerer the config asks for,
 // telling the terminal when a configured model cannot be used.
 func (e *env) openAnswering(ctx context.Context) (*store.DB, *answering, error) {
