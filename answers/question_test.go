@@ -589,3 +589,27 @@ func TestDateOfTheBoundAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestFiguresTheAskerHasSeenComeFirst(t *testing.T) {
+	q := analyse("ive seen different numbers for how many countries are in the coalition, is it 35 or 36?")
+	mk := func(outlet, text string) *sentence {
+		s := &sentence{hit: &parley.Hit{Source: parley.Source{Outlet: outlet}}, text: text, stems: stemsOf(text), focus: 1, ownFocus: 1}
+		s.typed = countMatch(&q, s)
+		return s
+	}
+	pledged := mk("Wire A", "Twenty-six countries of the coalition have committed troops.")
+	members := mk("Wire B", "Leaders from the 35 countries in the coalition met in Paris.")
+	weigh(q.terms, []*sentence{pledged, members})
+	vs := statedValues(&q, []*sentence{pledged, members}, func(*sentence) int { return 1 })
+	if len(vs) == 0 || vs[0].text != "35 countries" {
+		t.Errorf("values %+v: want the figure the asker has seen, “35 countries”, first", vs)
+	}
+
+	kids := analyse("how many kids were on the list Ukraine gave Russia? some say 339")
+	names := &sentence{hit: &parley.Hit{}, text: "Medinsky held up the list of children and said it contained 339 names.", focus: 1, ownFocus: 1, typed: 1}
+	names.stems = stemsOf(names.text)
+	weigh(kids.terms, []*sentence{names})
+	if got := valueOf(&kids, names); got != "339 names" {
+		t.Errorf("valueOf = %q, want the figure the asker has seen, “339 names”", got)
+	}
+}

@@ -3,6 +3,7 @@ package answers
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,12 +31,19 @@ func valueOf(q *analysis, s *sentence) string {
 	// The sentence itself must be about some of it too: "halted weapons
 	// deliveries on March 3", in a passage about the Oval Office row, is
 	// no date of the row.
-	if s.typed < 0.9 || s.focus < valueFocus || s.ownFocus < ownValueFocus || q.scope != nil && s.inScope <= 0 {
+	// A sentence with a figure the asker reports having seen ("is it 35 or
+	// 36?") is about the question by that figure, and needs less of its
+	// words.
+	focus, own := valueFocus, ownValueFocus
+	if q.hinted(s.text) {
+		focus, own = gapFocus, hintedFocus
+	}
+	if s.typed < 0.9 || s.focus < focus || s.ownFocus < own || q.scope != nil && s.inScope <= 0 {
 		return ""
 	}
 	// And about the thing measured: "nearly three hours" of the talks is
 	// no length of the press conference after them.
-	if measuredShare(q, s) < ownValueFocus {
+	if measuredShare(q, s) < own {
 		return ""
 	}
 	text := s.text
@@ -59,6 +67,11 @@ func valueOf(q *analysis, s *sentence) string {
 				continue
 			}
 			counted := countedWords(text[m[0]:])
+			if q.hinted(counted) {
+				// The figure the asker has seen, whatever the sentence
+				// calls what it counts ("339 names" for "how many kids").
+				return span([]int{m[0], m[0] + len(counted)})
+			}
 			for _, t := range q.terms {
 				if t.entity || t.when || t.hint || isDigits(t.surface) {
 					continue
@@ -136,8 +149,12 @@ var reWrittenDate = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|s
 // the value it holds to be stated as the answer.
 const valueFocus = 0.5
 
-// ownValueFocus is how much of it the sentence alone must have.
-const ownValueFocus = 0.5
+// ownValueFocus is how much of it the sentence alone must have;
+// hintedFocus, when the sentence has a figure the asker reports.
+const (
+	ownValueFocus = 0.5
+	hintedFocus   = 0.25
+)
 
 var rePercentSpan = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:%|percent\b|per cent\b)`)
 
@@ -146,7 +163,20 @@ var rePercentSpan = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:%|percent\b|per cent\
 func statedValues(q *analysis, picked []*sentence, number func(*sentence) int) []value {
 	var vs []value
 	seen := map[string]bool{}
-	for _, s := range picked {
+	// The figures the asker reports having seen are the accounts to set
+	// side by side, whatever else the sentences count.
+	order := slices.Clone(picked)
+	slices.SortStableFunc(order, func(a, b *sentence) int {
+		ha, hb := q.hinted(valueOf(q, a)), q.hinted(valueOf(q, b))
+		switch {
+		case ha && !hb:
+			return -1
+		case hb && !ha:
+			return 1
+		}
+		return 0
+	})
+	for _, s := range order {
 		v := valueOf(q, s)
 		outlet := strings.ToLower(s.hit.Source.Outlet)
 		if v == "" || seen[outlet] {
@@ -154,14 +184,33 @@ func statedValues(q *analysis, picked []*sentence, number func(*sentence) int) [
 		}
 		// Another outlet's value is set beside the first only when its
 		// sentence is about the same thing: "about five hours" of a
-		// Kremlin meeting is no other account of a three-hour summit.
-		if len(vs) > 0 && !sameSubject(q, vs[0].s, s) {
+		// Kremlin meeting is no other account of a three-hour summit; two
+		// figures the asker has seen are two accounts of what was asked.
+		if len(vs) > 0 && !sameSubject(q, vs[0].s, s) && !(q.hinted(v) && q.hinted(vs[0].text)) {
 			continue
 		}
 		seen[outlet] = true
 		vs = append(vs, value{text: v, s: s, n: number(s)})
 	}
 	return vs
+}
+
+// hinted reports whether a value is one of the figures the asker reports
+// having seen.
+func (q *analysis) hinted(v string) bool {
+	for _, t := range q.terms {
+		if !t.hint {
+			continue
+		}
+		h, err := strconv.ParseFloat(strings.ReplaceAll(t.surface, ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		if slices.Contains(numbers(v), h) {
+			return true
+		}
+	}
+	return false
 }
 
 // valueLine states the value first and plainly, in the sources' own words:
@@ -262,10 +311,11 @@ func unitOf(s string) string {
 	return strings.ToLower(reUnit.FindString(s))
 }
 
-// otherValues adds to the quotes, after them, the best sentence of each
-// other outlet that states the value asked for (one more quote at most),
-// so that when outlets disagree ("nearly five hours", "about 4.5 hours")
-// the answer shows each, not whichever ranked first.
+// otherValues adds to the quotes, after them, the best sentence of another
+// outlet that states the value asked for, so that when outlets disagree
+// ("nearly five hours", "about 4.5 hours") the answer shows each, not
+// whichever ranked first; and a sentence for each figure the asker reports
+// having seen ("some say 339") that no quote states yet.
 func otherValues(q *analysis, picked, cands []*sentence) []*sentence {
 	have := map[string]bool{}
 	for _, s := range picked {
@@ -281,7 +331,21 @@ func otherValues(q *analysis, picked, cands []*sentence) []*sentence {
 		if have[outlet] || overlaps(s, picked) || valueOf(q, s) == "" {
 			continue
 		}
-		return append(picked, s)
+		picked = append(picked, s)
+		have[outlet] = true
+		break
+	}
+	// And the figures the asker has seen, where a sentence states them.
+	for _, t := range q.terms {
+		if !t.hint || slices.ContainsFunc(picked, func(s *sentence) bool { return hasStem(valueOf(q, s), t) }) {
+			continue
+		}
+		for _, s := range cands[:min(2*gapLook, len(cands))] {
+			if v := valueOf(q, s); v != "" && hasStem(v, t) && !overlaps(s, picked) {
+				picked = append(picked, s)
+				break
+			}
+		}
 	}
 	return picked
 }
