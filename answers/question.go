@@ -154,7 +154,9 @@ func analyse(text string) analysis {
 		act := q.want == typeOpen && actVerbs[tok.Term]
 		// "take place", "last": how the question asks for its type, not
 		// what it is about.
-		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || status && standWords[strings.ToLower(word)] || q.want == typePlace && placeWords[strings.ToLower(word)] ||
+		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || status && standWords[strings.ToLower(word)] ||
+			q.want == typeDuration && lastingVerbs[strings.ToLower(word)] ||
+			q.latest && strings.EqualFold(word, "next") || q.want == typePlace && placeWords[strings.ToLower(word)] ||
 			q.want == typeDate && dateWords[strings.ToLower(word)]
 		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
@@ -1036,6 +1038,10 @@ func retrieve(ctx context.Context, s Searcher, q *analysis, context string) ([]p
 var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
 	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true,
 	"spend": true, "spent": true, "run": true, "ran": true}
+
+// lastingVerbs ask, in a "how long" question, how long something lasted:
+// "how long did the talks go on", "drag on".
+var lastingVerbs = map[string]bool{"go": true, "went": true, "drag": true, "dragged": true, "run": true, "ran": true}
 
 // standWords ask how things stand, in a question that asks for the state
 // of things (reStatus), not what they are about.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/dates"
 	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/prose"
 )
@@ -611,5 +612,37 @@ func TestFiguresTheAskerHasSeenComeFirst(t *testing.T) {
 	weigh(kids.terms, []*sentence{names})
 	if got := valueOf(&kids, names); got != "339 names" {
 		t.Errorf("valueOf = %q, want the figure the asker has seen, “339 names”", got)
+	}
+}
+
+func TestHowLongDidItGoOn(t *testing.T) {
+	q := analyse("how long did the riyadh talks go on")
+	for _, term := range q.terms {
+		if term.surface == "go" && !term.form {
+			t.Errorf("“go” of “go on” is matched as a word, not read as asking how long")
+		}
+	}
+	c := analyse("when would the troops go in?")
+	for _, term := range c.terms {
+		if term.surface == "go" && term.form {
+			t.Errorf("“go” of “go in” is read as asking how long")
+		}
+	}
+}
+
+func TestFutureDateIsAfterTheReport(t *testing.T) {
+	q := analyse("when will the next round of talks be held?")
+	pub := time.Date(2026, 2, 18, 0, 0, 0, 0, time.UTC)
+	mk := func(text string) *sentence {
+		s := &sentence{hit: &parley.Hit{Source: parley.Source{Published: pub}}, text: text, stems: stemsOf(text), typed: 1, focus: 1, ownFocus: 1}
+		s.mentions = dates.Find(text, pub)
+		return s
+	}
+	weigh(q.terms, nil)
+	if v := valueOf(&q, mk("Between rounds of talks, on Feb. 3 Russia fired 450 drones.")); v != "" {
+		t.Errorf("a date the report tells of answers when the next round will be: %q", v)
+	}
+	if v := valueOf(&q, mk("The next round of talks will be held on March 4 in Geneva.")); v != "March 4" {
+		t.Errorf("valueOf = %q, want the date after the report, “March 4”", v)
 	}
 }

@@ -89,7 +89,14 @@ func valueOf(q *analysis, s *sentence) string {
 		// 25"): "on Friday" or "yesterday" stated alone says nothing
 		// without its article's date, and the quote below gives both.
 		bound := q.boundAsked()
+		future := reFutureAsked.MatchString(q.text)
 		for _, m := range s.mentions {
+			// "When will the next round be held" is answered by a date
+			// after the report, not by one it tells of ("on Feb. 3 it
+			// fired 450 drones").
+			if future && !m.Date.After(s.hit.Source.Published) {
+				continue
+			}
 			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) && !otherBound(bound, text[:m.Start]) {
 				return m.Text
 			}
@@ -97,6 +104,9 @@ func valueOf(q *analysis, s *sentence) string {
 	}
 	return ""
 }
+
+// reFutureAsked finds a question about when something will happen.
+var reFutureAsked = regexp.MustCompile(`(?i)\bwhen\s+(?:will|would|is|are|do|does)\b[^?]*\b(?:will|going to|be held|happen|take place|next|resume|start|begin|meet)\b|\bwhen (?:will|\x27ll)\b|\bnext (?:round|meeting|talks|session|summit)\b`)
 
 // A time's bounds: when something starts, and when it ends.
 const (

@@ -96,7 +96,7 @@ var chatWords = setOf(
 
 // reLatest is recency intent: the question wants the newest state of
 // things ("the latest", "now", "still", "so far").
-var reLatest = regexp.MustCompile(`(?i)\b(latest|most recent|newest|right now|now|currently|current|so far|still|these days|as of today|where .{1,30} stands?|stand now)\b`)
+var reLatest = regexp.MustCompile(`(?i)\b(latest|most recent|newest|right now|now|currently|current|so far|still|these days|as of today|where .{1,30} stands?|stand now|(?:the|a) next (?:round|meeting|talks|session|summit|step|steps))\b`)
 
 // WantsLatest reports whether a question asks for the newest state of
 // things, which the newest reports answer rather than the best matches

@@ -55,6 +55,8 @@ func TestWantsLatest(t *testing.T) {
 		"what did they agree in Riyadh?":             false,
 		"who knows the current?":                     true,
 		"what was agreed on the nowcast":             false,
+		"when will the next round of talks be held":  true,
+		"what happened the next day":                 false,
 	} {
 		if got := WantsLatest(q); got != want {
 			t.Errorf("WantsLatest(%q) = %v, want %v", q, got, want)
