@@ -646,3 +646,21 @@ func TestFutureDateIsAfterTheReport(t *testing.T) {
 		t.Errorf("valueOf = %q, want the date after the report, “March 4”", v)
 	}
 }
+
+func TestDateOfItsOwnClause(t *testing.T) {
+	q := analyse("When did Witkoff meet Putin in Moscow?")
+	text := "Ushakov said the working group would meet in Abu Dhabi on Friday, January 23, after Putin received Witkoff at the Kremlin."
+	at := strings.Index(text, "January 23")
+	if namesInClause(&q, text, at, at+len("January 23")) {
+		t.Errorf("the date of the Abu Dhabi meeting is read as the date of Putin's meeting with Witkoff")
+	}
+	own := "Putin received Witkoff in Moscow on January 22, and the talks ran past midnight."
+	at = strings.Index(own, "January 22")
+	if !namesInClause(&q, own, at, at+len("January 22")) {
+		t.Errorf("the date in the clause that names Putin and Witkoff is not read as theirs")
+	}
+	none := analyse("when did the talks begin?")
+	if !namesInClause(&none, text, 0, 5) {
+		t.Errorf("a question with no names holds every clause to none")
+	}
+}

@@ -97,7 +97,7 @@ func valueOf(q *analysis, s *sentence) string {
 			if future && !m.Date.After(s.hit.Source.Published) {
 				continue
 			}
-			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) && !otherBound(bound, text[:m.Start]) {
+			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) && !otherBound(bound, text[:m.Start]) && namesInClause(q, text, m.Start, m.End) {
 				return m.Text
 			}
 		}
@@ -107,6 +107,39 @@ func valueOf(q *analysis, s *sentence) string {
 
 // reFutureAsked finds a question about when something will happen.
 var reFutureAsked = regexp.MustCompile(`(?i)\bwhen\s+(?:will|would|is|are|do|does)\b[^?]*\b(?:will|going to|be held|happen|take place|next|resume|start|begin|meet)\b|\bwhen (?:will|\x27ll)\b|\bnext (?:round|meeting|talks|session|summit)\b`)
+
+// reClauseBreak ends a clause: a semicolon or colon, or a comma before a
+// word that opens another ("…in Abu Dhabi on January 23, after Putin
+// received Witkoff").
+var reClauseBreak = regexp.MustCompile(`[;:]|,\s+(?:after|before|when|while|as|but|and|since|because|though|although|which|who|where|whereas)\b`)
+
+// namesInClause reports whether the clause of text around [start, end)
+// names one of the question's names as the question writes it (not a
+// word that stands for it: "Kremlin" is not Moscow here), or the question
+// names none: a date dates what its own clause is about.
+func namesInClause(q *analysis, text string, start, end int) bool {
+	from, to := 0, len(text)
+	for _, b := range reClauseBreak.FindAllStringIndex(text, -1) {
+		if b[1] <= start {
+			from = b[1]
+		}
+		if b[0] >= end && to == len(text) {
+			to = b[0]
+		}
+	}
+	clause := stemsOf(text[from:to])
+	named := false
+	for _, t := range q.terms {
+		if !t.entity || t.when {
+			continue
+		}
+		named = true
+		if _, ok := clause[t.stem]; ok {
+			return true
+		}
+	}
+	return !named
+}
 
 // A time's bounds: when something starts, and when it ends.
 const (
