@@ -73,8 +73,11 @@ func (b *Bot) compose(ctx context.Context, asker string, q parley.Question, onDr
 func (b *Bot) composing(ctx context.Context, fn func(ctx context.Context) error) error {
 	ctx, cancel := context.WithTimeout(ctx, tokenLife)
 	defer cancel()
-	if err := b.answers.Acquire(ctx, 1); err != nil {
-		return fmt.Errorf("wait for a composer: %w", err)
+	if !b.answers.TryAcquire(1) {
+		b.log.Debug("waiting for a composer")
+		if err := b.answers.Acquire(ctx, 1); err != nil {
+			return fmt.Errorf("wait for a composer: %w", err)
+		}
 	}
 	defer b.answers.Release(1)
 	ctx, cancelWork := context.WithTimeout(ctx, answerTimeout)

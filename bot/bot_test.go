@@ -9,13 +9,13 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/parley-bot/parley/internal/discordtest"
 )
 
 func TestCommandsRegistered(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{}, nil)
 	calls := h.srv.CallsTo("PUT", "/applications/{app}/commands")
 	if len(calls) != 1 {
@@ -49,6 +49,7 @@ func TestCommandsRegistered(t *testing.T) {
 }
 
 func TestAskAnswered(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{}, nil)
 	id := h.ask(nil, "When did the Geneva talks resume?")
 	st := h.answered(id)
@@ -66,10 +67,7 @@ func TestAskAnswered(t *testing.T) {
 	if got := buttonIDs(m); got != "passages:1 vote:up:1 vote:down:1" {
 		t.Errorf("buttons %q", got)
 	}
-	for deadline := time.Now().Add(5 * time.Second); h.mem.linked()[m.ID] == 0 && time.Now().Before(deadline); {
-		time.Sleep(5 * time.Millisecond) // the bot links a message after Discord has it
-	}
-	if links := h.mem.linked(); links[m.ID] != 1 {
+	if links := h.mem.waitLinked(func(l map[string]int64) bool { return l[m.ID] != 0 }); links[m.ID] != 1 {
 		t.Errorf("message %s not linked to answer 1: %v", m.ID, links)
 	}
 }
@@ -89,6 +87,7 @@ func buttonIDs(m *discordgo.Message) string {
 }
 
 func TestAskAbstention(t *testing.T) {
+	t.Parallel()
 	ans := &fakeAnswerer{AskFunc: func(_ context.Context, q parley.Question) (*parley.Answer, error) {
 		a := &parley.Answer{Question: q.Text, Abstained: true, Nearest: []parley.Source{talksSource},
 			Body: "The articles I have don't answer that. The nearest ones:\n- Reuters, “Geneva talks resume”, 2025-08-17 https://reuters.example/geneva"}
@@ -106,6 +105,7 @@ func TestAskAbstention(t *testing.T) {
 }
 
 func TestAskLongAnswerSplit(t *testing.T) {
+	t.Parallel()
 	body := longAnswer(5000)
 	ans := &fakeAnswerer{AskFunc: func(_ context.Context, q parley.Question) (*parley.Answer, error) {
 		a := quoteAnswer(q.Text)
@@ -132,16 +132,13 @@ func TestAskLongAnswerSplit(t *testing.T) {
 		t.Errorf("the messages do not add up to the answer")
 	}
 	// The bot links a message after Discord has it: wait for the last link.
-	deadline := time.Now().Add(5 * time.Second)
-	for len(h.mem.linked()) < 3 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	if n := len(h.mem.linked()); n != 3 {
+	if n := len(h.mem.waitLinked(func(l map[string]int64) bool { return len(l) >= 3 })); n != 3 {
 		t.Errorf("%d messages linked to the answer, want 3", n)
 	}
 }
 
 func TestMentionsNeverPing(t *testing.T) {
+	t.Parallel()
 	ans := &fakeAnswerer{AskFunc: func(_ context.Context, q parley.Question) (*parley.Answer, error) {
 		a := quoteAnswer(q.Text)
 		a.Body = "- “Tell @everyone and @here, and <@123>, <@&9> in <#5>.” — X [1]"
@@ -166,6 +163,7 @@ func TestMentionsNeverPing(t *testing.T) {
 }
 
 func TestArticleRemoveRefused(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{AdminUserIDs: []string{"42"}, AllowManageServer: true}, nil)
 	id := h.command(member("5", discordgo.PermissionSendMessages), "article", subOpt("remove", intOpt("id", 7)))
 	st := h.responded(id)
@@ -189,6 +187,7 @@ func TestArticleRemoveRefused(t *testing.T) {
 }
 
 func TestArticleRemoveByAdmin(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{AdminRoleIDs: []string{"77"}}, nil)
 	admin := member("6", 0, "77")
 	aid, _ := h.srv.SendInteraction(&discordgo.Interaction{Type: discordgo.InteractionApplicationCommandAutocomplete,
@@ -220,6 +219,7 @@ func intOpt(name string, v int64) *discordgo.ApplicationCommandInteractionDataOp
 }
 
 func TestArticleAddByAttachment(t *testing.T) {
+	t.Parallel()
 	files := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/empty.md" {
 			return
@@ -253,6 +253,7 @@ func TestArticleAddByAttachment(t *testing.T) {
 }
 
 func TestArticleAddByModal(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{AdminUserIDs: []string{"9"}}, nil)
 	admin := member("9", 0)
 	st := h.responded(h.command(admin, "article", subOpt("add")))

@@ -43,6 +43,7 @@ func (f *fakeDigests) Timeline(_ context.Context, s parley.Scope) (*parley.Diges
 }
 
 func TestSummaryAndTimelineCommands(t *testing.T) {
+	t.Parallel()
 	dg := &fakeDigests{points: 60}
 	h2 := startWith(t, Config{}, nil, func(d *Deps) { d.Digests = dg })
 	names := map[string]bool{}

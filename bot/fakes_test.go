@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"strings"
 	"sync"
 	"testing"
@@ -275,6 +276,7 @@ type fakeMemory struct {
 	askers  map[int64]string
 	links   map[string]int64
 	votes   []vote
+	changed signal // bumped when a message is linked
 }
 
 type vote struct {
@@ -328,6 +330,7 @@ func (m *fakeMemory) LinkMessage(_ context.Context, messageID string, answerID i
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.links[messageID] = answerID
+	m.changed.bump()
 	return nil
 }
 
@@ -360,11 +363,67 @@ func (m *fakeMemory) allVotes() []vote {
 func (m *fakeMemory) linked() map[string]int64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := map[string]int64{}
-	for k, v := range m.links {
-		out[k] = v
+	return maps.Clone(m.links)
+}
+
+// waitLinked waits, up to 5 s, until the messages linked to answers satisfy
+// ok (the bot links a message after Discord has it), and returns them.
+func (m *fakeMemory) waitLinked(ok func(links map[string]int64) bool) map[string]int64 {
+	deadline := time.After(5 * time.Second)
+	for {
+		ch := m.changed.next()
+		if links := m.linked(); ok(links) {
+			return links
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			return m.linked()
+		}
 	}
-	return out
+}
+
+// fakeClock is a clock that moves only when told.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// signal wakes whoever waits for a change: next returns a channel that is
+// closed at the next bump.
+type signal struct {
+	mu sync.Mutex
+	ch chan struct{}
+}
+
+func (s *signal) next() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ch == nil {
+		s.ch = make(chan struct{})
+	}
+	return s.ch
+}
+
+func (s *signal) bump() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ch != nil {
+		close(s.ch)
+	}
+	s.ch = make(chan struct{})
 }
 
 // harness is a bot running against the fake Discord.
@@ -438,14 +497,33 @@ func startWith(t testing.TB, cfg Config, ans *fakeAnswerer, setup func(*Deps)) *
 
 // lockedWriter lets handlers log from many goroutines into one builder.
 type lockedWriter struct {
-	mu sync.Mutex
-	b  strings.Builder
+	mu      sync.Mutex
+	b       strings.Builder
+	changed signal
 }
 
 func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	defer l.changed.bump()
 	return l.b.Write(p)
+}
+
+// waitLog waits, up to 10 s, until the bot's log holds text.
+func (h *harness) waitLog(text string) {
+	h.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		ch := h.log.changed.next()
+		if strings.Contains(h.logs(), text) {
+			return
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			h.t.Fatalf("the log never said %q:\n%s", text, h.logs())
+		}
+	}
 }
 
 func (h *harness) logs() string {
@@ -490,17 +568,13 @@ func subOpt(name string, opts ...*discordgo.ApplicationCommandInteractionDataOpt
 // wait polls the state of an interaction until ok says it is done.
 func (h *harness) wait(id string, ok func(st discordtest.InteractionState) bool) discordtest.InteractionState {
 	h.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		st, _ := h.srv.Interaction(id)
-		if ok(st) {
-			return st
-		}
-		if time.Now().After(deadline) {
-			h.t.Fatalf("interaction %s: gave up waiting; callbacks %d, original %+v", id, len(st.Callbacks), st.Original)
-		}
-		time.Sleep(5 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	st, err := h.srv.WaitForInteraction(ctx, id, ok)
+	if err != nil {
+		h.t.Fatalf("interaction %s: gave up waiting; callbacks %d, original %+v", id, len(st.Callbacks), st.Original)
 	}
+	return st
 }
 
 // answered waits for an interaction's original response to have content.

@@ -42,6 +42,7 @@ func (h *harness) complete(m *discordgo.Member, name, sub, option, typed string)
 }
 
 func TestArticleAddByURL(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{AdminUserIDs: []string{"42"}}, nil)
 	admin := member("42", 0)
 	h.lib.page("https://ap.example/riyadh", parley.Article{Title: "Talks in *Riyadh* @everyone", Outlet: "AP", Body: "The delegations met in Riyadh."})
@@ -86,6 +87,7 @@ func TestArticleAddByURL(t *testing.T) {
 }
 
 func TestFeedCommandRegistered(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		feeds Feeds
@@ -142,6 +144,7 @@ func TestFeedCommandRegistered(t *testing.T) {
 }
 
 func TestFeedAdd(t *testing.T) {
+	t.Parallel()
 	ff := &fakeFeeds{}
 	h := startWith(t, Config{AdminRoleIDs: []string{"77"}}, nil, func(d *Deps) { d.Feeds = ff })
 	admin := member("6", 0, "77")
@@ -181,6 +184,7 @@ func TestFeedAdd(t *testing.T) {
 }
 
 func TestFeedRemove(t *testing.T) {
+	t.Parallel()
 	ff := &fakeFeeds{feeds: []parley.Feed{
 		{ID: 1, URL: "https://kyivindependent.example/feed", Title: "Kyiv Independent"},
 		{ID: 2, URL: "https://reuters.example/world.rss", Title: "Reuters World" + strings.Repeat(" news", 30)},
@@ -231,6 +235,7 @@ func TestFeedRemove(t *testing.T) {
 }
 
 func TestFeedList(t *testing.T) {
+	t.Parallel()
 	polled := time.Date(2025, 8, 17, 12, 0, 0, 0, time.UTC)
 	ff := &fakeFeeds{}
 	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(d *Deps) { d.Feeds = ff })

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -34,6 +33,7 @@ func (h *harness) dmPress(user, customID string, msg *discordgo.Message) string 
 // under each button's custom id and a button press under the modal's: each
 // is refused, to the user alone, and no handler panics.
 func TestWrongInteractionTypeRefused(t *testing.T) {
+	t.Parallel()
 	dg := &fakeDigests{points: 60}
 	h := startWith(t, Config{AdminUserIDs: []string{"9"}}, nil, func(d *Deps) { d.Digests = dg })
 	admin := member("9", 0)
@@ -64,6 +64,7 @@ func TestWrongInteractionTypeRefused(t *testing.T) {
 // for admins; anyone else is refused, to them alone, and their vote is not
 // stored.
 func TestOnlyTheAskerVotesOrSeesPassages(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{AdminUserIDs: []string{"9"}}, nil)
 	asker, other := member("1001", 0), member("1002", 0)
 	inGuild := h.answered(h.ask(asker, "When?")).Original
@@ -127,6 +128,7 @@ func (d *blockingDigests) Summary(ctx context.Context, s parley.Scope) (*parley.
 // page buttons count against the user's rate limit as /ask does, and wait
 // for a composer as answers do.
 func TestDigestsShareTheAnswersLimits(t *testing.T) {
+	t.Parallel()
 	t.Run("rate limit", func(t *testing.T) {
 		dg := &fakeDigests{points: 60}
 		h := startWith(t, Config{QuestionsPerMinute: 1, Burst: 2}, nil, func(d *Deps) { d.Digests = dg })
@@ -166,7 +168,7 @@ func TestDigestsShareTheAnswersLimits(t *testing.T) {
 		if st := h.responded(summary); st.Callbacks[0].Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
 			t.Errorf("/summary not acknowledged at once while the composer is busy: %+v", st.Callbacks[0])
 		}
-		time.Sleep(100 * time.Millisecond) // time enough for a summary that does not wait to begin
+		h.waitLog("waiting for a composer") // the summary waits its turn
 		close(release)
 		h.answered(asked)
 		h.answered(summary)
@@ -193,6 +195,7 @@ func (d *failingTimeline) Timeline(ctx context.Context, s parley.Scope) (*parley
 // acknowledged tells the user in a message only they see, and leaves the
 // timeline as it was.
 func TestPageTurnFailureTold(t *testing.T) {
+	t.Parallel()
 	dg := &failingTimeline{fakeDigests: fakeDigests{points: 60}}
 	h := startWith(t, Config{}, nil, func(d *Deps) { d.Digests = dg })
 	page := h.answered(h.command(nil, "timeline", strOpt("topic", "talks"))).Original

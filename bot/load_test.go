@@ -47,6 +47,7 @@ func askMany(h *harness, n int) map[string]string {
 }
 
 func TestConcurrentAsksAcknowledgedFirst(t *testing.T) {
+	t.Parallel()
 	ans, began := slowAnswerer(100 * time.Millisecond)
 	h := start(t, Config{MaxConcurrentAnswers: 4}, ans)
 	ids := askMany(h, 50)

@@ -58,6 +58,7 @@ func (h *harness) mention(content string, ref *discordgo.Message) *discordgo.Mes
 }
 
 func TestMentionAnsweredAsReply(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{}, nil)
 	reply := h.mention("<@"+discordtest.DefaultBotID+"> when did the talks resume?", nil)
 	if !strings.Contains(reply.Content, "[1]") || len(reply.Embeds) != 1 {
@@ -75,12 +76,11 @@ func TestMentionAnsweredAsReply(t *testing.T) {
 }
 
 func TestFollowUpUsesContext(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{}, nil)
 	first := h.mention("<@"+discordtest.DefaultBotID+"> when did the talks resume?", nil)
-	for deadline := time.Now().Add(5 * time.Second); h.mem.linked()[first.ID] == 0; time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("reply %s never linked to its answer", first.ID)
-		}
+	if h.mem.waitLinked(func(l map[string]int64) bool { return l[first.ID] != 0 })[first.ID] == 0 {
+		t.Fatalf("reply %s never linked to its answer", first.ID)
 	}
 	h.mention("and who attended?", first)
 	q := h.ans.questions()
@@ -91,6 +91,7 @@ func TestFollowUpUsesContext(t *testing.T) {
 }
 
 func TestVoteStoredHashed(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{}, nil)
 	m := h.answered(h.ask(nil, "When?")).Original
 	st := h.responded(h.press(nil, "vote:up:1", m))
@@ -107,6 +108,7 @@ func TestVoteStoredHashed(t *testing.T) {
 }
 
 func TestShowPassages(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{}, nil)
 	m := h.answered(h.ask(nil, "When?")).Original
 	st := h.responded(h.press(nil, "passages:1", m))
@@ -122,6 +124,7 @@ func TestShowPassages(t *testing.T) {
 }
 
 func TestRateLimited(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{QuestionsPerMinute: 1, Burst: 1}, nil)
 	h.answered(h.ask(nil, "first"))
 	st := h.responded(h.ask(nil, "second"))
@@ -136,6 +139,7 @@ func TestRateLimited(t *testing.T) {
 }
 
 func TestPanicSurvived(t *testing.T) {
+	t.Parallel()
 	ans := &fakeAnswerer{}
 	ans.AskFunc = func(_ context.Context, q parley.Question) (*parley.Answer, error) {
 		if q.Text == "boom" {
@@ -158,6 +162,7 @@ func TestPanicSurvived(t *testing.T) {
 }
 
 func TestSourcesPaging(t *testing.T) {
+	t.Parallel()
 	h := start(t, Config{}, nil)
 	for i := range 24 {
 		h.lib.AddArticle(context.Background(), parley.Article{Title: "Talks day " + string(rune('A'+i)), Outlet: "AP", URL: "https://ap.example/" + string(rune('a'+i)), Body: "x"})
@@ -181,10 +186,11 @@ func TestSourcesPaging(t *testing.T) {
 }
 
 func TestShutdownFinishesWorkInFlight(t *testing.T) {
-	started := make(chan struct{})
+	t.Parallel()
+	started, release := make(chan struct{}), make(chan struct{})
 	ans := &fakeAnswerer{AskFunc: func(_ context.Context, q parley.Question) (*parley.Answer, error) {
 		close(started)
-		time.Sleep(300 * time.Millisecond)
+		<-release
 		return quoteAnswer(q.Text), nil
 	}}
 	h := start(t, Config{}, ans)
@@ -192,11 +198,12 @@ func TestShutdownFinishesWorkInFlight(t *testing.T) {
 	<-started
 	stopped := make(chan error)
 	go func() { stopped <- h.stop() }()
-	time.Sleep(50 * time.Millisecond)
+	h.waitLog("shutting down")
 	late := h.responded(h.ask(nil, "too late"))
 	if !strings.Contains(string(late.Callbacks[0].Data), "Parley is restarting, try again in a minute") {
 		t.Errorf("late interaction got %s", late.Callbacks[0].Data)
 	}
+	close(release) // the work in flight ends after the stop began
 	if err := <-stopped; err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ func longAnswer(n int) string {
 var reMarkerAnywhere = regexp.MustCompile(`\[\d+\]`)
 
 func TestSplitContent(t *testing.T) {
+	t.Parallel()
 	oneLine := strings.Repeat("The talks resumed on Monday. ", 150)                 // one line, many sentences
 	oneQuote := "“" + strings.Repeat("word ", 600) + "” [1]"                        // a quote longer than a part
 	noSpaces := strings.Repeat("x", 4500) + "[12]"                                  // no place to cut
@@ -71,6 +72,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 func markers(s string) int { return len(reMarkerAnywhere.FindAllString(s, -1)) }
 
 func TestSplitContentCutsAtParagraphs(t *testing.T) {
+	t.Parallel()
 	para := strings.Repeat("word ", 150) // 750 characters
 	text := para + "\n\n" + para + "\n\n" + para + "\n" + para
 	parts := splitContent(text, maxContent)
@@ -83,6 +85,7 @@ func TestSplitContentCutsAtParagraphs(t *testing.T) {
 }
 
 func TestEscapeText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"@everyone look", "@\u200beveryone look"},
 		{"hi @here", "hi @\u200bhere"},
@@ -104,12 +107,14 @@ func TestEscapeText(t *testing.T) {
 }
 
 func TestEscapeLinkText(t *testing.T) {
+	t.Parallel()
 	if got, want := escapeLinkText("War [update] @everyone <@1> [3]"), `War \[update\] @`+zwsp+`everyone <`+zwsp+`@1> \[3\]`; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
 func TestTruncate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		n    int
@@ -128,6 +133,7 @@ func TestTruncate(t *testing.T) {
 }
 
 func TestSourcesEmbedLimits(t *testing.T) {
+	t.Parallel()
 	a := &parley.Answer{Body: "x [1]"}
 	for i := range 30 {
 		a.Sources = append(a.Sources, parley.Source{
@@ -152,6 +158,7 @@ func TestSourcesEmbedLimits(t *testing.T) {
 }
 
 func TestSourcesEmbedAbstention(t *testing.T) {
+	t.Parallel()
 	a := &parley.Answer{Abstained: true, Body: "The articles I have don't answer that.",
 		Nearest: []parley.Source{{ArticleID: 1, Title: "Talks stall", Outlet: "AP", URL: "https://apnews.com/x"}}}
 	e := answerSources(a, nil)
@@ -161,6 +168,7 @@ func TestSourcesEmbedAbstention(t *testing.T) {
 }
 
 func TestRenderAnswer(t *testing.T) {
+	t.Parallel()
 	a := &parley.Answer{Body: longAnswer(5000) + "\n- “Call @everyone to <@123>” — X [1]",
 		Sources: []parley.Source{{ArticleID: 1, Title: "T", URL: "https://x.org"}}}
 	parts := renderAnswer(a, 42, nil)
@@ -189,6 +197,7 @@ func TestRenderAnswer(t *testing.T) {
 }
 
 func TestPassageEmbeds(t *testing.T) {
+	t.Parallel()
 	text := strings.Repeat("Before the quote. ", 300) + "The *quote* @here." + strings.Repeat(" After the quote.", 300)
 	var cits []parley.Citation
 	var hits []parley.Hit
@@ -210,6 +219,7 @@ func TestPassageEmbeds(t *testing.T) {
 }
 
 func TestPageID(t *testing.T) {
+	t.Parallel()
 	q := strings.Repeat("ж", 120)
 	id := pageID(12, q)
 	if runeLen(id) > maxCustomID {
@@ -245,6 +255,7 @@ func checkEmbeds(t *testing.T, embeds []*discordgo.MessageEmbed) {
 // TestSourceLineAlso: a story other outlets published too names them, a
 // few at most, escaped like any article text.
 func TestSourceLineAlso(t *testing.T) {
+	t.Parallel()
 	s := parley.Source{Title: "Talks resume", Outlet: "AP", URL: "https://apnews.com/x",
 		Published: time.Date(2025, 8, 18, 0, 0, 0, 0, time.UTC), Also: []string{"Yahoo News", "@everyone Times"}}
 	if got, want := sourceLine(s, nil), "[Talks resume](https://apnews.com/x) — AP, 2025-08-18; also published by Yahoo News, @\u200beveryone Times"; got != want {
@@ -260,6 +271,7 @@ func TestSourceLineAlso(t *testing.T) {
 // media (a source line, a listing, a reply to an add, a suggestion), it
 // says whose, with the config's outlets as well as the built-in ones.
 func TestStateMediaLabelled(t *testing.T) {
+	t.Parallel()
 	sm := parley.DefaultStateMedia().With(map[string]string{"Minsk Herald": "Belarusian"})
 	s := parley.Source{ArticleID: 4, Title: "Talks resume", Outlet: "TASS", URL: "https://tass.example/x",
 		Published: time.Date(2025, 8, 18, 0, 0, 0, 0, time.UTC), Also: []string{"Kyiv Ledger", "Xinhua", "minsk herald"}}

@@ -14,17 +14,20 @@ import (
 // shown marked as a draft, no more than once every 1.5 s, and the verified
 // answer replaces it.
 func TestAskStreamsDraftsThenTheVerifiedAnswer(t *testing.T) {
+	t.Parallel()
+	clock := &fakeClock{t: time.Date(2025, 8, 18, 9, 0, 0, 0, time.UTC)}
 	ans := &fakeAnswerer{StreamFunc: func(ctx context.Context, q parley.Question, onDraft func(string)) (*parley.Answer, error) {
 		onDraft("Delegations met @everyone")
+		clock.advance(draftEvery - time.Millisecond)
 		onDraft("Delegations met in Geneva") // within 1.5 s of the first: not shown
-		time.Sleep(draftEvery + 100*time.Millisecond)
+		clock.advance(101 * time.Millisecond)
 		onDraft("Delegations met in Geneva on Monday, an unverified claim")
 		return quoteAnswer(q.Text), nil
 	}}
-	h := start(t, Config{}, ans)
+	h := startWith(t, Config{}, ans, func(d *Deps) { d.Now = clock.now })
 	id := h.ask(nil, "When did the Geneva talks resume?")
 	st := h.wait(id, func(st discordtest.InteractionState) bool {
-		return st.Original != nil && !strings.HasPrefix(st.Original.Content, draftNote)
+		return st.Original != nil && st.Original.Content != "" && !strings.HasPrefix(st.Original.Content, draftNote)
 	})
 	var edits []string
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -346,6 +347,25 @@ type InteractionState struct {
 func (s *Server) Interaction(id string) (InteractionState, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.interaction(id)
+}
+
+// WaitForInteraction waits until the state of the interaction id satisfies
+// ok, and returns it; a test waits for the bot's response without polling.
+func (s *Server) WaitForInteraction(ctx context.Context, id string, ok func(InteractionState) bool) (InteractionState, error) {
+	var st InteractionState
+	err := s.wait(ctx, func() bool {
+		st, _ = s.interaction(id)
+		return ok(st)
+	})
+	if err != nil {
+		return st, fmt.Errorf("wait for interaction %s: %w", id, err)
+	}
+	return st, nil
+}
+
+// interaction is Interaction for a caller that holds s.mu.
+func (s *Server) interaction(id string) (InteractionState, bool) {
 	rec := s.interactions[id]
 	if rec == nil {
 		return InteractionState{}, false
