@@ -148,7 +148,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	if err != nil {
 		return 0, 0, err
 	}
-	if err := lexiconAdd(ctx, tx, id); err != nil {
+	if err := lexiconAdd(ctx, tx, a, ps); err != nil {
 		return 0, 0, err
 	}
 	if outcome == parley.Updated {

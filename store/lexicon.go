@@ -50,7 +50,10 @@ const correctPrefix = 3
 // within one edit for a word of up to seven letters, two for a longer one,
 // an edit being a letter added, dropped, changed or two swapped, both
 // between the stems and between the word and the one articles write. Of equally
-// close words the one in most passages wins.
+// close words the one in most passages wins. When no stem is that close,
+// the stem in most passages of those with the same first letters is taken
+// if the word articles write for it is that close ("multinationl" →
+// "multinational", whose stem is "multin").
 //
 // It reads the index's terms with the same first three letters
 // (correctPrefix) from the lexicon (vocabulary.go); the index stores Porter

@@ -3,6 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
 )
 
 // The lexicon table (migration 13) holds every term of the index: what
@@ -15,10 +19,13 @@ import (
 // The store keeps it in step with the index, in the transaction that
 // changes the index: an article's rows add their terms, and rows removed
 // take away those that no row holds any more. Which terms a row holds is
-// what the index's tokenizer makes of it, so the store asks the tokenizer:
-// the article's text goes through a scratch FTS5 table of the connection
-// (temp, in memory, never written to the library) with the index's
-// tokenizer, whose vocabulary lists its terms, and the scratch is emptied.
+// what the index's tokenizer makes of it: for ASCII words the store
+// computes the same terms (porter.go); other words (Cyrillic, accents)
+// go through a scratch FTS5 table of the connection (temp, in memory,
+// never written to the library) with the index's tokenizer, whose
+// vocabulary lists their terms, and the scratch is emptied. Running every
+// article through FTS5 a second time cost a quarter of ingest.
+//
 // The lexicon does not count rows: that rewrote a page of the table for
 // nearly every term of every article, which ingest could not afford;
 // Correct counts the few terms it compares.
@@ -30,27 +37,94 @@ const (
 		text, content = '', columnsize = 0, detail = none, tokenize = 'porter unicode61 remove_diacritics 2');
 	CREATE VIRTUAL TABLE IF NOT EXISTS temp.lexicon_scratch_vocab USING fts5vocab(temp, lexicon_scratch, 'row');
 	CREATE TABLE IF NOT EXISTS temp.lexicon_gone (term TEXT PRIMARY KEY) WITHOUT ROWID`
-	// scratchRow is an article's index rows as the store indexes them (see
-	// addTx), read from the library, as one row: its passages' text, its
-	// title and its outlet, a line each (a line break is no part of a
-	// term).
-	scratchRow = `INSERT INTO temp.lexicon_scratch (rowid, text)
-		SELECT 1, (SELECT group_concat(parley_index_form(p.text), char(10)) FROM passages p WHERE p.article_id = a.id)
-			|| char(10) || parley_index_form(a.title) || char(10) || parley_index_form(a.outlet)
-		FROM articles a WHERE a.id = ?`
+	// scratchWords is the scratch's one row: an article's words.
+	scratchWords = `INSERT INTO temp.lexicon_scratch (rowid, text) VALUES (1, ?)`
 	scratchClear = `INSERT INTO temp.lexicon_scratch (lexicon_scratch) VALUES ('delete-all')`
 )
 
-// lexiconAdd adds the terms of article id's index rows to the lexicon,
-// once they are indexed.
-func lexiconAdd(ctx context.Context, tx *sql.Tx, id int64) error {
-	return withTerms(ctx, tx, id, `INSERT OR IGNORE INTO lexicon (term) SELECT term FROM temp.lexicon_scratch_vocab`)
+// lexiconAdd adds the terms of an article's index rows to the lexicon: its
+// passages' text, title and outlet.
+func lexiconAdd(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage) error {
+	texts := []string{a.Title, a.Outlet}
+	for _, p := range ps {
+		texts = append(texts, p.Text)
+	}
+	return addTerms(ctx, tx, "lexicon", texts)
 }
 
 // lexiconRemoving notes the terms of article id's index rows, before they
 // are deleted, for lexiconRemoved.
 func lexiconRemoving(ctx context.Context, tx *sql.Tx, id int64) error {
-	return withTerms(ctx, tx, id, `INSERT OR IGNORE INTO temp.lexicon_gone (term) SELECT term FROM temp.lexicon_scratch_vocab`)
+	texts := []string{}
+	err := collectStrings(ctx, tx, &texts, `SELECT title FROM articles WHERE id = ? UNION ALL SELECT outlet FROM articles WHERE id = ?
+		UNION ALL SELECT text FROM passages WHERE article_id = ?`, id, id, id)
+	if err != nil {
+		return err
+	}
+	return addTerms(ctx, tx, "temp.lexicon_gone", texts)
+}
+
+// addTerms adds the terms the index makes of texts to table: those of
+// ASCII words computed here (porter.go), the others read by the index's
+// tokenizer.
+func addTerms(ctx context.Context, tx *sql.Tx, table string, texts []string) error {
+	known, rest := terms(texts)
+	if err := tempExec(ctx, tx, `INSERT OR IGNORE INTO `+table+` (term) SELECT value FROM json_each(?)`, known); err != nil || rest == "" {
+		return err
+	}
+	if err := tempExec(ctx, tx, scratchWords, rest); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO `+table+` (term) SELECT term FROM temp.lexicon_scratch_vocab`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, scratchClear)
+	return err
+}
+
+// tempExec runs a statement that may use the connection's temp tables,
+// making them first if they are not there yet.
+func tempExec(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+	if _, err := tx.ExecContext(ctx, query, args...); err == nil {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, scratchSchema); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, query, args...)
+	return err
+}
+
+// terms returns the terms of the ASCII words of texts, in their index
+// form, as a JSON array, and the other words, one a line. A word here is
+// a run of characters between spaces, which the tokenizer cuts as it would
+// in the text, since no term holds a space.
+func terms(texts []string) (known, rest string) {
+	found := map[string]bool{}
+	seen := map[string]bool{}
+	var other strings.Builder
+	for _, t := range texts {
+		for _, w := range strings.Fields(prose.IndexForm(t)) {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			if !asciiTerms(w, found) && !asciiTerms(punctuation.Replace(w), found) {
+				other.WriteString(w)
+				other.WriteByte('\n')
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	for t := range found {
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`"` + t + `"`) // letters and digits: nothing to escape
+	}
+	b.WriteByte(']')
+	return b.String(), other.String()
 }
 
 // lexiconRemoved takes the terms lexiconRemoving noted that no index row
@@ -64,21 +138,18 @@ func lexiconRemoved(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// withTerms puts article id's text in the scratch index, runs stmt over
-// the scratch's vocabulary and empties it.
-func withTerms(ctx context.Context, tx *sql.Tx, id int64, stmt string) error {
-	// The scratch is made once for each connection, when first missed.
-	if _, err := tx.ExecContext(ctx, scratchRow, id); err != nil {
-		if _, err := tx.ExecContext(ctx, scratchSchema); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, scratchRow, id); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, stmt); err != nil {
+func collectStrings(ctx context.Context, tx *sql.Tx, out *[]string, query string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, scratchClear)
-	return err
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		*out = append(*out, s)
+	}
+	return rows.Err()
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -53,7 +54,7 @@ func checkLexicon(t *testing.T, db *DB, step string) {
 // TestLexiconFollowsIndex: the stored lexicon holds the index's terms, as
 // FTS5's own vocabulary lists them, after articles are
 // added (words in titles and outlets, words the index form changes,
-// diacritics), updated under their URL, found again as duplicates or
+// Cyrillic, diacritics, curly quotes), updated under their URL, found again as duplicates or
 // syndicated copies, and removed, the last article with a word taking the
 // word with it.
 func TestLexiconFollowsIndex(t *testing.T) {
@@ -79,6 +80,12 @@ func TestLexiconFollowsIndex(t *testing.T) {
 		id, _ := add(synth.Article(7, i))
 		ids = append(ids, id)
 	}
+	// Words for the index's tokenizer, not porter.go: Cyrillic, diacritics,
+	// curly quotes and dashes, digits in words, a word over 64 letters.
+	add(parley.Article{Title: "Зеленський у Женеві", Outlet: "Укрінформ", URL: "https://ukrinform.example/ua",
+		Body: "Президент Зеленський зустрівся з Марошем Шефчовичем (Maroš Šefčovič) у Женеві, — повідомили в Офісі президента.\nНаступний раунд переговорів запланований на «середину грудня»."})
+	add(parley.Article{Title: "Witkoff’s “28-point” plan — revisited", Outlet: "Wire", URL: "https://wire.example/plan",
+		Body: "Witkoff’s “28-point” plan, drafted with Kirill Dmitriev’s team in Miami… was revised to 19 points, the G7’s envoys said on 23/11. " + strings.Repeat("counter", 10) + " café naïve coöperate."})
 	only, _ := add(parley.Article{Title: "Zaporizhzhia: the Enerhodar plant", Outlet: "Ukrinform", URL: "https://ukrinform.example/1",
 		Body: "Rafael Grossi of the IAEA visited Enerhodar on Tuesday, and said the plant's cooling pond was stable for now, officials said."})
 	checkLexicon(t, db, "added")
