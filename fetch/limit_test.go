@@ -20,6 +20,10 @@ func TestLimits(t *testing.T) {
 	var mu sync.Mutex
 	perHost := map[string]int{}
 	maxPerHost := 0
+	// The first request is held until a second is in flight beside it, so
+	// that the test sees the two the Fetcher allows, without a timer.
+	together := make(chan struct{})
+	var meet sync.Once
 	handler := func(w http.ResponseWriter, r *http.Request) {
 		n := total.Add(1)
 		for m := maxTotal.Load(); n > m && !maxTotal.CompareAndSwap(m, n); m = maxTotal.Load() {
@@ -28,7 +32,10 @@ func TestLimits(t *testing.T) {
 		perHost[r.Host]++
 		maxPerHost = max(maxPerHost, perHost[r.Host])
 		mu.Unlock()
-		time.Sleep(20 * time.Millisecond)
+		if n >= 2 {
+			meet.Do(func() { close(together) })
+		}
+		<-together
 		mu.Lock()
 		perHost[r.Host]--
 		mu.Unlock()
@@ -66,9 +73,10 @@ func TestLimits(t *testing.T) {
 // TestLimitsCancel: a fetch waiting for its host gives up when its context
 // ends, and leaves the host free for the next one.
 func TestLimitsCancel(t *testing.T) {
-	release := make(chan struct{})
+	release, arrived := make(chan struct{}), make(chan struct{})
 	srv := site(t, map[string]http.HandlerFunc{
 		"/slow": func(w http.ResponseWriter, r *http.Request) {
+			close(arrived) // the fetch holds its host while it asks
 			<-release
 			serve("text/html", page("", story))(w, r)
 		},
@@ -77,15 +85,7 @@ func TestLimitsCancel(t *testing.T) {
 	f := testFetcher()
 	done := make(chan error, 1)
 	go func() { _, err := f.Article(t.Context(), srv.URL+"/slow"); done <- err }()
-	for {
-		f.hosts.mu.Lock()
-		busy := len(f.hosts.hosts) == 1
-		f.hosts.mu.Unlock()
-		if busy {
-			break
-		}
-		time.Sleep(time.Millisecond)
-	}
+	<-arrived
 	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	if _, err := f.Article(ctx, srv.URL+"/fast"); !errors.Is(err, context.DeadlineExceeded) {

@@ -18,16 +18,43 @@ import (
 	"github.com/parley-bot/parley/store"
 )
 
-// syncBuffer is a bytes.Buffer safe for the logger and the test to share.
+// syncBuffer is a bytes.Buffer safe for the logger and the test to share,
+// which a test can wait on.
 type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	changed chan struct{} // closed and replaced at every write
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.changed != nil {
+		close(s.changed)
+		s.changed = nil
+	}
 	return s.b.Write(p)
+}
+
+// waitFor waits until the buffer holds text, or ctx ends.
+func (s *syncBuffer) waitFor(ctx context.Context, text string) error {
+	for {
+		s.mu.Lock()
+		found := strings.Contains(s.b.String(), text)
+		if s.changed == nil {
+			s.changed = make(chan struct{})
+		}
+		ch := s.changed
+		s.mu.Unlock()
+		if found {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 func (s *syncBuffer) String() string {
@@ -166,11 +193,8 @@ func TestServeFollowsFeeds(t *testing.T) {
 
 	sv := startServe(t, srv, cfg, nil)
 	logs, waitCtx := sv.logs, sv.wait
-	for site.Requests("/story/21") == 0 || !strings.Contains(logs.String(), "feed polled") {
-		if waitCtx.Err() != nil {
-			t.Fatalf("serve did not poll the feed:\n%s", logs.String())
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := logs.waitFor(waitCtx, "feed polled"); err != nil || site.Requests("/story/21") == 0 {
+		t.Fatalf("serve did not poll the feed:\n%s", logs.String())
 	}
 	if !strings.Contains(logs.String(), "added=2") {
 		t.Errorf("the poll's summary is not logged:\n%s", logs.String())
@@ -186,15 +210,13 @@ func TestServeFollowsFeeds(t *testing.T) {
 			Data: discordgo.ApplicationCommandInteractionData{Name: name, CommandType: discordgo.ChatApplicationCommand,
 				Options: []*discordgo.ApplicationCommandInteractionDataOption{{Name: sub, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}}},
 		})
-		for {
-			if st, ok := srv.Interaction(id); ok && st.Original != nil && st.Original.Content != "" {
-				return st.Original.Content
-			}
-			if waitCtx.Err() != nil {
-				t.Fatalf("/%s %s: no reply\n%s", name, sub, logs.String())
-			}
-			time.Sleep(20 * time.Millisecond)
+		st, err := srv.WaitForInteraction(waitCtx, id, func(st discordtest.InteractionState) bool {
+			return st.Original != nil && st.Original.Content != ""
+		})
+		if err != nil {
+			t.Fatalf("/%s %s: no reply\n%s", name, sub, logs.String())
 		}
+		return st.Original.Content
 	}
 	url := &discordgo.ApplicationCommandInteractionDataOption{Name: "url", Type: discordgo.ApplicationCommandOptionString, Value: site.StoryURL(30)}
 	if got := command("article", "add", url); !strings.Contains(got, "Added") || !strings.Contains(got, site.Story(30).Title) {

@@ -29,15 +29,30 @@ import (
 
 // output is what the fake prints, shared with the test that reads it.
 type output struct {
-	mu   sync.Mutex
-	b    bytes.Buffer
-	read int // how far expect has read
+	mu      sync.Mutex
+	b       bytes.Buffer
+	read    int           // how far expect has read
+	changed chan struct{} // closed at the next write (see next)
 }
 
 func (o *output) Write(p []byte) (int, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if o.changed != nil {
+		close(o.changed)
+		o.changed = nil
+	}
 	return o.b.Write(p)
+}
+
+// next returns a channel that is closed when the fake next prints.
+func (o *output) next() <-chan struct{} {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.changed == nil {
+		o.changed = make(chan struct{})
+	}
+	return o.changed
 }
 
 func (o *output) String() string {
@@ -46,12 +61,30 @@ func (o *output) String() string {
 	return o.b.String()
 }
 
+// waitFor waits until the output holds text.
+func (o *output) waitFor(t *testing.T, text string) {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		printed := o.next()
+		if strings.Contains(o.String(), text) {
+			return
+		}
+		select {
+		case <-printed:
+		case <-deadline:
+			t.Fatalf("%q never printed:\n%s", text, o.String())
+		}
+	}
+}
+
 // expect waits until the output not read yet holds every want and ends
 // with the prompt, and returns it.
 func (o *output) expect(t *testing.T, want ...string) string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.After(20 * time.Second)
 	for {
+		printed := o.next()
 		o.mu.Lock()
 		got := o.b.String()[o.read:]
 		done := strings.HasSuffix(got, "> ")
@@ -65,10 +98,11 @@ func (o *output) expect(t *testing.T, want ...string) string {
 		if done {
 			return got
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-printed:
+		case <-deadline:
 			t.Fatalf("the fake printed %q, want it to contain %q and end with the prompt", got, want)
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
 }
 
@@ -150,7 +184,8 @@ func start(t *testing.T, db *store.DB, setup func(*bot.Deps)) *session {
 	})
 
 	var apiURL string
-	for deadline := time.Now().Add(10 * time.Second); apiURL == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.After(10 * time.Second); apiURL == ""; {
+		printed := ss.out.next()
 		for _, line := range strings.Split(ss.out.String(), "\n") {
 			var cfg struct {
 				Discord struct {
@@ -161,6 +196,15 @@ func start(t *testing.T, db *store.DB, setup func(*bot.Deps)) *session {
 				apiURL = cfg.Discord.APIURL
 			}
 		}
+		if apiURL != "" {
+			break
+		}
+		select {
+		case <-printed:
+			continue
+		case <-deadline:
+		}
+		break
 	}
 	if apiURL == "" {
 		t.Fatalf("no config line in %q", ss.out.String())
@@ -176,8 +220,9 @@ func start(t *testing.T, db *store.DB, setup func(*bot.Deps)) *session {
 		}
 	})
 	// A burst above the default, so that a test may type faster than a user.
+	botLog := &output{}
 	d := bot.Deps{Answerer: &answers.Extractive{Searcher: db}, Library: library{db}, Memory: db,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		Logger: slog.New(slog.NewTextHandler(botLog, nil))}
 	if setup != nil {
 		setup(&d)
 	}
@@ -195,6 +240,9 @@ func start(t *testing.T, db *store.DB, setup func(*bot.Deps)) *session {
 		}
 	})
 	ss.out.expect(t, "bot connected")
+	// What is typed at the prompt finds the bot's commands only once it
+	// has registered them, a moment after it connects.
+	botLog.waitFor(t, "commands registered")
 	return ss
 }
 
