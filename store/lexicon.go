@@ -127,11 +127,21 @@ func (db *DB) Correct(ctx context.Context, word string) (string, error) {
 	if best == "" {
 		return "", nil
 	}
-	written, err := db.surface(ctx, best, w)
-	if err != nil || editDistance(strings.ToLower(written), w, limit) > limit || lastLetterOnly(w, strings.ToLower(written)) {
+	written, ok, err := db.written(ctx, best, w, limit)
+	if err != nil || !ok {
 		return "", err
 	}
 	return written, nil
+}
+
+// written is surface(term, w) if that is close enough to w to be what w
+// was meant to be.
+func (db *DB) written(ctx context.Context, term, w string, limit int) (string, bool, error) {
+	written, err := db.surface(ctx, term, w)
+	if err != nil || editDistance(strings.ToLower(written), w, limit) > limit || lastLetterOnly(w, strings.ToLower(written)) {
+		return "", false, err
+	}
+	return written, true, nil
 }
 
 // commonest returns the term of terms that the most index rows hold, the
@@ -158,16 +168,34 @@ func (db *DB) commonest(ctx context.Context, terms []string) (string, error) {
 // typed, w: a stem far from the word may still be the stem of a word
 // articles write close to it ("multin" of "multinational", for
 // "multinationl"), which surface finds. It returns "" when the commonest
-// term cannot be one: that is when its stem is not within limit+1 edits
-// of a start of w, since the word surface gives starts with the stem. The
-// terms that can be are counted; the others only as far as it takes to
-// show that none has more rows (a term's rows are at most its
-// occurrences), which spares reading all of "with" for a word starting
-// "wit".
+// term cannot be one: when its stem is not within limit+1 edits of a
+// start of w, since the word surface gives starts with the stem. When no
+// term that can be is written close to w, nothing is counted; otherwise
+// those terms are, and the others only as far as it takes to show that
+// none has more rows (a term's rows are at most its occurrences), which
+// spares reading all of "with" for a word starting "wit".
 func (db *DB) commonestWritten(ctx context.Context, all []string, w string, limit int) (string, error) {
+	var can []string // the terms whose stem is close to a start of w
+	written := false // whether one of them is written close to w
+	for _, t := range all {
+		if startDistance(strings.TrimSuffix(t, "i"), w) > limit+1 {
+			continue
+		}
+		can = append(can, t)
+		if !written {
+			_, ok, err := db.written(ctx, t, w, limit)
+			if err != nil {
+				return "", err
+			}
+			written = ok
+		}
+	}
+	if !written {
+		return "", nil // whichever term is the commonest, Correct finds nothing
+	}
 	leader, leaderAt, leaderDocs := "", -1, 0
 	for i, t := range all {
-		if startDistance(strings.TrimSuffix(t, "i"), w) > limit+1 {
+		if !slices.Contains(can, t) {
 			continue
 		}
 		docs, err := db.rows(ctx, t)
@@ -182,7 +210,7 @@ func (db *DB) commonestWritten(ctx context.Context, all []string, w string, limi
 		return "", nil
 	}
 	for i, t := range all {
-		if i == leaderAt || startDistance(strings.TrimSuffix(t, "i"), w) <= limit+1 {
+		if i == leaderAt || slices.Contains(can, t) {
 			continue // the leader is the first with the most of these
 		}
 		// A term before the leader takes its place with as many rows; one
