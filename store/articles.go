@@ -41,13 +41,15 @@ func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (
 		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)
 	}
 	defer tx.Rollback()
-	id, outcome, err := addTx(ctx, tx, a, ps)
+	var seen []string // the terms of its index rows, once it is stored
+	id, outcome, err := addTx(ctx, tx, a, ps, &db.lexicon, &seen)
 	if err != nil {
 		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)
 	}
+	db.lexicon.remember(seen)
 	a.ID = id
 	return id, outcome, nil
 }
@@ -69,7 +71,7 @@ func checkArticle(a *parley.Article, ps []parley.Passage) error {
 	return nil
 }
 
-func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage) (int64, parley.Outcome, error) {
+func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage, lc *lexiconCache, seen *[]string) (int64, parley.Outcome, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&id)
 	switch {
@@ -148,7 +150,7 @@ func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passa
 	if err != nil {
 		return 0, 0, err
 	}
-	if err := lexiconAdd(ctx, tx, a, ps); err != nil {
+	if *seen, err = lexiconAdd(ctx, tx, lc, a, ps); err != nil {
 		return 0, 0, err
 	}
 	if outcome == parley.Updated {

@@ -17,18 +17,20 @@ import (
 // Text with other characters than ASCII and a few punctuation marks goes
 // to the tokenizer itself. TestPorterStemIsTheIndexs compares both.
 
-// asciiTerms appends the terms of an ASCII word to terms, or reports false
-// if the word holds a character unicode61 may read otherwise than as a
-// separator, for the tokenizer to read.
+// asciiTerms adds the terms of an ASCII text to terms, or reports false,
+// adding none, if the text holds a character that unicode61 may read
+// otherwise than as a separator, for the tokenizer to read.
 func asciiTerms(word string, terms map[string]bool) bool {
+	for i := 0; i < len(word); i++ {
+		if word[i] >= 0x80 {
+			return false
+		}
+	}
 	start := -1
 	for i := 0; i <= len(word); i++ {
 		alnum := false
 		if i < len(word) {
 			c := word[i]
-			if c >= 0x80 {
-				return false
-			}
 			alnum = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 		}
 		switch {

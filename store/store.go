@@ -51,6 +51,7 @@ type DB struct {
 	// rareLimit is defaultRareLimit; tests of a small library lower it to
 	// take the path a large library takes.
 	rareLimit int
+	lexicon   lexiconCache // terms known to be in the lexicon (vocabulary.go)
 }
 
 // Open opens the library at path, creating it (and its directory) if it does

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/prose"
@@ -42,14 +44,70 @@ const (
 	scratchClear = `INSERT INTO temp.lexicon_scratch (lexicon_scratch) VALUES ('delete-all')`
 )
 
-// lexiconAdd adds the terms of an article's index rows to the lexicon: its
-// passages' text, title and outlet.
-func lexiconAdd(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage) error {
+// lexiconAdd adds the terms of an article's index rows to the lexicon (its
+// passages' text, title and outlet), but those lc knows are there, and
+// returns them all, for lc to remember once the article is stored.
+func lexiconAdd(ctx context.Context, tx *sql.Tx, lc *lexiconCache, a *parley.Article, ps []parley.Passage) ([]string, error) {
 	texts := []string{a.Title, a.Outlet}
 	for _, p := range ps {
 		texts = append(texts, p.Text)
 	}
-	return addTerms(ctx, tx, "lexicon", texts)
+	var generation int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM settings WHERE name = 'lexicon-generation'), 0)`).Scan(&generation)
+	if err != nil {
+		return nil, err
+	}
+	known, rest := terms(texts)
+	if err := addTerms(ctx, tx, "lexicon", lc.unknown(generation, known), rest); err != nil {
+		return nil, err
+	}
+	return known, nil
+}
+
+// lexiconCache remembers terms this process has seen stored in the
+// lexicon, for as long as no term has left it: a term leaves only when
+// lexiconRemoved deletes it, which moves the library's lexicon generation
+// on, so a term known at one generation is there at every state of that
+// generation. Adding an article then inserts only the terms new to the
+// library: inserting every term of every article, nearly all there
+// already, cost a tenth of ingest.
+type lexiconCache struct {
+	mu         sync.Mutex
+	generation int64
+	terms      map[string]bool
+}
+
+// maxKnownTerms bounds the cache; past it, it starts again.
+const maxKnownTerms = 500_000
+
+// unknown returns those of terms not known to be in the lexicon at
+// generation, forgetting what it knew of another generation.
+func (lc *lexiconCache) unknown(generation int64, terms []string) []string {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if generation != lc.generation || lc.terms == nil {
+		lc.generation, lc.terms = generation, map[string]bool{}
+	}
+	var out []string
+	for _, t := range terms {
+		if !lc.terms[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// remember records terms as stored in the lexicon at the generation last
+// read, once the transaction that added them has committed.
+func (lc *lexiconCache) remember(terms []string) {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if lc.terms == nil || len(lc.terms)+len(terms) > maxKnownTerms {
+		lc.terms = map[string]bool{}
+	}
+	for _, t := range terms {
+		lc.terms[t] = true
+	}
 }
 
 // lexiconRemoving notes the terms of article id's index rows, before they
@@ -61,16 +119,21 @@ func lexiconRemoving(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err != nil {
 		return err
 	}
-	return addTerms(ctx, tx, "temp.lexicon_gone", texts)
+	known, rest := terms(texts)
+	return addTerms(ctx, tx, "temp.lexicon_gone", known, rest)
 }
 
-// addTerms adds the terms the index makes of texts to table: those of
-// ASCII words computed here (porter.go), the others read by the index's
-// tokenizer.
-func addTerms(ctx context.Context, tx *sql.Tx, table string, texts []string) error {
-	known, rest := terms(texts)
-	if err := tempExec(ctx, tx, `INSERT OR IGNORE INTO `+table+` (term) SELECT value FROM json_each(?)`, known); err != nil || rest == "" {
-		return err
+// addTerms adds terms to table, and the terms the index's tokenizer makes
+// of the words of rest (see terms).
+func addTerms(ctx context.Context, tx *sql.Tx, table string, known []string, rest string) error {
+	if len(known) > 0 {
+		list, _ := json.Marshal(known)
+		if err := tempExec(ctx, tx, `INSERT OR IGNORE INTO `+table+` (term) SELECT value FROM json_each(?)`, list); err != nil {
+			return err
+		}
+	}
+	if rest == "" {
+		return nil
 	}
 	if err := tempExec(ctx, tx, scratchWords, rest); err != nil {
 		return err
@@ -96,15 +159,19 @@ func tempExec(ctx context.Context, tx *sql.Tx, query string, args ...any) error 
 }
 
 // terms returns the terms of the ASCII words of texts, in their index
-// form, as a JSON array, and the other words, one a line. A word here is
+// form, and the other words, one a line. A word here is
 // a run of characters between spaces, which the tokenizer cuts as it would
 // in the text, since no term holds a space.
-func terms(texts []string) (known, rest string) {
+func terms(texts []string) (known []string, rest string) {
 	found := map[string]bool{}
 	seen := map[string]bool{}
 	var other strings.Builder
 	for _, t := range texts {
-		for _, w := range strings.Fields(prose.IndexForm(t)) {
+		t = prose.IndexForm(t)
+		if plain := punctuation.Replace(t); asciiTerms(plain, found) {
+			continue // all of it ASCII, as most English text is
+		}
+		for _, w := range strings.Fields(t) {
 			if seen[w] {
 				continue
 			}
@@ -115,16 +182,10 @@ func terms(texts []string) (known, rest string) {
 			}
 		}
 	}
-	var b strings.Builder
-	b.WriteByte('[')
 	for t := range found {
-		if b.Len() > 1 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`"` + t + `"`) // letters and digits: nothing to escape
+		known = append(known, t)
 	}
-	b.WriteByte(']')
-	return b.String(), other.String()
+	return known, other.String()
 }
 
 // lexiconRemoved takes the terms lexiconRemoving noted that no index row
@@ -132,9 +193,20 @@ func terms(texts []string) (known, rest string) {
 // article updated, its new rows added). Whether the index still has a term
 // is its first occurrence, not its count.
 func lexiconRemoved(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM lexicon WHERE term IN (SELECT g.term FROM temp.lexicon_gone g
-		WHERE NOT EXISTS (SELECT 1 FROM passages_instances i WHERE i.term = g.term));
-	DELETE FROM temp.lexicon_gone`)
+	res, err := tx.ExecContext(ctx, `DELETE FROM lexicon WHERE term IN (SELECT g.term FROM temp.lexicon_gone g
+		WHERE NOT EXISTS (SELECT 1 FROM passages_instances i WHERE i.term = g.term))`)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		// What any process knows to be in the lexicon may be gone.
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (name, value) VALUES ('lexicon-generation', 1)
+			ON CONFLICT (name) DO UPDATE SET value = value + 1`)
+		if err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM temp.lexicon_gone`)
 	return err
 }
 

@@ -148,3 +148,44 @@ func TestLexiconMigration(t *testing.T) {
 	defer db.Close()
 	checkLexicon(t, db, "migrated")
 }
+
+// TestLexiconAcrossOpeners: what one opener of a library knows to be in the
+// lexicon does not outlive another's removal of the word's last article.
+func TestLexiconAcrossOpeners(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	first, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	second, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	add := func(db *DB, url string) int64 {
+		t.Helper()
+		a := parley.Article{Title: "Qalmyrovka", Outlet: "Wire", URL: url,
+			Body: "Officials said the line near Qalmyrovka held on " + url + ", and talks went on."}
+		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	stays := synth.Article(5, 1)
+	if _, _, err := first.Add(ctx, &stays, ingest.Passages(stays.Title, stays.Body)); err != nil {
+		t.Fatal(err)
+	}
+	id := add(first, "https://wire.example/1")
+	if err := second.Remove(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	checkLexicon(t, first, "removed by another opener")
+	add(first, "https://wire.example/2")
+	checkLexicon(t, first, "added again by the first")
+	if lexicon, _ := vocabularies(t, first); lexicon["qalmyrovka"] == 0 {
+		t.Error("qalmyrovka, in an article again, is not in the lexicon")
+	}
+}
