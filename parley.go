@@ -135,6 +135,9 @@ type Source struct {
 	Published time.Time
 	// Also names the other outlets that published the same story.
 	Also []string
+	// Language is the article's language code ("en", "uk", "ru"; "" when
+	// unknown), so that a quote can be marked with it.
+	Language string
 }
 
 // Date returns the publication date as YYYY-MM-DD, or "" when unknown.

@@ -41,7 +41,7 @@ type reading struct {
 // read checks the question's words against the library. Without a
 // Lexicon it reads the question as written.
 func read(ctx context.Context, s Searcher, question string) (reading, error) {
-	question = spellNumbers(question)
+	question = readRomanised(spellNumbers(question))
 	r := reading{text: question}
 	lex, ok := s.(Lexicon)
 	if !ok {
@@ -86,6 +86,9 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 	b.WriteString(question[last:])
 	r.text = b.String()
 	r.missing = missingName(question, toks, stillUnknown)
+	if r.missing == "" {
+		r.missing = askedUnknown(question, r.unknown)
+	}
 	return r, nil
 }
 

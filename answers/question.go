@@ -139,6 +139,9 @@ func analyse(text string) analysis {
 			break
 		}
 	}
+	if q.want == typeOpen {
+		q.want = slavicType(text, q.lang)
+	}
 	q.latest = prose.WantsLatest(text)
 	q.deadline = reByWhen.MatchString(text)
 	q.disagree = reDisagree.MatchString(text)
@@ -158,7 +161,7 @@ func analyse(text string) analysis {
 			q.want == typeDuration && lastingVerbs[strings.ToLower(word)] ||
 			q.latest && strings.EqualFold(word, "next") || q.want == typePlace && placeWords[strings.ToLower(word)] ||
 			q.want == typeDate && dateWords[strings.ToLower(word)]
-		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: prose.SynonymStems(tok.Term), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
+		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: slavicAlts(word, prose.SynonymStems(tok.Term)), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	q.readAccount()
 	q.readEvent()

@@ -75,7 +75,7 @@ func parseHTML(data []byte, judge func(body string, s pageSignals) error) (parle
 		Outlet:    cmp.Or(meta.outlet, OneLine(page.SiteName())),
 		URL:       canonical,
 		Author:    byline(cmp.Or(meta.author, page.Byline())),
-		Language:  page.Language(),
+		Language:  Language(page.Language()),
 		Body:      body,
 		Published: meta.published,
 	}

@@ -202,10 +202,25 @@ func fromMeta(meta Meta, rest string) (parley.Article, error) {
 		Outlet:    OneLine(meta.Outlet),
 		URL:       meta.URL,
 		Author:    OneLine(meta.Author),
-		Language:  OneLine(meta.Language),
+		Language:  Language(meta.Language),
 		Published: meta.Published,
 		Body:      body,
 	}, nil
+}
+
+// Language is the language an article declares (front matter, the page's
+// lang) as its primary subtag in lower case: "uk-UA" is uk, and "ua", a
+// country code pages often give, uk too. An article that declares none is
+// stored with the one its text is in (store.Add, prose.DetectLanguage).
+func Language(declared string) string {
+	l := strings.ToLower(OneLine(declared))
+	if i := strings.IndexAny(l, "-_"); i > 0 {
+		l = l[:i]
+	}
+	if l == "ua" {
+		return "uk"
+	}
+	return l
 }
 
 // errNotProse rejects a text that is mostly not words, such as

@@ -54,8 +54,11 @@ func Tokens(text string) []Token {
 // space) and without the default-ignorable characters (soft hyphens,
 // zero-width spaces and joiners, word joiners, variation selectors, bidi
 // controls), which a reader does not see but which would split a word or
-// hide it from a search for it. Stored bodies are never changed: this is
-// only how they are matched.
+// hide it from a search for it. A word with Cyrillic letters is written as
+// its SlavicKey (a stop word transliterated, unstemmed), so that the index,
+// the re-ranking and the answerer match Ukrainian and Russian words by
+// their stems and names across scripts. Stored bodies are never changed:
+// this is only how they are matched.
 func IndexForm(text string) string {
 	folded, _, _ := indexMap(text)
 	return folded
@@ -66,6 +69,16 @@ func IndexForm(text string) string {
 // when text is its own index form, as almost every text is.
 func indexMap(text string) (folded string, from, to []int) {
 	if isIndexForm(text) {
+		return text, nil, nil
+	}
+	folded, from, to = compatMap(text)
+	return indexSlavic(folded, from, to)
+}
+
+// compatMap is indexMap without the Slavic keys: NFKC and without the
+// ignorable characters; from and to are nil when that is text itself.
+func compatMap(text string) (folded string, from, to []int) {
+	if norm.NFKC.IsNormalString(text) && !hasIgnorable(text) {
 		return text, nil, nil
 	}
 	var b strings.Builder
@@ -122,11 +135,21 @@ func isIndexForm(text string) bool {
 		return true
 	}
 	for _, r := range text[i:] {
-		if ignorable(r) {
+		if ignorable(r) || unicode.Is(unicode.Cyrillic, r) {
 			return false
 		}
 	}
 	return norm.NFKC.QuickSpanString(text[i:]) == len(text)-i
+}
+
+// hasIgnorable says whether text has a default-ignorable character.
+func hasIgnorable(text string) bool {
+	for _, r := range text {
+		if ignorable(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // ignorable says whether r is a default-ignorable character, first
@@ -228,7 +251,7 @@ const maxCachedStems = 200_000
 // question and every article and so cannot tell passages apart. Content words
 // such as "said", "president" or "war" are not stop words.
 func IsStopword(word string) bool {
-	return stopwords[strings.ReplaceAll(word, "’", "'")]
+	return stopwords[strings.ReplaceAll(word, "’", "'")] || slavicStopKeys[word]
 }
 
 func isWordRune(r rune) bool {

@@ -36,6 +36,11 @@ func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (
 	if a.Added.IsZero() {
 		a.Added = db.Now().UTC()
 	}
+	if a.Language == "" {
+		// Undeclared (no front matter, no lang on the page): the
+		// language of the text, so that show and the answers can say it.
+		a.Language = prose.DetectLanguage(a.Body)
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)

@@ -18,8 +18,8 @@ import (
 func (db *DB) Unknown(ctx context.Context, words []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
-	for _, w := range words {
-		w = strings.TrimSpace(prose.IndexForm(w))
+	for _, word := range words {
+		w := strings.TrimSpace(prose.IndexForm(word))
 		if w == "" || seen[strings.ToLower(w)] {
 			continue
 		}
@@ -30,7 +30,7 @@ func (db *DB) Unknown(ctx context.Context, words []string) ([]string, error) {
 			return nil, fmt.Errorf("unknown words: %w", err)
 		}
 		if n == 0 {
-			out = append(out, w)
+			out = append(out, strings.TrimSpace(word)) // as given: its index form may be a Slavic key
 		}
 	}
 	return out, nil

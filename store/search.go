@@ -257,6 +257,7 @@ func (db *DB) SearchExhaustive(ctx context.Context, q parley.Query, k int) ([]pa
 type query struct {
 	terms     []queryTerm
 	n, avgLen float64
+	lang      string // the question's language, prose.DetectLanguage
 }
 
 // read reads a question: its content words (weight 1) and the words news
@@ -271,6 +272,9 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	also := []string{q.Also}
 	for _, t := range terms {
 		also = append(also, prose.SynonymWords(t.stem)...)
+		if k := prose.SlavicAlternate(t.word); k != "" {
+			also = append(also, k) // "Peskov" as the index has «Песков»
+		}
 	}
 	for _, t := range queryTerms(strings.Join(also, " "), seen) {
 		t.weight = alsoWeight
@@ -315,7 +319,7 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	if len(live) == 0 {
 		return nil, nil
 	}
-	return &query{terms: live, n: n, avgLen: totalWords / n}, nil
+	return &query{terms: live, n: n, avgLen: totalWords / n, lang: prose.DetectLanguage(q.Text)}, nil
 }
 
 // SearchBM25 is the baseline Search is measured against: FTS5's own
@@ -568,7 +572,7 @@ func (db *DB) rank(ctx context.Context, rq *query, ids map[int64]bool) (*candida
 			}
 			titles[h.ArticleID] = title
 		}
-		h.Score = score(queryCounts(h.Text, want), title, rq.terms, rq.n, rq.avgLen)
+		h.Score = score(queryCounts(h.Text, want), title, rq.terms, rq.n, rq.avgLen) * prose.LanguageWeight(rq.lang, h.Source.Language)
 	}
 	c.sort()
 	return c, nil
@@ -673,7 +677,7 @@ func (raw encoded) decoded(hs []parley.Hit) []parley.Hit {
 
 func (db *DB) hitsIn(ctx context.Context, args []any, raw encoded) ([]parley.Hit, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.seq, p.start_byte, p.end_byte, p.text, p.sentences,
-		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published,
+		a.title, a.outlet, coalesce(a.url, ''), a.author, a.published, a.language,
 		coalesce((SELECT group_concat(o.outlet, char(31)) FROM article_outlets o WHERE o.article_id = a.id), '')
 		FROM passages p JOIN articles a ON a.id = p.article_id
 		WHERE p.id IN (?`+strings.Repeat(",?", len(args)-1)+`)`, args...)
@@ -687,7 +691,7 @@ func (db *DB) hitsIn(ctx context.Context, args []any, raw encoded) ([]parley.Hit
 		var published, also string
 		var ss []byte
 		if err := rows.Scan(&h.ID, &h.ArticleID, &h.Seq, &h.Start, &h.End, &h.Text, &ss,
-			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published, &also); err != nil {
+			&h.Source.Title, &h.Source.Outlet, &h.Source.URL, &h.Source.Author, &published, &h.Source.Language, &also); err != nil {
 			return nil, err
 		}
 		if ss != nil {

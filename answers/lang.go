@@ -1,0 +1,310 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+// Questions in Ukrainian and Russian are read by the same steps as English
+// ones: their words are matched by their Slavic keys (prose.SlavicKey), and
+// this file gives the rest of what those steps read from a question's
+// form, in the two languages — the kind of answer it wants, a question
+// typed in Latin letters, and the words an answer is written in.
+
+// slavicTypeRules read the kind of answer a Ukrainian or Russian question
+// wants from its question words, as typeRules do in English; first match
+// wins, the more specific forms first.
+var slavicTypeRules = []struct {
+	re *regexp.Regexp
+	t  answerType
+}{
+	{regexp.MustCompile(`(?i)(якими словами|дослівно|какими словами|дословно|что именно (сказал|заявил)|що саме (сказав|заявив))`), typeQuote},
+	{regexp.MustCompile(`(?i)(скільки (часу|годин|хвилин)|як довго|сколько (времени|часов|минут)|как долго)`), typeDuration},
+	{regexp.MustCompile(`(?i)(скільки (грошей|коштів|доларів)|яку суму|сколько (денег|долларов|средств)|какую сумму)`), typeMoney},
+	{regexp.MustCompile(`(?i)(^|[^\p{L}])(скільки|скілки|скольк|сколько|до скількох|до скольких)([^\p{L}]|$)`), typeCount},
+	{regexp.MustCompile(`(?i)(^|[^\p{L}])(коли|когда|якого числа|какого числа|до якого числа|до какого числа|в який день|в какой день|якого дня)([^\p{L}]|$)`), typeDate},
+	{regexp.MustCompile(`(?i)((^|[^\p{L}])(де|где|куди|куда|звідки|откуда)([^\p{L}]|$)|(^|[^\p{L}])(в|у|на) (якому|якій|каком|какой) (місті|палаці|будинку|готелі|місці|країні|столиці|городе|дворце|здании|отеле|месте|стране|столице))`), typePlace},
+	{regexp.MustCompile(`(?i)(^|[^\p{L}])(чому|почему|навіщо|зачем|з якої причини|по какой причине)([^\p{L}]|$)`), typeReason},
+	{regexp.MustCompile(`(?i)(^|[^\p{L}])(хто|кто|кого|кому|як звали|как звали)([^\p{L}]|$)`), typePerson},
+	{regexp.MustCompile(`(?i)(що (сказав|сказала|сказали|заявив|заявила|заявили|написав)|что (сказал|сказала|сказали|заявил|заявила|заявили|написал)|як .{2,40} (описав|описала|оцінив|оцінила)|как .{2,40} (описал|описала|оценил|оценила)|произн[её]с)`), typeQuote},
+}
+
+// slavicType is the kind of answer a question in Ukrainian or Russian
+// (lang) wants, or typeOpen.
+func slavicType(text, lang string) answerType {
+	if lang != "uk" && lang != "ru" {
+		return typeOpen
+	}
+	for _, r := range slavicTypeRules {
+		if r.re.MatchString(text) {
+			return r.t
+		}
+	}
+	return typeOpen
+}
+
+// romanisedWords are the function and question words of Ukrainian and
+// Russian questions as people type them in Latin letters, by language: a
+// question with two of them and no English function word is read in
+// Cyrillic ("chto skazal Peskov" as «что сказал Песков»).
+var romanisedWords = map[string]string{
+	"chto": "ru", "kto": "ru", "kogda": "ru", "gde": "ru", "pochemu": "ru", "skolko": "ru", "kak": "ru",
+	"posle": "ru", "skazal": "ru", "bylo": "ru", "byl": "ru", "eto": "ru", "dlia": "ru", "dlya": "ru",
+	"shcho": "uk", "scho": "uk", "khto": "uk", "hto": "uk", "koly": "uk", "de": "uk", "chomu": "uk",
+	"skilky": "uk", "yak": "uk", "iak": "uk", "pislia": "uk", "pislya": "uk", "skazav": "uk",
+	"pro": "", "v": "", "na": "", "s": "", "z": "", "po": "", "i": "", "ta": "",
+}
+
+// romanised reports whether question is Ukrainian or Russian typed in
+// Latin letters, and which ("uk", "ru"; "ru" when its words do not tell).
+func romanised(question string) (string, bool) {
+	var hits, uk, ru, english int
+	for _, w := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, r := range w {
+			if r > unicode.MaxASCII {
+				return "", false
+			}
+		}
+		if l, ok := romanisedWords[w]; ok {
+			switch l {
+			case "uk":
+				uk++
+				hits++
+			case "ru":
+				ru++
+				hits++
+			}
+			continue
+		}
+		if englishFunctionWords[w] {
+			english++
+		}
+	}
+	if hits == 0 || english > 0 || hits < 2 && len(strings.Fields(question)) > 4 && hits*4 < len(strings.Fields(question)) {
+		return "", false
+	}
+	if uk > ru {
+		return "uk", true
+	}
+	return "ru", true
+}
+
+// englishFunctionWords tell an English question from a romanised one.
+var englishFunctionWords = map[string]bool{
+	"the": true, "what": true, "who": true, "did": true, "does": true, "is": true, "was": true, "of": true,
+	"and": true, "to": true, "how": true, "when": true, "where": true, "why": true, "about": true, "with": true,
+}
+
+// toCyrillic writes a romanised question in Cyrillic, in lang's letters, by
+// the reverse of the usual romanisations (shch, zh, kh, ts, ch, sh, ya, yu,
+// ye, y), so that its words have the keys of the words it romanises.
+func toCyrillic(question, lang string) string {
+	var b strings.Builder
+	s := question
+	for len(s) > 0 {
+		matched := false
+		for _, p := range latinToCyrillic {
+			if len(s) >= len(p[0]) && strings.EqualFold(s[:len(p[0])], p[0]) {
+				c := p[1]
+				if lang == "uk" {
+					switch c {
+					case "ы":
+						c = "и"
+					case "и":
+						c = "і"
+					case "г":
+						// Ukrainian romanises г as h and х as kh.
+					}
+				}
+				if p[0] == "h" && lang == "uk" {
+					c = "г"
+				}
+				if unicode.IsUpper(rune(s[0])) {
+					r := []rune(c)
+					c = string(unicode.ToUpper(r[0])) + string(r[1:])
+				}
+				b.WriteString(c)
+				s = s[len(p[0]):]
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteByte(s[0])
+			s = s[1:]
+		}
+	}
+	return b.String()
+}
+
+// latinToCyrillic are the romanisations, longest first.
+var latinToCyrillic = [][2]string{
+	{"shch", "щ"}, {"sch", "щ"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"}, {"ch", "ч"}, {"sh", "ш"},
+	{"ya", "я"}, {"ia", "я"}, {"yu", "ю"}, {"iu", "ю"}, {"ye", "е"}, {"yo", "ё"}, {"yi", "ї"},
+	{"iy", "ий"}, {"yy", "ий"},
+	{"a", "а"}, {"b", "б"}, {"v", "в"}, {"g", "г"}, {"h", "х"}, {"d", "д"}, {"e", "е"}, {"z", "з"},
+	{"i", "и"}, {"j", "й"}, {"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"}, {"p", "п"},
+	{"r", "р"}, {"s", "с"}, {"t", "т"}, {"u", "у"}, {"f", "ф"}, {"c", "к"}, {"y", "ы"}, {"w", "в"},
+	{"x", "кс"}, {"q", "к"},
+}
+
+// readRomanised writes a question typed in romanised Ukrainian or Russian
+// in Cyrillic, and leaves any other question as it is.
+func readRomanised(question string) string {
+	if lang, ok := romanised(question); ok {
+		return toCyrillic(question, lang)
+	}
+	return question
+}
+
+// Localised lines of an answer, by the language of the question.
+var (
+	reDontMention = regexp.MustCompile(`^The articles I have don't mention (.+)\.( The nearest ones:)?$`)
+	reHereIsWhat  = regexp.MustCompile(`^Here is what (.+) reported(.*):`)
+	reLatest      = regexp.MustCompile(`^The latest the articles report, as of (\S+), from (.+):`)
+	reMentionBut  = regexp.MustCompile(`^The articles I have mention (.+) but don't say ([^.]+)\.( The nearest ones:)?$`)
+)
+
+// phrases are the fixed lines of answers in Ukrainian and Russian.
+var phrases = map[string]map[string]string{
+	"uk": {
+		"don't answer":  "У статтях, які я маю, немає відповіді на це.",
+		"nearest":       " Найближчі:",
+		"don't mention": "У статтях, які я маю, не згадується %s.",
+		"mention but":   "Статті, які я маю, згадують %s, але не кажуть, %s.",
+		"here is":       "Ось що повідомили %s%s:",
+		"latest":        "Найновіше, що повідомляють статті, станом на %s, від %s:",
+		"sources":       "Джерела:",
+		"differ":        "Повідомлення різняться:",
+		"and":           " і ",
+		"how long":      "як довго", "how many": "скільки", "how much money": "скільки грошей",
+		"what share": "яку частку", "when": "коли", "where": "де", "who": "хто", "which they are": "які саме",
+	},
+	"ru": {
+		"don't answer":  "В статьях, которые у меня есть, нет ответа на это.",
+		"nearest":       " Ближайшие:",
+		"don't mention": "В статьях, которые у меня есть, не упоминается %s.",
+		"mention but":   "Статьи, которые у меня есть, упоминают %s, но не говорят, %s.",
+		"here is":       "Вот что сообщили %s%s:",
+		"latest":        "Самое свежее, что сообщают статьи, на %s, от %s:",
+		"sources":       "Источники:",
+		"differ":        "Сообщения расходятся:",
+		"and":           " и ",
+		"how long":      "как долго", "how many": "сколько", "how much money": "сколько денег",
+		"what share": "какую долю", "when": "когда", "where": "где", "who": "кто", "which they are": "какие именно",
+	},
+}
+
+// localize writes the fixed lines of an answer (the lead, "don't mention",
+// "don't say", "reports differ", the heading of the sources) in the
+// language of the question, lang; quotes, names and titles stay as the
+// articles write them. An English question, or one in another language,
+// keeps the English lines.
+func localize(a *parley.Answer, lang string, sm parley.StateMedia) {
+	p, ok := phrases[lang]
+	if !ok || a == nil {
+		return
+	}
+	head, rest, _ := strings.Cut(a.Body, "\n")
+	nearest := ""
+	if strings.HasSuffix(head, " The nearest ones:") {
+		head, nearest = strings.TrimSuffix(head, " The nearest ones:"), p["nearest"]
+	}
+	and := func(s string) string { return strings.ReplaceAll(s, " and ", p["and"]) }
+	switch {
+	case head == "The articles I have don't answer that.":
+		head = p["don't answer"]
+	case reMentionBut.MatchString(head):
+		m := reMentionBut.FindStringSubmatch(head)
+		what := m[2]
+		if w, ok := p[what]; ok {
+			what = w
+		}
+		head = sprintf(p["mention but"], m[1], what)
+	case reDontMention.MatchString(head):
+		m := reDontMention.FindStringSubmatch(head)
+		head = sprintf(p["don't mention"], and(m[1]))
+	case reLatest.MatchString(head):
+		m := reLatest.FindStringSubmatch(head)
+		head = sprintf(p["latest"], m[1], and(m[2]))
+	case reHereIsWhat.MatchString(head):
+		m := reHereIsWhat.FindStringSubmatch(head)
+		head = sprintf(p["here is"], and(m[1]), localDates(m[2], lang))
+	}
+	head = strings.Replace(head, "Reports differ:", p["differ"], 1)
+	a.Body = head + nearest
+	if rest != "" {
+		a.Body += "\n" + rest
+	}
+	finish(a, sm)
+	a.Text = strings.Replace(a.Text, "\n\nSources:\n", "\n\n"+p["sources"]+"\n", 1)
+}
+
+// localDates writes the " on DATE" or " between A and B" of a lead in lang.
+func localDates(s, lang string) string {
+	on, between, and := " (", " між ", " і "
+	if lang == "ru" {
+		between, and = " между ", " и "
+	}
+	switch {
+	case strings.HasPrefix(s, " on "):
+		return on + strings.TrimPrefix(s, " on ") + ")"
+	case strings.HasPrefix(s, " between "):
+		return between + strings.Replace(strings.TrimPrefix(s, " between "), " and ", and, 1)
+	}
+	return s
+}
+
+func sprintf(format string, args ...string) string {
+	for _, a := range args {
+		format = strings.Replace(format, "%s", a, 1)
+	}
+	return format
+}
+
+// slavicAlts are the alternative stems of a question's word: alts, and for
+// a name in Latin letters the stem of its Cyrillic spellings
+// (prose.SlavicAlternate), so that "Peskov" is found in «Песков сказал».
+func slavicAlts(word string, alts []string) []string {
+	if k := prose.SlavicAlternate(word); k != "" {
+		return append(alts[:len(alts):len(alts)], prose.Stem(k))
+	}
+	return alts
+}
+
+// reWhichThing finds the thing a Ukrainian or Russian question asks which
+// one of: «какой подарок», «яку суму». (In English, "what kind of", "what
+// sort of" make the same rule wrong too often.)
+var reWhichThing = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:какой|какая|какое|какие|какую|каким|який|яка|яке|які|яку|яким)\s+([\p{L}’'-]+)(?:\s+([\p{L}’'-]+))?`)
+
+// askedUnknown is the thing a question asks which one of when no article
+// has the word for it ("Какой подарок Трамп вручил Путину?" of a library
+// that never mentions a gift), or "": the articles cannot say which one
+// it was, however well they cover the rest of the question. The word must
+// name the thing: one followed by another word in lower case that is no
+// function word may describe it instead («який найсвіжіший обмін», "what
+// death toll").
+func askedUnknown(question string, unknown []string) string {
+	for _, m := range reWhichThing.FindAllStringSubmatch(question, -1) {
+		if next := m[2]; next != "" && !unicode.IsUpper([]rune(next)[0]) && !isFunctionWord(next) {
+			continue
+		}
+		for _, u := range unknown {
+			if strings.EqualFold(m[1], u) {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// isFunctionWord reports whether a word of a question is a stop word of
+// its language.
+func isFunctionWord(w string) bool {
+	toks := prose.Tokens(w)
+	return len(toks) == 1 && toks[0].Stop
+}

@@ -1,0 +1,94 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
+
+func TestSlavicType(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want answerType
+	}{
+		{"Хто керував російськими переговірниками?", typePerson},
+		{"Кто возглавлял российскую делегацию?", typePerson},
+		{"Сколько военнопленных обменяют Россия и Украина?", typeCount},
+		{"скілки тіл загиблих росія пропонувала передати", typeCount},
+		{"Якого числа відбувся саміт?", typeDate},
+		{"когда прошол втарой раунд", typeDate},
+		{"В каком дворце проходила встреча?", typePlace},
+		{"У якому палаці відбувалися перемовини?", typePlace},
+		{"де саме на Алясці зустрічалися Трамп і Путін", typePlace},
+		{"Почему Мединский не торопился?", typeReason},
+		{"Якими словами Зеленський описав вибір?", typeQuote},
+		{"Что сказал Лавров после переговоров?", typeQuote},
+		{"Про що домовилися американці й росіяни?", typeOpen},
+	} {
+		if got := slavicType(tt.q, prose.DetectLanguage(tt.q)); got != tt.want {
+			t.Errorf("slavicType(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	if got := slavicType("Who led the talks?", "en"); got != typeOpen {
+		t.Errorf("an English question is read by typeRules, not slavicType: got %v", got)
+	}
+}
+
+func TestReadRomanised(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"chto skazal Peskov", "что сказал Песков"},
+		{"shcho skazav Peskov pro zhenevski domovlenosti", "що сказав Песков про женевські домовленості"},
+		{"What did Peskov say?", "What did Peskov say?"},
+		{"Zelensky Putin Trump", "Zelensky Putin Trump"},
+	} {
+		got := readRomanised(tt.q)
+		// The Cyrillic need not be spelt right: its words must have the
+		// keys of the words it romanises.
+		if strings.Join(prose.Terms(got), " ") != strings.Join(prose.Terms(tt.want), " ") {
+			t.Errorf("readRomanised(%q) = %q: terms %q, want those of %q, %q", tt.q, got, prose.Terms(got), tt.want, prose.Terms(tt.want))
+		}
+	}
+}
+
+func TestAskedUnknown(t *testing.T) {
+	for _, tt := range []struct {
+		q       string
+		unknown []string
+		want    string
+	}{
+		{"Какой подарок Трамп вручил Путину на Аляске?", []string{"подарок", "вручил"}, "подарок"},
+		{"Про який найсвіжіший обмін полоненими домовилися сторони?", []string{"найсвіжіший"}, ""},
+		{"Какой подарок Трамп вручил Путину?", nil, ""},
+	} {
+		if got := askedUnknown(tt.q, tt.unknown); got != tt.want {
+			t.Errorf("askedUnknown(%q, %q) = %q, want %q", tt.q, tt.unknown, got, tt.want)
+		}
+	}
+}
+
+func TestLocalize(t *testing.T) {
+	src := parley.Source{ArticleID: 1, Title: "Саміт", Outlet: "Голос Прикарпаття"}
+	for _, tt := range []struct {
+		lang, body, want string
+	}{
+		{"uk", "The articles I have don't mention “Олаф Шольц”. The nearest ones:", "У статтях, які я маю, не згадується “Олаф Шольц”. Найближчі:"},
+		{"ru", "The articles I have don't answer that.", "В статьях, которые у меня есть, нет ответа на это."},
+		{"ru", "Here is what A and B reported between 2025-08-16 and 2025-08-17:\n\n- “…” [1]", "Вот что сообщили A и B между 2025-08-16 и 2025-08-17:\n\n- “…” [1]"},
+		{"uk", "The articles I have mention “саміт” but don't say when. The nearest ones:", "Статті, які я маю, згадують “саміт”, але не кажуть, коли. Найближчі:"},
+		{"en", "The articles I have don't answer that.", "The articles I have don't answer that."},
+	} {
+		a := &parley.Answer{Body: tt.body, Nearest: []parley.Source{src}}
+		localize(a, tt.lang, parley.StateMedia{})
+		if a.Body != tt.want {
+			t.Errorf("localize(%q, %s) = %q, want %q", tt.body, tt.lang, a.Body, tt.want)
+		}
+	}
+	a := &parley.Answer{Body: "Here is what A reported on 2025-08-16:\n\n- “…” [1]", Sources: []parley.Source{src}}
+	finish(a, parley.StateMedia{})
+	localize(a, "uk", parley.StateMedia{})
+	if !strings.Contains(a.Text, "\n\nДжерела:\n") || strings.Contains(a.Text, "Sources:") {
+		t.Errorf("localize: the sources of a Ukrainian answer are headed Джерела:, got %q", a.Text)
+	}
+}
