@@ -343,13 +343,19 @@ func (s *sentence) weekday(g match) (time.Time, Precision, bool) {
 	var want time.Weekday
 	for want = time.Sunday; want.String() != g.group(2); want++ {
 	}
+	return s.weekdayOf(g, want, strings.ToLower(g.group(1)))
+}
+
+// weekdayOf resolves the weekday want that g names with the modifier mod
+// ("last", "this", "next", or another word or none for a bare weekday).
+func (s *sentence) weekdayOf(g match, want time.Weekday, mod string) (time.Time, Precision, bool) {
 	pub := s.pub.Weekday()
 	back := (int(pub) - int(want) + 7) % 7 // days back to the latest on or before
 	ahead := (int(want) - int(pub) + 7) % 7
 	if ahead == 0 {
 		ahead = 7
 	}
-	switch strings.ToLower(g.group(1)) {
+	switch mod {
 	case "last":
 		if back == 0 {
 			back = 7

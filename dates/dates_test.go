@@ -486,3 +486,25 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestFindSlavic(t *testing.T) {
+	sat := time.Date(2025, time.August, 16, 0, 0, 0, 0, time.UTC) // a Saturday
+	for _, tt := range []struct{ text, want, date string }{
+		{"Саміт відбувся в п'ятницю, 15 серпня, на базі в Анкориджі.", "в п'ятницю", "2025-08-15"},
+		{"Встреча прошла 15 августа на Аляске.", "15 августа", "2025-08-15"},
+		{"Переговори розпочалися 23 січня 2026 року.", "23 січня 2026", "2026-01-23"},
+		{"Делегации встречались в среду и четверг.", "в среду", "2025-08-13"},
+		{"Это было в прошлую пятницу.", "в прошлую пятницу", ""},
+	} {
+		ms := Find(tt.text, sat)
+		if tt.date == "" {
+			if len(ms) == 0 || ms[0].String() != "2025-08-15" {
+				t.Errorf("Find(%q) = %v, want last Friday, 2025-08-15", tt.text, ms)
+			}
+			continue
+		}
+		if len(ms) == 0 || ms[0].Text != tt.want || ms[0].String() != tt.date {
+			t.Errorf("Find(%q) = %v, want %q on %s", tt.text, ms, tt.want, tt.date)
+		}
+	}
+}

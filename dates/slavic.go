@@ -1,0 +1,52 @@
+package dates
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Ukrainian and Russian dates: "15 серпня", "23 января 2026 года", "в
+// п'ятницю", "в прошлую среду". Month names are in the genitive, as a day of
+// the month writes them; Go's \b knows only ASCII letters, so these rules
+// rely on bounded for their edges.
+func init() {
+	rules = append(rules,
+		rule{regexp.MustCompile(`(\d{1,2})\s+` + slavicMonthRE + `(?:\s+(\d{4}))?`), func(s *sentence, g match) (time.Time, Precision, bool) {
+			return s.dayOfMonth(g, slavicMonths[strings.ToLower(g.group(2))], g.group(1), g.group(3))
+		}},
+		rule{regexp.MustCompile(`(?i)(?:(в|во|у|минулої|минулого|минулу|прошлую|прошлый|прошлое|прошлой|наступної|наступного|наступну|следующую|следующий|следующее|цю|цей|эту|этот)\s+)?` + slavicWeekdayRE), func(s *sentence, g match) (time.Time, Precision, bool) {
+			return s.weekdayOf(g, slavicWeekdays[strings.ToLower(g.group(2))], slavicModifiers[strings.ToLower(g.group(1))])
+		}},
+	)
+}
+
+var slavicMonths = map[string]time.Month{
+	"января": time.January, "февраля": time.February, "марта": time.March, "апреля": time.April,
+	"мая": time.May, "июня": time.June, "июля": time.July, "августа": time.August,
+	"сентября": time.September, "октября": time.October, "ноября": time.November, "декабря": time.December,
+	"січня": time.January, "лютого": time.February, "березня": time.March, "квітня": time.April,
+	"травня": time.May, "червня": time.June, "липня": time.July, "серпня": time.August,
+	"вересня": time.September, "жовтня": time.October, "листопада": time.November, "грудня": time.December,
+}
+
+const slavicMonthRE = `(?i)(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`
+
+var slavicWeekdays = map[string]time.Weekday{
+	"понедельник": time.Monday, "вторник": time.Tuesday, "среду": time.Wednesday, "среда": time.Wednesday,
+	"четверг": time.Thursday, "пятницу": time.Friday, "пятница": time.Friday, "субботу": time.Saturday,
+	"суббота": time.Saturday, "воскресенье": time.Sunday,
+	"понеділок": time.Monday, "вівторок": time.Tuesday, "середу": time.Wednesday, "середа": time.Wednesday,
+	"четвер": time.Thursday, "п'ятницю": time.Friday, "п’ятницю": time.Friday, "пʼятницю": time.Friday,
+	"п'ятниця": time.Friday, "п’ятниця": time.Friday, "пʼятниця": time.Friday, "суботу": time.Saturday,
+	"субота": time.Saturday, "неділю": time.Sunday, "неділя": time.Sunday,
+}
+
+const slavicWeekdayRE = `(понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|понеділок|вівторок|середу|середа|четвер|п['’ʼ]ятницю|п['’ʼ]ятниця|суботу|субота|неділю|неділя)`
+
+// slavicModifiers are the words before a weekday as weekdayOf reads them.
+var slavicModifiers = map[string]string{
+	"минулої": "last", "минулого": "last", "минулу": "last", "прошлую": "last", "прошлый": "last", "прошлое": "last", "прошлой": "last",
+	"наступної": "next", "наступного": "next", "наступну": "next", "следующую": "next", "следующий": "next", "следующее": "next",
+	"цю": "this", "цей": "this", "эту": "this", "этот": "this",
+}
