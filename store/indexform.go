@@ -18,9 +18,9 @@ import (
 //
 // parley_index_form is prose.IndexForm in SQL: the store indexes an
 // article's passages in one statement, and migration 11 re-indexes a
-// library indexed before, with it (and migration 13 a library indexed
+// library indexed before, with it (and migration 14 a library indexed
 // before the Slavic keys). parley_detect_language is prose.DetectLanguage,
-// with which migration 13 gives the articles stored without a language
+// with which migration 14 gives the articles stored without a language
 // the one of their text.
 func init() {
 	sqlite.MustRegisterDeterministicScalarFunction("parley_index_form", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
