@@ -66,6 +66,9 @@ func init() {
 // 0 for none. Open questions get 0 from every sentence: only the words
 // decide them.
 func typeMatch(q *analysis, s *sentence) float64 {
+	if v, ok := slavicTypeMatch(q, s); ok {
+		return v
+	}
 	text := s.text
 	switch q.want {
 	case typeDuration:

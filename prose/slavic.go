@@ -47,13 +47,18 @@ func SlavicKey(word string) string {
 	return stripSlavic(slavicLetters(latin))
 }
 
-// SlavicAlternate is how the index would have a name written in Latin
-// letters ("Zelensky", "Peskov", "Geneva") had an article written it in
-// Cyrillic: its SlavicKey, when that is not the word's own stem, so that a
-// question in English finds the Ukrainian and Russian articles that name
-// the same people and places. Only a capitalised word is read so: a name,
-// not one of the English words an asker types.
+// SlavicAlternate is another key under which the index may hold what a
+// question's word names, or "". For a name written in Latin letters
+// ("Zelensky", "Peskov", "Geneva") it is the key it would have had an
+// article written it in Cyrillic, when that is not the word's own stem, so
+// that a question in English finds the Ukrainian and Russian articles that
+// name the same people and places; only a capitalised word is read so (a
+// name, not one of the English words an asker types). For a Ukrainian or
+// Russian adjective made from a name it is the name's key (adjectiveBase).
 func SlavicAlternate(word string) string {
+	if hasCyrillic(word) {
+		return adjectiveBase(word)
+	}
 	r, _ := utf8.DecodeRuneInString(word)
 	if !unicode.IsUpper(r) || r >= utf8.RuneSelf {
 		return ""
@@ -70,6 +75,21 @@ func SlavicAlternate(word string) string {
 		return ""
 	}
 	return key
+}
+
+// adjectiveBase is the key of the name a Ukrainian or Russian adjective is
+// made from with -ськ-/-ск- («стамбульські» from Стамбул, «женевських» from
+// Женева, «ер-ріядській» from Ер-Ріяд), which is how an article names the
+// same place, or "" for another word.
+func adjectiveBase(word string) string {
+	key := SlavicKey(word)
+	if !strings.HasSuffix(key, "sk") || len(key) < 5 {
+		return ""
+	}
+	if base := stripSlavic(key[:len(key)-2]); base != key && len(base) >= minSlavicStem {
+		return base
+	}
+	return ""
 }
 
 // hasCyrillic reports whether s has a Cyrillic letter.

@@ -94,3 +94,21 @@ func TestLanguageWeight(t *testing.T) {
 			LanguageWeight("uk", "uk"), LanguageWeight("en", "ru"), LanguageWeight("uk", "ru"))
 	}
 }
+
+func TestSlavicAlternate(t *testing.T) {
+	for _, tt := range []struct{ word, want string }{
+		{"стамбульські", SlavicKey("Стамбул")},
+		{"женевських", SlavicKey("Женева")},
+		{"ріядській", SlavicKey("Ріяді")},
+		{"Peskov", SlavicKey("Песков")},
+		{"Zelensky", SlavicKey("Зеленський")},
+		{"Geneva", SlavicKey("Женева")},
+		{"talks", ""}, // not a name
+		{"Putin", ""}, // its own stem is its key
+		{"переговори", ""},
+	} {
+		if got := SlavicAlternate(tt.word); got != tt.want {
+			t.Errorf("SlavicAlternate(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
