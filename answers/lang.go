@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -171,6 +172,7 @@ var (
 
 // phrases are the fixed lines of answers in Ukrainian and Russian.
 var phrases = map[string]map[string]string{
+	"en": {"in uk": "in Ukrainian", "in ru": "in Russian"},
 	"uk": {
 		"don't answer":  "У статтях, які я маю, немає відповіді на це.",
 		"nearest":       " Найближчі:",
@@ -180,8 +182,10 @@ var phrases = map[string]map[string]string{
 		"latest":        "Найновіше, що повідомляють статті, станом на %s, від %s:",
 		"sources":       "Джерела:",
 		"differ":        "Повідомлення різняться:",
-		"and":           " і ",
-		"how long":      "як довго", "how many": "скільки", "how much money": "скільки грошей",
+		"reading":       "Читаю ", "as": "” як “", "in ru": "російською", "in en": "англійською",
+		"reported by": "повідомляє ", "quoted by": ", цитує ", "paraphrasing": ", переказуючи слова: ", "unnamed": ", з посиланням на неназвані джерела",
+		"and":      " і ",
+		"how long": "як довго", "how many": "скільки", "how much money": "скільки грошей",
 		"what share": "яку частку", "when": "коли", "where": "де", "who": "хто", "which they are": "які саме",
 	},
 	"ru": {
@@ -193,55 +197,146 @@ var phrases = map[string]map[string]string{
 		"latest":        "Самое свежее, что сообщают статьи, на %s, от %s:",
 		"sources":       "Источники:",
 		"differ":        "Сообщения расходятся:",
-		"and":           " и ",
-		"how long":      "как долго", "how many": "сколько", "how much money": "сколько денег",
+		"reading":       "Читаю ", "as": "” как “", "in uk": "на украинском", "in en": "на английском",
+		"reported by": "сообщает ", "quoted by": ", цитирует ", "paraphrasing": ", пересказывая слова: ", "unnamed": ", ссылаясь на неназванные источники",
+		"and":      " и ",
+		"how long": "как долго", "how many": "сколько", "how much money": "сколько денег",
 		"what share": "какую долю", "when": "когда", "where": "где", "who": "кто", "which they are": "какие именно",
 	},
 }
 
 // localize writes the fixed lines of an answer (the lead, "don't mention",
-// "don't say", "reports differ", the heading of the sources) in the
-// language of the question, lang; quotes, names and titles stay as the
-// articles write them. An English question, or one in another language,
-// keeps the English lines.
+// "don't say", "reports differ", "Reading … as …", the credits of the
+// quotes and the heading of the sources) in the language of the question,
+// lang; quotes, names and titles stay as the articles write them, each
+// marked with its language where it is not the asker's. An English
+// question, or one in another language, keeps the English lines.
 func localize(a *parley.Answer, lang string, sm parley.StateMedia) {
-	p, ok := phrases[lang]
-	if !ok || a == nil {
+	if a == nil {
 		return
 	}
-	head, rest, _ := strings.Cut(a.Body, "\n")
+	p, ok := phrases[lang]
+	if !ok {
+		p, lang = phrases["en"], "en"
+	}
+	lines := strings.Split(a.Body, "\n")
+	out := lines[:0]
+	for _, line := range lines {
+		if lang != "en" {
+			line = localizeLine(line, p, lang)
+		}
+		if strings.HasPrefix(line, "- “") || reCreditLine.MatchString(line) {
+			line = markLanguage(line, a.Sources, p, lang)
+		}
+		out = append(out, line)
+	}
+	a.Body = strings.TrimLeft(strings.Join(out, "\n"), "\n")
+	finish(a, sm)
+	if lang != "en" {
+		a.Text = strings.Replace(a.Text, "\n\nSources:\n", "\n\n"+p["sources"]+"\n", 1)
+	}
+}
+
+// reCreditLine is the credit over quotes in a row ("Reported by TASS,
+// 2025-03-05 [1]:"), and reSourceNumber the number a line cites.
+var (
+	reCreditLine   = regexp.MustCompile(`\[\d+\]:$`)
+	reSourceNumber = regexp.MustCompile(`\[(\d+)\]:?$`)
+)
+
+// markLanguage adds to a line of quotes the language they are in, when it
+// is not the asker's ("(in Russian)", "(російською)"), so that a reader
+// knows a quote is the original and not a translation.
+func markLanguage(line string, sources []parley.Source, p map[string]string, lang string) string {
+	m := reSourceNumber.FindStringSubmatchIndex(line)
+	if m == nil {
+		return line
+	}
+	n, err := strconv.Atoi(line[m[2]:m[3]])
+	if err != nil || n < 1 || n > len(sources) {
+		return line
+	}
+	l := sources[n-1].Language
+	name, ok := p["in "+l]
+	if l == "" || l == lang || !ok {
+		return line
+	}
+	return line[:m[0]] + "(" + name + ") " + line[m[0]:]
+}
+
+// localizeLine is one line of an answer's body in lang, by p.
+func localizeLine(line string, p map[string]string, lang string) string {
 	nearest := ""
-	if strings.HasSuffix(head, " The nearest ones:") {
-		head, nearest = strings.TrimSuffix(head, " The nearest ones:"), p["nearest"]
+	if strings.HasSuffix(line, " The nearest ones:") {
+		line, nearest = strings.TrimSuffix(line, " The nearest ones:"), p["nearest"]
 	}
 	and := func(s string) string { return strings.ReplaceAll(s, " and ", p["and"]) }
 	switch {
-	case head == "The articles I have don't answer that.":
-		head = p["don't answer"]
-	case reMentionBut.MatchString(head):
-		m := reMentionBut.FindStringSubmatch(head)
+	case line == "The articles I have don't answer that.":
+		line = p["don't answer"]
+	case reMentionBut.MatchString(line):
+		m := reMentionBut.FindStringSubmatch(line)
 		what := m[2]
 		if w, ok := p[what]; ok {
 			what = w
 		}
-		head = sprintf(p["mention but"], m[1], what)
-	case reDontMention.MatchString(head):
-		m := reDontMention.FindStringSubmatch(head)
-		head = sprintf(p["don't mention"], and(m[1]))
-	case reLatest.MatchString(head):
-		m := reLatest.FindStringSubmatch(head)
-		head = sprintf(p["latest"], m[1], and(m[2]))
-	case reHereIsWhat.MatchString(head):
-		m := reHereIsWhat.FindStringSubmatch(head)
-		head = sprintf(p["here is"], and(m[1]), localDates(m[2], lang))
+		line = sprintf(p["mention but"], m[1], what)
+	case reDontMention.MatchString(line):
+		m := reDontMention.FindStringSubmatch(line)
+		line = sprintf(p["don't mention"], and(m[1]))
+	case reLatest.MatchString(line):
+		m := reLatest.FindStringSubmatch(line)
+		line = sprintf(p["latest"], m[1], and(m[2]))
+	case reHereIsWhat.MatchString(line):
+		m := reHereIsWhat.FindStringSubmatch(line)
+		line = sprintf(p["here is"], and(m[1]), localDates(m[2], lang))
+	case strings.HasPrefix(line, "Reading "):
+		line = localReading(line, p)
+	case strings.HasPrefix(line, "Reported by "):
+		line = p["reported by"] + strings.TrimPrefix(line, "Reported by ")
+	case strings.HasPrefix(line, "- “"):
+		line = localizeCredit(line, p)
 	}
-	head = strings.Replace(head, "Reports differ:", p["differ"], 1)
-	a.Body = head + nearest
-	if rest != "" {
-		a.Body += "\n" + rest
+	line = strings.Replace(line, "Reports differ:", p["differ"], 1)
+	return line + nearest
+}
+
+// localReading is the "Reading “a” as “b”." note in the asker's language,
+// without the corrections whose word the library has only as its key
+// (“втарой” as “vtor”): what a reader needs to see is that the question
+// was understood, not how the index writes it.
+func localReading(line string, p map[string]string) string {
+	var kept []string
+	for _, m := range reCorrection.FindAllStringSubmatch(line, -1) {
+		if hasCyrillic(m[1]) && !hasCyrillic(m[2]) {
+			continue
+		}
+		kept = append(kept, "“"+m[1]+p["as"]+m[2]+"”")
 	}
-	finish(a, sm)
-	a.Text = strings.Replace(a.Text, "\n\nSources:\n", "\n\n"+p["sources"]+"\n", 1)
+	if len(kept) == 0 {
+		return ""
+	}
+	return p["reading"] + strings.Join(kept, p["and"]) + "."
+}
+
+var reCorrection = regexp.MustCompile(`“([^”]+)” as “([^”]+)”`)
+
+// localizeCredit writes the credit of a quote line ("- “…” — Dmitry
+// Peskov, quoted by TASS, 2025-03-05 [1]") in the asker's language; the
+// quote itself, after its opening mark, is left as it is.
+func localizeCredit(line string, p map[string]string) string {
+	i := strings.LastIndex(line, "” — ")
+	if i < 0 {
+		return line
+	}
+	credit := line[i+len("” — "):]
+	if strings.HasPrefix(credit, "reported by ") {
+		credit = p["reported by"] + strings.TrimPrefix(credit, "reported by ")
+	}
+	for _, r := range [][2]string{{", quoted by ", p["quoted by"]}, {", paraphrasing ", p["paraphrasing"]}, {", citing unnamed sources", p["unnamed"]}} {
+		credit = strings.Replace(credit, r[0], r[1], 1)
+	}
+	return line[:i+len("” — ")] + credit
 }
 
 // localDates writes the " on DATE" or " between A and B" of a lead in lang.

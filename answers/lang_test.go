@@ -92,3 +92,30 @@ func TestLocalize(t *testing.T) {
 		t.Errorf("localize: the sources of a Ukrainian answer are headed Джерела:, got %q", a.Text)
 	}
 }
+
+func TestLocalizeCreditsAndLanguages(t *testing.T) {
+	ru := parley.Source{ArticleID: 1, Title: "Саммит", Outlet: "Невский курьер", Language: "ru"}
+	uk := parley.Source{ArticleID: 2, Title: "Саміт", Outlet: "Київський вісник", Language: "uk"}
+	body := "Reading “втарой” as “vtor” and “Peskof” as “Peskov”.\n\nHere is what A reported on 2025-08-16:\n\n" +
+		"- “«Мы готовы», — сказал Песков.” — Дмитрий Песков, quoted by Невский курьер, 2025-08-16 [1]\n" +
+		"- “Делегації провели п'ять годин.” — reported by Київський вісник, 2025-08-16 [2]"
+	a := &parley.Answer{Body: body, Sources: []parley.Source{ru, uk}}
+	localize(a, "uk", parley.StateMedia{})
+	for _, want := range []string{
+		"Читаю “Peskof” як “Peskov”.",
+		"— Дмитрий Песков, цитує Невский курьер, 2025-08-16 (російською) [1]",
+		"— повідомляє Київський вісник, 2025-08-16 [2]",
+	} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("localize: want %q in\n%s", want, a.Body)
+		}
+	}
+	if strings.Contains(a.Body, "vtor") {
+		t.Errorf("localize: a correction to a Slavic key is not shown:\n%s", a.Body)
+	}
+	en := &parley.Answer{Body: "Here is what A reported on 2025-08-16:\n\n- “Делегації провели п'ять годин.” — reported by Київський вісник, 2025-08-16 [1]", Sources: []parley.Source{uk}}
+	localize(en, "en", parley.StateMedia{})
+	if !strings.Contains(en.Body, "— reported by Київський вісник, 2025-08-16 (in Ukrainian) [1]") {
+		t.Errorf("localize: an English answer marks a Ukrainian quote's language:\n%s", en.Body)
+	}
+}
