@@ -40,6 +40,11 @@ var speechVerbs = setOf(
 	"написала", "рассказал", "рассказала", "признал", "признала", "пояснил", "пояснила", "уточнил",
 	"уточнила", "заверил", "заявляет", "говорит", "говорят", "говорил", "говорила", "говорили",
 	"казав", "казала", "говорив", "говорила",
+	// Verbs of stance and answer, as "called" and "replied" above.
+	"назвав", "назвала", "назвали", "висловився", "висловилася", "оцінив", "оцінила", "відповів", "відповіла",
+	"пообіцяв", "пообіцяла", "попередив", "попередила", "нагадав", "нагадала",
+	"назвал", "назвали", "высказался", "высказалась", "оценил", "оценила", "ответил", "ответила",
+	"пообещал", "пообещала", "предупредил", "предупредила", "напомнил", "напомнила",
 )
 
 func setOf(words ...string) map[string]bool {
@@ -169,30 +174,63 @@ func words(s string) []word {
 		r, _ := utf8.DecodeRuneInString(s[i:])
 		open = r == '”' || r == '»'
 	}
+	// Direct speech opened by a dash ("— Мы готовы, — сказал Песков.")
+	// runs to the dash after its comma, "!" or "?".
+	dashed := startsWithDash(s)
+	opener := ""
 	for _, m := range reWord.FindAllStringIndex(s, -1) {
 		t := s[m[0]:m[1]]
 		r, _ := utf8.DecodeRuneInString(t)
 		w := word{text: t, start: m[0], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
 		if w.punct {
 			switch t {
-			case "“", "«", "„":
-				open = true
+			case "“":
+				// „…“, as Ukrainian and German write it, closes with “.
+				open = opener != "„" || !open
+				opener = t
+			case "«", "„":
+				open, opener = true, t
 			case "”", "»":
 				open = false
 			case "\"":
 				open = !open
+			case "—", "–":
+				if len(out) == 0 && dashed {
+					open = true
+					break
+				}
+				if dashed && open && len(out) > 0 && strings.Contains(",!?…", out[len(out)-1].text) {
+					open, dashed = false, false
+				}
 			}
 			w.quoted = open
 		} else {
 			w.quoted = open
-			// "Lavrov." at the end of a sentence: the period is no part of the name.
-			if strings.HasSuffix(t, ".") && !titleWords[strings.ToLower(t)] && utf8.RuneCountInString(t) > 3 {
+			// "Lavrov." at the end of a sentence: the period is no part of
+			// the name, nor of a pronoun ("— сказал он.").
+			if strings.HasSuffix(t, ".") && !titleWords[strings.ToLower(t)] && (utf8.RuneCountInString(t) > 3 || pronouns[strings.ToLower(strings.TrimSuffix(t, "."))]) {
 				w.text = strings.TrimSuffix(t, ".")
 			}
 		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// startsWithDash reports whether a sentence opens with the dash of direct
+// speech and a comma, "!" or "?" followed by a dash closes it, as Ukrainian
+// and Russian write a quotation without quotation marks.
+func startsWithDash(s string) bool {
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if !strings.HasPrefix(t, "—") && !strings.HasPrefix(t, "–") {
+		return false
+	}
+	for _, closer := range []string{", —", ", –", "! —", "? —", "… —"} {
+		if strings.Contains(t, closer) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteAfterColon reports a quotation introduced by a colon: `he said: "…"`.

@@ -17,12 +17,18 @@ var titles = setOf(
 	"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "sen", "rep",
 	"gov", "pres", "prof", "rev", "capt", "maj", "adm", "cmdr", "amb", "hon",
 	"vs", "e.g", "i.e", "approx", "cf",
+	// Ukrainian and Russian: імені, имени, вулиця, улица, проспект,
+	// площадь, генерал, адмирал, профессор, академик, господин, пан.
+	"ім", "им", "вул", "ул", "просп", "пр", "пл", "ген", "адм", "проф", "акад", "г-н", "п",
 )
 
 // trailingAbbrevs may end a sentence as well as sit inside one ("Acme Inc.
 // said", "Acme Inc. The company"); they split only before a common sentence
 // opener, like dotted acronyms.
-var trailingAbbrevs = setOf("jr", "sr", "inc", "ltd", "co", "corp", "etc", "al")
+var trailingAbbrevs = setOf("jr", "sr", "inc", "ltd", "co", "corp", "etc", "al",
+	// "г." is год after a year and город before a name; "р." рік;
+	// "тыс.", "тис.", "млн." and "млрд." before a noun.
+	"г", "р", "гг", "рр", "тыс", "тис", "млн", "млрд")
 
 // months are month abbreviations; they do not end a sentence before a number
 // ("Nov. 27").
@@ -35,6 +41,8 @@ var sentenceOpeners = setOf(
 	"A", "An", "We", "I", "His", "Her", "Their", "Its", "There", "These",
 	"Those", "After", "As", "And", "So", "Yet", "However", "Meanwhile", "When",
 	"While", "If", "Officials", "Some", "Many", "Both",
+	"Он", "Она", "Они", "Это", "Но", "И", "В", "На", "По", "После", "Как",
+	"Він", "Вона", "Вони", "Це", "Але", "І", "У", "Після", "Як",
 )
 
 func setOf(words ...string) map[string]bool {

@@ -208,3 +208,24 @@ func FuzzSentences(f *testing.F) {
 		checkSpans(t, text, Sentences(text))
 	})
 }
+
+func TestSentencesCyrillicAbbreviations(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"Площадь им. Ленина была пуста. Дальше шли колонны.", 2},
+		{"Він жив на вул. Хрещатик, 5. Потім переїхав.", 2},
+		{"Встреча прошла в г. Москве. Делегации разъехались.", 2},
+		{"Это было в 2025 г. Он приехал снова, т.е. вернулся.", 2},
+		{"Потери составили 300 млрд. долларов, сказал он.", 1},
+	} {
+		if got := len(Sentences(tt.text)); got != tt.want {
+			var parts []string
+			for _, sp := range Sentences(tt.text) {
+				parts = append(parts, tt.text[sp.Start:sp.End])
+			}
+			t.Errorf("Sentences(%q) = %q, want %d sentences", tt.text, parts, tt.want)
+		}
+	}
+}
