@@ -84,10 +84,11 @@ func FormatSources(sources []parley.Source, sm parley.StateMedia) string {
 // an abstention, the nearest articles). Discord shows the same list as an
 // embed under the body.
 func finish(a *parley.Answer, sm parley.StateMedia) {
+	lang := localize(a)
 	a.Text = a.Body
 	switch {
 	case len(a.Sources) > 0:
-		a.Text += "\n\nSources:\n" + FormatSources(a.Sources, sm)
+		a.Text += "\n\n" + sourcesHeading(lang) + "\n" + FormatSources(a.Sources, sm)
 	case len(a.Nearest) > 0:
 		var b strings.Builder
 		for _, s := range a.Nearest {

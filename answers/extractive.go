@@ -56,7 +56,6 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	a := e.answer(q, hits)
-	localize(a, q.lang, mediaOr(e.StateMedia))
 	a.Question = question
 	a.Took = time.Since(start)
 	return a, nil

@@ -205,16 +205,17 @@ var phrases = map[string]map[string]string{
 	},
 }
 
-// localize writes the fixed lines of an answer (the lead, "don't mention",
-// "don't say", "reports differ", "Reading … as …", the credits of the
-// quotes and the heading of the sources) in the language of the question,
-// lang; quotes, names and titles stay as the articles write them, each
-// marked with its language where it is not the asker's. An English
-// question, or one in another language, keeps the English lines.
-func localize(a *parley.Answer, lang string, sm parley.StateMedia) {
-	if a == nil {
-		return
-	}
+// localize writes the fixed lines of an answer's body (the lead, "don't
+// mention", "don't say", "reports differ", "Reading … as …", the credits of
+// the quotes) in the language of its question, and returns that language
+// for the heading of the sources; quotes, names and titles stay as the
+// articles write them, each marked with its language where it is not the
+// asker's. An English question, or one in another language, keeps the
+// English lines. finish calls it, so every answer and abstention, and an
+// answer finished again with a note, is written alike; a line already
+// written in the asker's language is left as it is.
+func localize(a *parley.Answer) string {
+	lang := language(a.Question)
 	p, ok := phrases[lang]
 	if !ok {
 		p, lang = phrases["en"], "en"
@@ -231,10 +232,15 @@ func localize(a *parley.Answer, lang string, sm parley.StateMedia) {
 		out = append(out, line)
 	}
 	a.Body = strings.TrimLeft(strings.Join(out, "\n"), "\n")
-	finish(a, sm)
-	if lang != "en" {
-		a.Text = strings.Replace(a.Text, "\n\nSources:\n", "\n\n"+p["sources"]+"\n", 1)
+	return lang
+}
+
+// sourcesHeading is the heading of an answer's sources in lang.
+func sourcesHeading(lang string) string {
+	if h := phrases[lang]["sources"]; h != "" {
+		return h
 	}
+	return "Sources:"
 }
 
 // reCreditLine is the credit over quotes in a row ("Reported by TASS,
@@ -258,7 +264,7 @@ func markLanguage(line string, sources []parley.Source, p map[string]string, lan
 	}
 	l := sources[n-1].Language
 	name, ok := p["in "+l]
-	if l == "" || l == lang || !ok {
+	if l == "" || l == lang || !ok || strings.HasSuffix(line[:m[0]], "("+name+") ") {
 		return line
 	}
 	return line[:m[0]] + "(" + name + ") " + line[m[0]:]

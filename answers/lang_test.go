@@ -68,6 +68,10 @@ func TestAskedUnknown(t *testing.T) {
 	}
 }
 
+// questionIn are questions in each language, for the answers finish
+// writes in it.
+var questionIn = map[string]string{"uk": "Хто очолив делегацію?", "ru": "Кто возглавил делегацию?", "en": "Who led the delegation?"}
+
 func TestLocalize(t *testing.T) {
 	src := parley.Source{ArticleID: 1, Title: "Саміт", Outlet: "Голос Прикарпаття"}
 	for _, tt := range []struct {
@@ -79,15 +83,15 @@ func TestLocalize(t *testing.T) {
 		{"uk", "The articles I have mention “саміт” but don't say when. The nearest ones:", "Статті, які я маю, згадують “саміт”, але не кажуть, коли. Найближчі:"},
 		{"en", "The articles I have don't answer that.", "The articles I have don't answer that."},
 	} {
-		a := &parley.Answer{Body: tt.body, Nearest: []parley.Source{src}}
-		localize(a, tt.lang, parley.StateMedia{})
+		a := &parley.Answer{Question: questionIn[tt.lang], Body: tt.body, Nearest: []parley.Source{src}}
+		finish(a, parley.StateMedia{})
 		if a.Body != tt.want {
 			t.Errorf("localize(%q, %s) = %q, want %q", tt.body, tt.lang, a.Body, tt.want)
 		}
 	}
-	a := &parley.Answer{Body: "Here is what A reported on 2025-08-16:\n\n- “…” [1]", Sources: []parley.Source{src}}
+	a := &parley.Answer{Question: questionIn["uk"], Body: "Here is what A reported on 2025-08-16:\n\n- “…” [1]", Sources: []parley.Source{src}}
 	finish(a, parley.StateMedia{})
-	localize(a, "uk", parley.StateMedia{})
+	finish(a, parley.StateMedia{}) // as withNote finishes again
 	if !strings.Contains(a.Text, "\n\nДжерела:\n") || strings.Contains(a.Text, "Sources:") {
 		t.Errorf("localize: the sources of a Ukrainian answer are headed Джерела:, got %q", a.Text)
 	}
@@ -99,8 +103,9 @@ func TestLocalizeCreditsAndLanguages(t *testing.T) {
 	body := "Reading “втарой” as “vtor” and “Peskof” as “Peskov”.\n\nHere is what A reported on 2025-08-16:\n\n" +
 		"- “«Мы готовы», — сказал Песков.” — Дмитрий Песков, quoted by Невский курьер, 2025-08-16 [1]\n" +
 		"- “Делегації провели п'ять годин.” — reported by Київський вісник, 2025-08-16 [2]"
-	a := &parley.Answer{Body: body, Sources: []parley.Source{ru, uk}}
-	localize(a, "uk", parley.StateMedia{})
+	a := &parley.Answer{Question: questionIn["uk"], Body: body, Sources: []parley.Source{ru, uk}}
+	finish(a, parley.StateMedia{})
+	finish(a, parley.StateMedia{})
 	for _, want := range []string{
 		"Читаю “Peskof” як “Peskov”.",
 		"— Дмитрий Песков, цитує Невский курьер, 2025-08-16 (російською) [1]",
@@ -110,11 +115,14 @@ func TestLocalizeCreditsAndLanguages(t *testing.T) {
 			t.Errorf("localize: want %q in\n%s", want, a.Body)
 		}
 	}
+	if n := strings.Count(a.Body, "(російською)"); n != 1 {
+		t.Errorf("localize: the Russian quote is marked %d times, want once:\n%s", n, a.Body)
+	}
 	if strings.Contains(a.Body, "vtor") {
 		t.Errorf("localize: a correction to a Slavic key is not shown:\n%s", a.Body)
 	}
-	en := &parley.Answer{Body: "Here is what A reported on 2025-08-16:\n\n- “Делегації провели п'ять годин.” — reported by Київський вісник, 2025-08-16 [1]", Sources: []parley.Source{uk}}
-	localize(en, "en", parley.StateMedia{})
+	en := &parley.Answer{Question: questionIn["en"], Body: "Here is what A reported on 2025-08-16:\n\n- “Делегації провели п'ять годин.” — reported by Київський вісник, 2025-08-16 [1]", Sources: []parley.Source{uk}}
+	finish(en, parley.StateMedia{})
 	if !strings.Contains(en.Body, "— reported by Київський вісник, 2025-08-16 (in Ukrainian) [1]") {
 		t.Errorf("localize: an English answer marks a Ukrainian quote's language:\n%s", en.Body)
 	}
