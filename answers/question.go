@@ -233,7 +233,7 @@ func (q *analysis) readEvent() {
 
 // dateEvent sets when the articles first report the event a question's
 // time is relative to: the earliest article with a sentence that names it
-// (names). A question that names a date is read by that instead.
+// (namesEvent). A question that names a date is read by that instead.
 func (q *analysis) dateEvent(all []*sentence) {
 	if q.event == nil || q.scope != nil {
 		return
@@ -243,16 +243,16 @@ func (q *analysis) dateEvent(all []*sentence) {
 		if p.IsZero() || !q.eventDate.IsZero() && !p.Before(q.eventDate) {
 			continue
 		}
-		if q.names(s) {
+		if q.namesEvent(s) {
 			q.eventDate = p
 		}
 	}
 }
 
-// names reports whether a sentence names the event: all its words, close
+// namesEvent reports whether a sentence names the event: all its words, close
 // together ("the second Abu Dhabi round", not "the first round in Abu
 // Dhabi … a second round").
-func (q *analysis) names(s *sentence) bool {
+func (q *analysis) namesEvent(s *sentence) bool {
 	first, last := -1, -1
 	for _, i := range q.event.terms {
 		pos, ok := position(q.terms[i], s.stems)
@@ -769,7 +769,7 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 		if i < premiseLook && !negated && contradicts(q.read.text, s.text) {
 			return "The articles I have don't report that as the question puts it; the nearest ones say otherwise:"
 		}
-		acted = acted || actCover(q, s) >= actFloor && namesAround(q, s) && mainActAround(q, s)
+		acted = acted || actCover(q, s) >= actFloor && namesAround(q, s) && hasMainAct(q, s)
 	}
 	if !acted {
 		// None of the best says the thing was done at all ("why did Putin
@@ -861,11 +861,11 @@ func (q *analysis) mainAct() []qterm {
 	return nil
 }
 
-// mainActAround reports whether a sentence has the act a "why" question
+// hasMainAct reports whether a sentence has the act a "why" question
 // takes for granted, in its words or others that say the same: "why did
 // Trump agree to send Tomahawks" happened only where he agreed to send them,
 // not where he mused that he might, or agreed to meet.
-func mainActAround(q *analysis, s *sentence) bool {
+func hasMainAct(q *analysis, s *sentence) bool {
 	var phrasal map[string]int
 	for _, act := range q.mainAct() {
 		if matchWeight(act, s.stems) > 0 {

@@ -257,8 +257,8 @@ func TestMainActOfAWhyQuestion(t *testing.T) {
 		"He mused that he might send them Tomahawks one day.":   false,
 		"Trump accepted that the U.S. would send the missiles.": true,
 	} {
-		if got := mainActAround(&q, mk(text)); got != want {
-			t.Errorf("mainActAround(%q) = %v, want %v", text, got, want)
+		if got := hasMainAct(&q, mk(text)); got != want {
+			t.Errorf("hasMainAct(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
