@@ -11,17 +11,27 @@ import (
 // embedTimeout bounds the embedding of a question.
 const embedTimeout = 5 * time.Second
 
+// Library is a Searcher that is also a Lexicon and gives Neighbours, as
+// store.DB does.
+type Library interface {
+	Searcher
+	Lexicon
+	Neighbours
+}
+
 // Hybrid is a Searcher that embeds a query before searching, so that the
-// searcher behind it (the store) can fuse its text ranking with the
+// library behind it (the store) can fuse its text ranking with the
 // passages' similarity to the query. If the embedding fails, the search is
 // text only: a question is still answered when the embedding server is not.
+// It is the library's Lexicon and Neighbours too, so that with embeddings
+// on the answerer still reads misspellings and the passages around a hit.
 type Hybrid struct {
-	Searcher Searcher
+	Library  Library
 	Embedder Embedder
 	Logger   *slog.Logger // nil: nothing is logged
 }
 
-var _ Searcher = Hybrid{}
+var _ Library = Hybrid{}
 
 // Search embeds q's text, unless q already carries its vector, and searches.
 func (h Hybrid) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, error) {
@@ -35,5 +45,20 @@ func (h Hybrid) Search(ctx context.Context, q parley.Query, k int) ([]parley.Hit
 			h.Logger.Warn("question not embedded; searching text only", "err", err)
 		}
 	}
-	return h.Searcher.Search(ctx, q, k)
+	return h.Library.Search(ctx, q, k)
+}
+
+// Unknown is the library's Unknown.
+func (h Hybrid) Unknown(ctx context.Context, words []string) ([]string, error) {
+	return h.Library.Unknown(ctx, words)
+}
+
+// Correct is the library's Correct.
+func (h Hybrid) Correct(ctx context.Context, word string) (string, error) {
+	return h.Library.Correct(ctx, word)
+}
+
+// Around is the library's Around.
+func (h Hybrid) Around(ctx context.Context, hits []parley.Hit) ([]parley.Hit, error) {
+	return h.Library.Around(ctx, hits)
 }

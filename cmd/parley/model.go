@@ -63,7 +63,7 @@ func newAnswering(cfg Config, db *store.DB, log *slog.Logger) (*answering, error
 	an.model = client
 	if l.EmbeddingModel != "" {
 		an.embedder, an.embModel = client, l.EmbeddingModel
-		an.searcher = answers.Hybrid{Searcher: db, Embedder: client, Logger: log}
+		an.searcher = answers.Hybrid{Library: db, Embedder: client, Logger: log}
 	}
 	an.answerer = &answers.LLM{Searcher: an.searcher, Model: client, CountTokens: llm.CountTokens, Logger: log, StateMedia: an.stateMedia}
 	return an, nil
