@@ -61,23 +61,25 @@ var romanisedWords = map[string]string{
 }
 
 // romanised reports whether question is Ukrainian or Russian typed in
-// Latin letters, and which ("uk", "ru"; "ru" when its words do not tell).
+// Latin letters, and which ("uk", "ru"; "ru" when its words do not tell):
+// it has one of their function words and none of English's, which almost
+// every English question has.
 func romanised(question string) (string, bool) {
-	var hits, uk, ru, english int
+	var hits, uk, ru, english, words int
 	for _, w := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		for _, r := range w {
 			if r > unicode.MaxASCII {
 				return "", false
 			}
 		}
+		words++
 		if l, ok := romanisedWords[w]; ok {
+			hits++
 			switch l {
 			case "uk":
 				uk++
-				hits++
 			case "ru":
 				ru++
-				hits++
 			}
 			continue
 		}
@@ -85,7 +87,7 @@ func romanised(question string) (string, bool) {
 			english++
 		}
 	}
-	if hits == 0 || english > 0 || hits < 2 && len(strings.Fields(question)) > 4 && hits*4 < len(strings.Fields(question)) {
+	if hits == 0 || english > 0 || words < 3 {
 		return "", false
 	}
 	if uk > ru {
@@ -95,10 +97,13 @@ func romanised(question string) (string, bool) {
 }
 
 // englishFunctionWords tell an English question from a romanised one.
-var englishFunctionWords = map[string]bool{
-	"the": true, "what": true, "who": true, "did": true, "does": true, "is": true, "was": true, "of": true,
-	"and": true, "to": true, "how": true, "when": true, "where": true, "why": true, "about": true, "with": true,
-}
+var englishFunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("the a an of and or to in on at for from by with about after before what who whom which when where why how did does do is are was were has have had will would can could should this that these those it he she they his her their its there not no") {
+		m[w] = true
+	}
+	return m
+}()
 
 // toCyrillic writes a romanised question in Cyrillic, in lang's letters, by
 // the reverse of the usual romanisations (shch, zh, kh, ts, ch, sh, ya, yu,
@@ -378,9 +383,10 @@ func slavicAlts(word string, alts []string) []string {
 }
 
 // reWhichThing finds the thing a Ukrainian or Russian question asks which
-// one of: «какой подарок», «яку суму». (In English, "what kind of", "what
+// one of, or who did: «какой подарок», «яку суму», «хто перекладав», «как
+// звали переводчика». (In English, "what kind of", "what
 // sort of" make the same rule wrong too often.)
-var reWhichThing = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:какой|какая|какое|какие|какую|каким|який|яка|яке|які|яку|яким)\s+([\p{L}’'-]+)(?:\s+([\p{L}’'-]+))?`)
+var reWhichThing = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:какой|какая|какое|какие|какую|каким|який|яка|яке|які|яку|яким|хто|кто|як звали|как звали)\s+([\p{L}’'-]+)(?:\s+([\p{L}’'-]+))?`)
 
 // askedUnknown is the thing a question asks which one of when no article
 // has the word for it ("Какой подарок Трамп вручил Путину?" of a library
@@ -389,18 +395,35 @@ var reWhichThing = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:какой|кака�
 // name the thing: one followed by another word in lower case that is no
 // function word may describe it instead («який найсвіжіший обмін», "what
 // death toll").
-func askedUnknown(question string, unknown []string) string {
+//
+// A Ukrainian or Russian word "corrected" to a key no article writes as
+// such (corrected, as read gives it: "“перекладав” as “perehlad”") counts
+// as unknown here: the key is close to too many words for the correction
+// to say the library has the word.
+func askedUnknown(question string, unknown, corrected []string) string {
+	for _, c := range corrected {
+		if m := reCorrection.FindStringSubmatch("“" + strings.Trim(c, "“”") + "”"); m != nil && hasCyrillic(m[1]) && !hasCyrillic(m[2]) {
+			unknown = append(unknown[:len(unknown):len(unknown)], m[1])
+		}
+	}
 	for _, m := range reWhichThing.FindAllStringSubmatch(question, -1) {
 		if next := m[2]; next != "" && !unicode.IsUpper([]rune(next)[0]) && !isFunctionWord(next) {
 			continue
 		}
 		for _, u := range unknown {
-			if strings.EqualFold(m[1], u) {
+			if strings.EqualFold(m[1], u) && !hasSynonyms(u) {
 				return u
 			}
 		}
 	}
 	return ""
+}
+
+// hasSynonyms reports whether news prose has other words for w
+// (prose.SynonymStems), which an article may use instead.
+func hasSynonyms(w string) bool {
+	terms := prose.Terms(w)
+	return len(terms) == 1 && len(prose.SynonymStems(terms[0])) > 0
 }
 
 // isFunctionWord reports whether a word of a question is a stop word of

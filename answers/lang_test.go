@@ -41,6 +41,8 @@ func TestReadRomanised(t *testing.T) {
 		{"chto skazal Peskov", "что сказал Песков"},
 		{"shcho skazav Peskov pro zhenevski domovlenosti", "що сказав Песков про женевські домовленості"},
 		{"What did Peskov say?", "What did Peskov say?"},
+		{"koly pochalysia pershi trystoronni perehovory v Abu-Dabi", "коли почалися перші тристоронні переговори в Абу-Дабі"},
+		{"Peskov on Geneva talks", "Peskov on Geneva talks"},
 		{"Zelensky Putin Trump", "Zelensky Putin Trump"},
 	} {
 		got := readRomanised(tt.q)
@@ -61,8 +63,12 @@ func TestAskedUnknown(t *testing.T) {
 		{"Какой подарок Трамп вручил Путину на Аляске?", []string{"подарок", "вручил"}, "подарок"},
 		{"Про який найсвіжіший обмін полоненими домовилися сторони?", []string{"найсвіжіший"}, ""},
 		{"Какой подарок Трамп вручил Путину?", nil, ""},
+		{"Хто перекладав Путіну під час зустрічі?", []string{"перекладав"}, "перекладав"},
+		{"Как звали переводчика Путина?", []string{"переводчика"}, "переводчика"},
+		// Articles may say it with another word: "очолив".
+		{"Хто керував делегацією?", []string{"керував"}, ""},
 	} {
-		if got := askedUnknown(tt.q, tt.unknown); got != tt.want {
+		if got := askedUnknown(tt.q, tt.unknown, nil); got != tt.want {
 			t.Errorf("askedUnknown(%q, %q) = %q, want %q", tt.q, tt.unknown, got, tt.want)
 		}
 	}
@@ -71,6 +77,16 @@ func TestAskedUnknown(t *testing.T) {
 // questionIn are questions in each language, for the answers finish
 // writes in it.
 var questionIn = map[string]string{"uk": "Хто очолив делегацію?", "ru": "Кто возглавил делегацию?", "en": "Who led the delegation?"}
+
+func TestAskedUnknownCorrectedToAKey(t *testing.T) {
+	q := "Хто перекладав Путіну під час зустрічі?"
+	if got := askedUnknown(q, nil, []string{"“перекладав” as “perehlad”"}); got != "перекладав" {
+		t.Errorf("askedUnknown(%q) with a correction to a key = %q, want перекладав", q, got)
+	}
+	if got := askedUnknown("Who interpreted for Putin?", nil, []string{"“interpretd” as “interpreted”"}); got != "" {
+		t.Errorf("askedUnknown of an English question = %q, want none", got)
+	}
+}
 
 func TestLocalize(t *testing.T) {
 	src := parley.Source{ArticleID: 1, Title: "Саміт", Outlet: "Голос Прикарпаття"}

@@ -87,7 +87,7 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 	r.text = b.String()
 	r.missing = missingName(question, toks, stillUnknown)
 	if r.missing == "" {
-		r.missing = askedUnknown(question, r.unknown)
+		r.missing = askedUnknown(question, r.unknown, r.corrected)
 	}
 	return r, nil
 }

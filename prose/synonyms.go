@@ -53,6 +53,20 @@ var synonyms = [][]string{
 	{"drop", "dropped", "abandon", "abandoned", "backed", "retreated"},
 	{"walk", "leave", "left", "depart", "departed"},
 	{"fire", "fired", "launch", "launched"},
+	// Ukrainian and Russian: the words news prose in them uses for the
+	// words people ask with, as above (a word stands for all its forms).
+	{"очолив", "очолювала", "очолював", "керував", "керувала", "чолі", "возглавил", "возглавлял", "возглавила", "руководил"},
+	{"домовилися", "погодилися", "домовленість", "угода", "договорились", "согласились", "договорённость", "соглашение"},
+	{"переговори", "перемовини", "консультації", "зустріч", "переговоры", "консультации", "встреча"},
+	{"саміт", "зустріч", "саммит", "встреча"},
+	{"полонені", "полонених", "військовополонені", "пленные", "военнопленные"},
+	{"обмін", "обміняли", "обмен", "обменялись"},
+	{"відклав", "переніс", "скасував", "отложил", "перенёс", "отменил"},
+	{"військових", "військовослужбовців", "солдатів", "военных", "военнослужащих", "солдат"},
+	{"тіла", "тіл", "загиблих", "тела", "погибших"},
+	{"запропонував", "пропонував", "пропонувала", "предложил", "предлагал", "предлагала"},
+	{"почалися", "розпочалися", "стартували", "начались", "стартовали"},
+	{"армію", "армія", "збройні", "армия", "армию", "вооружённые"},
 }
 
 // synonymTable is the synonyms by stem: the stems of the other words of
@@ -67,12 +81,12 @@ var synonymsByStem = sync.OnceValue(func() synonymTable {
 	t := synonymTable{stems: map[string][]string{}, words: map[string][]string{}}
 	for _, g := range synonyms {
 		for _, w := range g {
-			s := Stem(w)
+			s := termOf(w)
 			for _, o := range g {
 				if o == w {
 					continue
 				}
-				if os := Stem(o); os != s && !slices.Contains(t.stems[s], os) {
+				if os := termOf(o); os != s && !slices.Contains(t.stems[s], os) {
 					t.stems[s] = append(t.stems[s], os)
 				}
 				if !slices.Contains(t.words[s], o) {
@@ -83,6 +97,15 @@ var synonymsByStem = sync.OnceValue(func() synonymTable {
 	}
 	return t
 })
+
+// termOf is a word's term as Tokens gives it: a Cyrillic word by its
+// SlavicKey.
+func termOf(w string) string {
+	if hasCyrillic(w) {
+		return Stem(SlavicKey(w))
+	}
+	return Stem(w)
+}
 
 // SynonymStems returns the stems of the words that news prose uses for the
 // word whose stem is given ("soldier" → "troop", "forc", "boot").
