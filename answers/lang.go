@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -510,4 +511,45 @@ func matched(re *regexp.Regexp, text string) float64 {
 // hasCyrillic reports whether s has a Cyrillic letter.
 func hasCyrillic(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) >= 0
+}
+
+// languageNames are the languages of the talks as a prompt names them.
+var languageNames = map[string]string{"en": "English", "uk": "Ukrainian", "ru": "Russian"}
+
+// langAttr is a passage's language as an attribute of its tag in the
+// model's prompt, or "" when it is not known.
+func langAttr(lang string) string {
+	if lang == "" {
+		return ""
+	}
+	return fmt.Sprintf(" lang=%q", lang)
+}
+
+// translationLabels are the words that introduce a translation, by the
+// language of the answer.
+var translationLabels = map[string]string{"en": "translation", "uk": "переклад", "ru": "перевод"}
+
+// languageInstruction tells the model which language to answer in, and,
+// when a passage is in another, how to give a quote from it: the original
+// in quotation marks (which verification checks against the passage), then
+// its translation in parentheses, labelled as one and never in quotation
+// marks, so that it is read as the model's words and not the speaker's.
+func languageInstruction(lang string, passages []parley.Hit) string {
+	name, ok := languageNames[lang]
+	if !ok {
+		lang, name = "en", "English"
+	}
+	other := false
+	for _, p := range passages {
+		if l := p.Source.Language; l != "" && l != lang {
+			other = true
+			break
+		}
+	}
+	s := "Write the answer in " + name + ".\n"
+	if other {
+		label := translationLabels[lang]
+		s += fmt.Sprintf("Some passages are in another language (their lang attribute). Quote them in their own language, exactly, inside quotation marks; after such a quote you may add its translation into %s in parentheses, starting with \"%s:\", and never inside quotation marks.\n", name, label)
+	}
+	return s
 }

@@ -143,3 +143,33 @@ func TestLocalizeCreditsAndLanguages(t *testing.T) {
 		t.Errorf("localize: an English answer marks a Ukrainian quote's language:\n%s", en.Body)
 	}
 }
+
+func TestLanguageInstruction(t *testing.T) {
+	ru := parley.Hit{Source: parley.Source{Language: "ru"}}
+	uk := parley.Hit{Source: parley.Source{Language: "uk"}}
+	got := languageInstruction("uk", []parley.Hit{uk, ru})
+	if !strings.Contains(got, "Write the answer in Ukrainian.") || !strings.Contains(got, `"переклад:"`) {
+		t.Errorf("languageInstruction(uk, with a Russian passage) = %q, want the answer in Ukrainian and translations labelled переклад", got)
+	}
+	if got := languageInstruction("en", []parley.Hit{{Source: parley.Source{Language: "en"}}}); got != "Write the answer in English.\n" {
+		t.Errorf("languageInstruction(en, English passages) = %q, want only the language", got)
+	}
+}
+
+// TestTranslationIsNotVerifiedAsAQuote: a model's answer that quotes a
+// Russian passage in the original and labels its translation keeps the
+// sentence; a "translation" put in quotation marks is no quote of any
+// passage and is dropped.
+func TestTranslationIsNotVerifiedAsAQuote(t *testing.T) {
+	text := "«Работа конструктивная и одновременно очень сложная», — сказал Песков."
+	p := parley.Hit{Passage: parley.Passage{ID: 1, ArticleID: 1, End: len(text), Text: text},
+		Source: parley.Source{ArticleID: 1, Outlet: "Балтийский вестник", Language: "ru"}}
+	good := Verify("Peskov called it «Работа конструктивная и одновременно очень сложная» (translation: the work is constructive and at the same time very difficult) [1].", []parley.Hit{p})
+	if len(good.Citations) == 0 || len(good.Dropped) != 0 {
+		t.Errorf("a quote in the original with a labelled translation: citations %d, dropped %v; want it kept", len(good.Citations), good.Dropped)
+	}
+	bad := Verify("Peskov said “the work is constructive and at the same time very difficult” [1].", []parley.Hit{p})
+	if len(bad.Dropped) == 0 {
+		t.Errorf("a translation in quotation marks was kept as a quote: %+v", bad)
+	}
+}

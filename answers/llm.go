@@ -182,8 +182,8 @@ func (l *LLM) prompt(q parley.Question, aq *analysis, passages []parley.Hit) []M
 	var b strings.Builder
 	b.WriteString("Passages:\n\n")
 	for i, p := range passages {
-		fmt.Fprintf(&b, "<passage n=\"%d\" outlet=%q title=%q date=%q>\n%s\n</passage>\n\n",
-			i+1, p.Source.Outlet, p.Source.Title, p.Source.Date(), p.Text)
+		fmt.Fprintf(&b, "<passage n=\"%d\" outlet=%q title=%q date=%q%s>\n%s\n</passage>\n\n",
+			i+1, p.Source.Outlet, p.Source.Title, p.Source.Date(), langAttr(p.Source.Language), p.Text)
 	}
 	if q.Context != "" {
 		fmt.Fprintf(&b, "Earlier in this conversation:\n%s\n\n", q.Context)
@@ -200,6 +200,7 @@ func (l *LLM) prompt(q parley.Question, aq *analysis, passages []parley.Hit) []M
 	if len(aq.read.corrected) > 0 {
 		fmt.Fprintf(&b, "The question's spelling was read as the articles write it: %s.\n", joinAnd(aq.read.corrected))
 	}
+	b.WriteString(languageInstruction(aq.lang, passages))
 	fmt.Fprintf(&b, "Question: %s", aq.read.text)
 	return []Message{{Role: "system", Content: instructions}, {Role: "user", Content: b.String()}}
 }
