@@ -38,9 +38,12 @@ type citationJSON struct {
 	StateMedia string `json:"state_media"`
 	URL        string `json:"url"`
 	Published  string `json:"published"`
-	Quote      string `json:"quote"`
-	Start      int    `json:"start"`
-	End        int    `json:"end"`
+	// Language is the language of the article the quote is from ("uk",
+	// "ru", "en"; "" when unknown): a quote is never translated.
+	Language string `json:"language"`
+	Quote    string `json:"quote"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
 	// Attribution is whose words the quote is: "direct" (the speaker's
 	// own, in quotation marks), "reported" (the outlet's paraphrase of the
 	// speaker), "anonymous" (unnamed sources) or "outlet" (its narration).
@@ -68,7 +71,7 @@ func toJSON(a *parley.Answer, sm parley.StateMedia) answerJSON {
 	for _, c := range a.Citations {
 		out.Citations = append(out.Citations, citationJSON{
 			N: c.N, ArticleID: c.Source.ArticleID, Title: c.Source.Title, Outlet: c.Source.Outlet, StateMedia: sm.State(c.Source.Outlet),
-			URL: c.Source.URL, Published: c.Source.Date(), Quote: c.Quote, Start: c.Start, End: c.End,
+			URL: c.Source.URL, Published: c.Source.Date(), Language: c.Source.Language, Quote: c.Quote, Start: c.Start, End: c.End,
 			Attribution: c.Said.Kind.String(), Speaker: c.Said.Speaker, SpeakerRole: c.Said.SpeakerRole,
 		})
 	}
@@ -284,11 +287,12 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 			StateMedia string `json:"state_media"`
 			URL        string `json:"url"`
 			Published  string `json:"published"`
+			Language   string `json:"language"`
 			Passages   int    `json:"passages"`
 		}
 		out := []item{}
 		for _, l := range list {
-			out = append(out, item{l.ID, l.Title, l.Outlet, sm.State(l.Outlet), l.URL, l.Date(), l.Passages})
+			out = append(out, item{l.ID, l.Title, l.Outlet, sm.State(l.Outlet), l.URL, l.Date(), l.Language, l.Passages})
 		}
 		return writeJSON(e.stdout, out)
 	}
