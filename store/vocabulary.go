@@ -47,7 +47,7 @@ const (
 // lexiconAdd adds the terms of an article's index rows to the lexicon (its
 // passages' text, title and outlet), but those lc knows are there, and
 // returns them all, for lc to remember once the article is stored.
-func lexiconAdd(ctx context.Context, tx *sql.Tx, lc *lexiconCache, a *parley.Article, ps []parley.Passage) ([]string, error) {
+func lexiconAdd(ctx context.Context, tx *sql.Tx, lc *lexiconCache, a *parley.Article, ps []parley.Passage) (storedTerms, error) {
 	texts := []string{a.Title, a.Outlet}
 	for _, p := range ps {
 		texts = append(texts, p.Text)
@@ -55,13 +55,19 @@ func lexiconAdd(ctx context.Context, tx *sql.Tx, lc *lexiconCache, a *parley.Art
 	var generation int64
 	err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM settings WHERE name = 'lexicon-generation'), 0)`).Scan(&generation)
 	if err != nil {
-		return nil, err
+		return storedTerms{}, err
 	}
 	known, rest := terms(texts)
 	if err := addTerms(ctx, tx, "lexicon", lc.unknown(generation, known), rest); err != nil {
-		return nil, err
+		return storedTerms{}, err
 	}
-	return known, nil
+	return storedTerms{generation, known}, nil
+}
+
+// storedTerms are terms in the lexicon at a generation.
+type storedTerms struct {
+	generation int64
+	terms      []string
 }
 
 // lexiconCache remembers terms this process has seen stored in the
@@ -97,15 +103,18 @@ func (lc *lexiconCache) unknown(generation int64, terms []string) []string {
 	return out
 }
 
-// remember records terms as stored in the lexicon at the generation last
-// read, once the transaction that added them has committed.
-func (lc *lexiconCache) remember(terms []string) {
+// remember records terms as stored, once the transaction that added them
+// has committed, unless the cache has since moved to another generation.
+func (lc *lexiconCache) remember(st storedTerms) {
 	lc.mu.Lock()
 	defer lc.mu.Unlock()
-	if lc.terms == nil || len(lc.terms)+len(terms) > maxKnownTerms {
+	if st.generation != lc.generation {
+		return
+	}
+	if lc.terms == nil || len(lc.terms)+len(st.terms) > maxKnownTerms {
 		lc.terms = map[string]bool{}
 	}
-	for _, t := range terms {
+	for _, t := range st.terms {
 		lc.terms[t] = true
 	}
 }
