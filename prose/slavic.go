@@ -3,6 +3,8 @@ package prose
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,6 +33,25 @@ import (
 // script is returned in lower case.
 func SlavicKey(word string) string {
 	word = strings.ToLower(word)
+	if k, ok := slavicKeys.Load(word); ok {
+		return k.(string)
+	}
+	k := slavicKey(word)
+	if slavicKeyCount.Add(1) <= maxCachedStems {
+		slavicKeys.Store(word, k)
+	}
+	return k
+}
+
+// Keys are cached as stems are (see stems): a passage is re-tokenised at
+// every search that ranks it.
+var (
+	slavicKeys     sync.Map // lower-case word → key
+	slavicKeyCount atomic.Int64
+)
+
+// slavicKey is SlavicKey of a lower-case word, not cached.
+func slavicKey(word string) string {
 	var latin string
 	switch {
 	case hasCyrillic(word):
@@ -100,12 +121,26 @@ func hasCyrillic(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.Cyrillic, r) {
+		if isCyrillic(r) {
 			return true
 		}
 		i += size
 	}
 	return false
+}
+
+// isCyrillic is unicode.Is(unicode.Cyrillic, r), first by the ranges
+// without a table lookup for the punctuation news is full of.
+func isCyrillic(r rune) bool {
+	switch {
+	case r < 0x0400:
+		return false
+	case r <= 0x052F:
+		return true
+	case r < 0x1C80:
+		return false
+	}
+	return unicode.Is(unicode.Cyrillic, r)
 }
 
 func isLatinWord(s string) bool {
@@ -355,7 +390,7 @@ func indexSlavic(text string, from, to []int) (string, []int, []int) {
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.Is(unicode.Cyrillic, r) {
+		if !isCyrillic(r) {
 			s, e := origin(i)
 			emit(text[i:i+size], s, e)
 			i += size
@@ -366,7 +401,7 @@ func indexSlavic(text string, from, to []int) (string, []int, []int) {
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
 			next, _ := utf8.DecodeRuneInString(text[j+size:])
-			if isWordRune(r) || (isApostrophe(r) || r == 'ʼ') && unicode.Is(unicode.Cyrillic, next) {
+			if isWordRune(r) || (isApostrophe(r) || r == 'ʼ') && isCyrillic(next) {
 				j += size
 				continue
 			}

@@ -135,7 +135,7 @@ func isIndexForm(text string) bool {
 		return true
 	}
 	for _, r := range text[i:] {
-		if ignorable(r) || unicode.Is(unicode.Cyrillic, r) {
+		if ignorable(r) || isCyrillic(r) {
 			return false
 		}
 	}
@@ -251,8 +251,24 @@ const maxCachedStems = 200_000
 // question and every article and so cannot tell passages apart. Content words
 // such as "said", "president" or "war" are not stop words.
 func IsStopword(word string) bool {
-	return stopwords[strings.ReplaceAll(word, "’", "'")] || slavicStopKeys[word]
+	if strings.Contains(word, "’") {
+		word = strings.ReplaceAll(word, "’", "'")
+	}
+	return allStopwords[word]
 }
+
+// allStopwords are stopwords and slavicStopKeys in one table: Tokens asks
+// for every word of every passage it reads.
+var allStopwords = func() map[string]bool {
+	m := make(map[string]bool, len(stopwords)+len(slavicStopKeys))
+	for w := range stopwords {
+		m[w] = true
+	}
+	for w := range slavicStopKeys {
+		m[w] = true
+	}
+	return m
+}()
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && r != utf8.RuneError
