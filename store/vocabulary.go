@@ -26,7 +26,9 @@ import (
 // go through a scratch FTS5 table of the connection (temp, in memory,
 // never written to the library) with the index's tokenizer, whose
 // vocabulary lists their terms, and the scratch is emptied. Running every
-// article through FTS5 a second time cost a quarter of ingest.
+// article through FTS5 a second time cost a quarter of ingest. A migration
+// that indexes passages again fills the lexicon again from the index, as
+// migration 15 does after 14.
 //
 // The lexicon does not count rows: that rewrote a page of the table for
 // nearly every term of every article, which ingest could not afford;

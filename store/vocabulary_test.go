@@ -136,7 +136,7 @@ func TestLexiconMigration(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, q := range []string{"DROP TABLE lexicon", "PRAGMA user_version = 12"} {
+	for _, q := range []string{"DROP TABLE lexicon", "DELETE FROM settings WHERE name = 'lexicon-generation'", "PRAGMA user_version = 12"} {
 		if _, err := db.sql.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -188,4 +188,34 @@ func TestLexiconAcrossOpeners(t *testing.T) {
 	if lexicon, _ := vocabularies(t, first); lexicon["qalmyrovka"] == 0 {
 		t.Error("qalmyrovka, in an article again, is not in the lexicon")
 	}
+}
+
+// TestLexiconRebuiltAfterReindex: a library whose passages were indexed
+// again after its lexicon was filled (migration 14, Slavic keys) gets its
+// lexicon filled again from the index (migration 15).
+func TestLexiconRebuiltAfterReindex(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := parley.Article{Title: "Переговори в Женеві", Outlet: "Укрінформ",
+		Body: "Делегації провели переговори в Женеві, повідомили в Офісі президента."}
+	if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body)); err != nil {
+		t.Fatal(err)
+	}
+	// The lexicon as migration 13 left it before the passages were
+	// indexed again: other terms.
+	for _, q := range []string{"DELETE FROM lexicon", "INSERT INTO lexicon (term) VALUES ('переговори'), ('женеві')", "PRAGMA user_version = 14"} {
+		if _, err := db.sql.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checkLexicon(t, db, "after migration 15")
 }
