@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -552,4 +553,25 @@ func languageInstruction(lang string, passages []parley.Hit) string {
 		s += fmt.Sprintf("Some passages are in another language (their lang attribute). Quote them in their own language, exactly, inside quotation marks; after such a quote you may add its translation into %s in parentheses, starting with \"%s:\", and never inside quotation marks.\n", name, label)
 	}
 	return s
+}
+
+// knownAsAlternate leaves out of unknown the Ukrainian and Russian words
+// the library has under their alternative key (prose.SlavicAlternate): an
+// article that writes «Ер-Ріяд» has what «ер-ріядській» names, though not
+// that word.
+func knownAsAlternate(ctx context.Context, lex Lexicon, unknown []string) ([]string, error) {
+	out := unknown[:0:0]
+	for _, u := range unknown {
+		if k := prose.SlavicAlternate(u); k != "" && hasCyrillic(u) {
+			still, err := lex.Unknown(ctx, []string{k})
+			if err != nil {
+				return nil, err
+			}
+			if len(still) == 0 {
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -171,5 +172,32 @@ func TestTranslationIsNotVerifiedAsAQuote(t *testing.T) {
 	bad := Verify("Peskov said “the work is constructive and at the same time very difficult” [1].", []parley.Hit{p})
 	if len(bad.Dropped) == 0 {
 		t.Errorf("a translation in quotation marks was kept as a quote: %+v", bad)
+	}
+}
+
+// knownWords is a Lexicon that knows the words (as their index forms) it
+// holds.
+type knownWords map[string]bool
+
+func (k knownWords) Unknown(_ context.Context, words []string) ([]string, error) {
+	var out []string
+	for _, w := range words {
+		if !k[prose.IndexForm(w)] {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+func (knownWords) Correct(context.Context, string) (string, error) { return "", nil }
+
+func TestKnownAsAlternate(t *testing.T) {
+	lex := knownWords{prose.IndexForm("Ріяд"): true}
+	got, err := knownAsAlternate(context.Background(), lex, []string{"ріядській", "гутерреш"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != "гутерреш" {
+		t.Errorf("knownAsAlternate = %q, want only гутерреш: the library has Ріяд, which «ріядській» names", got)
 	}
 }

@@ -55,6 +55,9 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 		words = append(words, question[t.Start:t.End])
 	}
 	unknown, err := lex.Unknown(ctx, words)
+	if err == nil {
+		unknown, err = knownAsAlternate(ctx, lex, unknown)
+	}
 	if err != nil || len(unknown) == 0 {
 		return r, err
 	}
