@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"bytes"
+	"cmp"
 	"compress/zlib"
 	"context"
 	"crypto/rand"
@@ -471,16 +472,9 @@ func (s *Server) SendMessage(m *discordgo.Message) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	id := s.putMessage(m)
-	stored, _ := s.findMessage(firstNonEmpty(m.ChannelID, DefaultChannelID), id)
+	stored, _ := s.findMessage(cmp.Or(m.ChannelID, DefaultChannelID), id)
 	s.dispatch("MESSAGE_CREATE", stored)
 	return id
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // DropConnections closes every gateway websocket without a close frame, as

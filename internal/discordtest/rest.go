@@ -492,6 +492,21 @@ func unwrapAll(err error) []error {
 	return []error{err}
 }
 
+// webhookMessageBody is webhook for a call that sends a message: the
+// interaction, and the message's body, read and checked as Discord would.
+func (s *Server) webhookMessageBody(rq *request) (*interactionRecord, map[string]any, int, any) {
+	rec, st, errBody := s.webhook(rq)
+	if rec == nil {
+		return nil, nil, st, errBody
+	}
+	body, ok := rq.body()
+	if !ok {
+		return nil, nil, http.StatusBadRequest, discordError(50109, "The request body contains invalid JSON.")
+	}
+	s.checkMessage(rq, rq.call.Body)
+	return rec, body, 0, nil
+}
+
 // webhook finds the interaction behind an interaction webhook: the bot's
 // application id and a token the fake handed out, already acknowledged.
 func (s *Server) webhook(rq *request) (*interactionRecord, int, any) {
@@ -512,15 +527,10 @@ func (s *Server) webhook(rq *request) (*interactionRecord, int, any) {
 }
 
 func (s *Server) createFollowup(rq *request) (int, any) {
-	rec, st, errBody := s.webhook(rq)
+	rec, body, st, errBody := s.webhookMessageBody(rq)
 	if rec == nil {
 		return st, errBody
 	}
-	body, ok := rq.body()
-	if !ok {
-		return http.StatusBadRequest, discordError(50109, "The request body contains invalid JSON.")
-	}
-	s.checkMessage(rq, rq.call.Body)
 	m := s.newMessage(rec.channelID, body, rq.call.Files)
 	s.markWebhook(m)
 	rec.followups = append(rec.followups, m)
@@ -555,15 +565,10 @@ func (s *Server) getWebhookMessage(rq *request) (int, any) {
 }
 
 func (s *Server) editWebhookMessage(rq *request) (int, any) {
-	rec, st, errBody := s.webhook(rq)
+	rec, body, st, errBody := s.webhookMessageBody(rq)
 	if rec == nil {
 		return st, errBody
 	}
-	body, ok := rq.body()
-	if !ok {
-		return http.StatusBadRequest, discordError(50109, "The request body contains invalid JSON.")
-	}
-	s.checkMessage(rq, rq.call.Body)
 	m, _ := rec.webhookMessage(rq.params["message"])
 	if m == nil {
 		return http.StatusNotFound, discordError(10008, "Unknown Message")
