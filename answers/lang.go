@@ -37,17 +37,19 @@ var slavicTypeRules = []struct {
 }
 
 // slavicType is the kind of answer a question in Ukrainian or Russian
-// (lang) wants, or typeOpen.
-func slavicType(text, lang string) answerType {
+// (lang) wants, or typeOpen, and where in the question the words that ask
+// for it are ("какого числа", "в якому місті"): they say what kind of
+// value is wanted, not what it is about.
+func slavicType(text, lang string) (answerType, [2]int) {
 	if lang != "uk" && lang != "ru" {
-		return typeOpen
+		return typeOpen, [2]int{}
 	}
 	for _, r := range slavicTypeRules {
-		if r.re.MatchString(text) {
-			return r.t
+		if m := r.re.FindStringIndex(text); m != nil {
+			return r.t, [2]int{m[0], m[1]}
 		}
 	}
-	return typeOpen
+	return typeOpen, [2]int{}
 }
 
 // romanisedWords are the function and question words of Ukrainian and

@@ -28,12 +28,22 @@ func TestSlavicType(t *testing.T) {
 		{"Что сказал Лавров после переговоров?", typeQuote},
 		{"Про що домовилися американці й росіяни?", typeOpen},
 	} {
-		if got := slavicType(tt.q, prose.DetectLanguage(tt.q)); got != tt.want {
+		if got, _ := slavicType(tt.q, prose.DetectLanguage(tt.q)); got != tt.want {
 			t.Errorf("slavicType(%q) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
-	if got := slavicType("Who led the talks?", "en"); got != typeOpen {
+	if got, _ := slavicType("Who led the talks?", "en"); got != typeOpen {
 		t.Errorf("an English question is read by typeRules, not slavicType: got %v", got)
+	}
+	// The words that ask for the type are not what the answer is about.
+	q := analyse("Какого числа Лавров и Рубио встречались в саудовской столице?")
+	for _, term := range q.terms {
+		if term.surface == "числа" && !term.form {
+			t.Errorf("«числа» of «какого числа» is matched as a word, not read as asking for a date")
+		}
+		if term.surface == "столице" && term.form {
+			t.Errorf("«столице» is read as asking for the type")
+		}
 	}
 }
 

@@ -139,8 +139,9 @@ func analyse(text string) analysis {
 			break
 		}
 	}
+	var asking [2]int // the words of a Ukrainian or Russian question that ask for its type
 	if q.want == typeOpen {
-		q.want = slavicType(text, q.lang)
+		q.want, asking = slavicType(text, q.lang)
 	}
 	q.latest = prose.WantsLatest(text)
 	q.deadline = reByWhen.MatchString(text)
@@ -160,7 +161,8 @@ func analyse(text string) analysis {
 		form := q.want != typeOpen && typeVerbs[strings.ToLower(word)] || status && standWords[strings.ToLower(word)] ||
 			q.want == typeDuration && lastingVerbs[strings.ToLower(word)] ||
 			q.latest && strings.EqualFold(word, "next") || q.want == typePlace && placeWords[strings.ToLower(word)] ||
-			q.want == typeDate && dateWords[strings.ToLower(word)]
+			q.want == typeDate && dateWords[strings.ToLower(word)] ||
+			q.want != typeOpen && asking[0] <= tok.Start && tok.End <= asking[1]
 		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: slavicAlts(word, prose.SynonymStems(tok.Term)), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	q.readAccount()
