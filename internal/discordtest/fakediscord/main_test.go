@@ -269,6 +269,7 @@ func (ss *session) pressed(t *testing.T, prefix string) *discordgo.Interaction {
 // TestPromptPressesButtons presses the buttons of an answer and of a
 // listing at the fake's prompt.
 func TestPromptPressesButtons(t *testing.T) {
+	t.Parallel()
 	ss := start(t, openLibrary(t, nil), nil)
 	out := ss.out
 
@@ -306,6 +307,7 @@ func TestPromptPressesButtons(t *testing.T) {
 // prompt and turns the pages of the timeline and of the listing with their
 // buttons.
 func TestPromptDigests(t *testing.T) {
+	t.Parallel()
 	// Twelve rounds of talks in September, each dated by its article, so
 	// that the timeline since August takes two pages.
 	extra := map[string][]byte{}
