@@ -37,9 +37,9 @@ const (
 func CheckQuestion(q string) error {
 	switch n := len(strings.TrimSpace(q)); {
 	case n == 0:
-		return fmt.Errorf("%w: the question is empty", parley.ErrInvalid)
+		return parley.Errorf(parley.ErrInvalid, "the question is empty")
 	case n > MaxQuestionBytes:
-		return fmt.Errorf("%w: the question is %d characters long; ask in at most %d", parley.ErrInvalid, n, MaxQuestionBytes)
+		return parley.Errorf(parley.ErrInvalid, "the question is %d characters long; ask in at most %d", n, MaxQuestionBytes)
 	}
 	return nil
 }

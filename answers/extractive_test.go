@@ -226,6 +226,9 @@ func TestBadQuestions(t *testing.T) {
 		if !errors.Is(err, parley.ErrInvalid) {
 			t.Errorf("Ask(%.20q): err = %v, want ErrInvalid", q, err)
 		}
+		if m := parley.Message(err); !strings.HasPrefix(m, "the question is ") {
+			t.Errorf("Ask(%.20q): the user is told %q, want the reason in plain words", q, m)
+		}
 	}
 }
 

@@ -94,7 +94,7 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 		return usagef("ask needs a question, e.g. parley ask \"What did Russia agree to in Alaska?\"")
 	}
 	if err := answers.CheckQuestion(question); err != nil {
-		return usagef("%s", strings.TrimPrefix(err.Error(), parley.ErrInvalid.Error()+": "))
+		return usagef("%s", parley.Message(err))
 	}
 	db, ans, err := e.openToAsk(ctx)
 	if err != nil {
