@@ -65,13 +65,12 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 // model's answerer can fall back to it without searching again.
 func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 	sm := mediaOr(e.StateMedia)
+	cands, why, missing := unanswered(&q, hits)
 	if q.read.missing != "" {
-		return abstain(q.text, "The articles I have don't mention “"+q.read.missing+"”.", hits, 0, sm)
+		return abstain(q.text, why, hits, 0, sm)
 	}
-	q.readScope(newestOf(hits))
-	cands := candidates(&q, hits)
 	var a *parley.Answer
-	if why, missing := q.whatIsMissing(cands); missing {
+	if missing {
 		a = abstain(q.text, why, hits, 0, sm)
 	} else {
 		a = compose(&q, otherValues(&q, pick(&q, cands), cands), sm)
@@ -80,6 +79,20 @@ func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 		withNote(a, "Reading "+joinAnd(q.read.corrected)+".", sm)
 	}
 	return a
+}
+
+// unanswered scores the candidates for q among the passages found and
+// reports whether they fail to answer it, and why in words ("" for the plain
+// "don't answer that"): a name no article has, or the first check of
+// whatIsMissing that fails.
+func unanswered(q *analysis, hits []parley.Hit) (cands []*sentence, why string, missing bool) {
+	if q.read.missing != "" {
+		return nil, "The articles I have don't mention “" + q.read.missing + "”.", true
+	}
+	q.readScope(newestOf(hits))
+	cands = candidates(q, hits)
+	why, missing = q.whatIsMissing(cands)
+	return cands, why, missing
 }
 
 // qterm is one content word of a question.

@@ -102,15 +102,12 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 	}
 	reply, err := l.Model.Complete(ctx, msgs, onDraft)
 	if err != nil {
-		return l.fallback(aq, hits, start, fmt.Sprintf("The language model was unavailable (%s)", reason(err)), nil)
+		return l.fallback(aq, hits, start, fmt.Sprintf("The language model was unavailable (%s)", modelFailure(err)), nil)
 	}
 	if strings.Contains(reply, noAnswer) {
 		// The model found no answer: say what is missing as precisely as
 		// the extractive reading can.
-		why := ""
-		if e := (&Extractive{StateMedia: l.StateMedia}).answer(aq, hits); e.Abstained {
-			why = strings.SplitN(e.Body, " The nearest ones:", 2)[0]
-		}
+		_, why, _ := unanswered(&aq, hits)
 		a := abstain(q.Text, why, hits, time.Since(start), mediaOr(l.StateMedia))
 		a.Mode = parley.ModeLLM
 		return a, nil
@@ -141,8 +138,9 @@ func (l *LLM) fallback(q analysis, hits []parley.Hit, start time.Time, why strin
 	return a, nil
 }
 
-// reason says in a few words why the model failed, for the note and the log.
-func reason(err error) string {
+// modelFailure says in a few words why the model failed, for the note and
+// the log.
+func modelFailure(err error) string {
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "it did not answer in time"

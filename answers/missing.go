@@ -179,25 +179,15 @@ var quoteVerbs = func() map[string]bool {
 const topicFloor = 0.5
 
 // onTopic reports whether a speaker's sentence, the sentences beside it,
-// its passage or its article's title are about what the question asks them about: its words other
-// than the speaker's names and the asking ("describe", "exact words"), by
-// weight.
+// its passage or its article's title are about what the question asks them
+// about: its words other than the speaker's names and the asking
+// ("describe", "exact words"), by weight.
 func onTopic(q *analysis, s *sentence) bool {
 	asked := func(t qterm) bool {
 		return slices.ContainsFunc(q.askedNames, func(n qterm) bool { return n.stem == t.stem })
 	}
-	passage := stemsOf(s.hit.Source.Title + "\n" + s.hit.Text)
-	share := termShare(q.terms, func(t qterm) bool { return !asked(t) && !t.when && !isRoleVerb(t) && !quoteVerbs[t.stem] }, func(t qterm) float64 {
-		if matchWeight(t, passage) > 0 {
-			return 1
-		}
-		for _, n := range []*sentence{s, s.prev, s.next} {
-			if n != nil && matchWeight(t, n.stems) > 0 {
-				return 1
-			}
-		}
-		return 0
-	}, 1)
+	around := aroundOf(s, s.hit.Source.Title+"\n"+s.hit.Text)
+	share := termShare(q.terms, func(t qterm) bool { return !asked(t) && !t.when && !isRoleVerb(t) && !quoteVerbs[t.stem] }, around, 1)
 	return share >= topicFloor
 }
 
@@ -314,13 +304,19 @@ func actCover(q *analysis, s *sentence) float64 {
 
 // namesAround reports whether the passage of a sentence, or the sentences
 // beside it, name most of whom and what the question names (not its times),
-// by weight: "why did
-// Putin go to Geneva" happened only where Putin and Geneva are together,
-// not where one report has Putin and another Geneva.
+// by weight: "why did Putin go to Geneva" happened only where Putin and
+// Geneva are together, not where one report has Putin and another Geneva.
 func namesAround(q *analysis, s *sentence) bool {
-	passage := stemsOf(s.hit.Text)
-	share := termShare(q.terms, func(t qterm) bool { return t.entity && !t.when }, func(t qterm) float64 {
-		if matchWeight(t, passage) > 0 {
+	share := termShare(q.terms, func(t qterm) bool { return t.entity && !t.when }, aroundOf(s, s.hit.Text), 1)
+	return share >= namesFloor
+}
+
+// aroundOf returns whether a term is in a sentence, the sentences beside it
+// or context (its passage, say), as termShare counts it: 1 or 0.
+func aroundOf(s *sentence, context string) func(qterm) float64 {
+	stems := stemsOf(context)
+	return func(t qterm) float64 {
+		if matchWeight(t, stems) > 0 {
 			return 1
 		}
 		for _, n := range []*sentence{s, s.prev, s.next} {
@@ -329,12 +325,11 @@ func namesAround(q *analysis, s *sentence) bool {
 			}
 		}
 		return 0
-	}, 1)
-	return share >= namesFloor
+	}
 }
 
-// reasonSubject finds where the act of a "why did X do Y" question begins:
-// after "why" and its auxiliary, and the subject.
+// reWhyAux finds where the act of a "why did X do Y" question begins: after
+// "why" and its auxiliary (then comes the subject).
 var reWhyAux = regexp.MustCompile(`(?i)^\s*why\s+(?:did|does|do|was|were|would|has|had|is|are|will)\b`)
 
 // reportingVerbs say that something was said, not what was done: in "why

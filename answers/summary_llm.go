@@ -62,7 +62,7 @@ func (d *Digests) modelSummary(ctx context.Context, scope parley.Scope, us []*un
 	}
 	reply, err := d.Model.Complete(ctx, []Message{{Role: "system", Content: digestInstructions}, {Role: "user", Content: b.String()}}, nil)
 	if err != nil {
-		return nil, fmt.Sprintf("The language model was unavailable (%s)", reason(err))
+		return nil, fmt.Sprintf("The language model was unavailable (%s)", modelFailure(err))
 	}
 	var lines []string
 	for _, l := range strings.Split(reply, "\n") {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -62,7 +63,7 @@ func (d *Digests) Timeline(ctx context.Context, scope parley.Scope) (*parley.Dig
 		merged := false
 		for _, e := range events {
 			if e.date.Equal(day) && cosine(e.units[0], u) >= sameEvent {
-				if !slicesHasArticle(e.units, u.art.ID) {
+				if !slices.ContainsFunc(e.units, func(v *unit) bool { return v.art.ID == u.art.ID }) {
 					e.units = append(e.units, u)
 				}
 				e.score = math.Max(e.score, u.score)
@@ -122,15 +123,6 @@ func eventDay(u *unit) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
-}
-
-func slicesHasArticle(us []*unit, id int64) bool {
-	for _, u := range us {
-		if u.art.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // noEvents says plainly that the scope has no dated events.
