@@ -159,6 +159,9 @@ const (
 	typeWeight   = 0.6
 	scopeWeight  = 0.3
 	latestWeight = 0.3
+	// languageWeight raises a sentence in the language of a Ukrainian or
+	// Russian question.
+	languageWeight = 0.25
 	// accountWeight raises a statement of the source whose account a
 	// question asks for ("according to the White House").
 	accountWeight = 0.3
@@ -302,6 +305,12 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 				// No value of the kind asked for: not the answer, however
 				// many of the words it shares.
 				s.score -= untypedPenalty
+			}
+			if q.lang != "en" && s.hit.Source.Language == q.lang {
+				// Of reports as good, those in the asker's language: a
+				// question in Ukrainian is answered from Ukrainian articles
+				// where they say it too.
+				s.score += languageWeight
 			}
 			if len(q.account) > 0 && namesAll(s.said.Speaker, q.account) {
 				// The source whose account was asked for, in its own

@@ -4,8 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/ingest"
 	"github.com/parley-bot/parley/prose"
 )
 
@@ -210,5 +212,22 @@ func TestKnownAsAlternate(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != "гутерреш" {
 		t.Errorf("knownAsAlternate = %q, want only гутерреш: the library has Ріяд, which «ріядській» names", got)
+	}
+}
+
+func TestReportsInTheAskersLanguageFirst(t *testing.T) {
+	mk := func(id int64, lang, body string) parley.Hit {
+		ps := []parley.Passage{{ID: id, ArticleID: id, Text: body, End: len(body)}}
+		parley.AssignSentences(ps, ingest.Sentences("План", body))
+		pub := time.Date(2025, 11, 21, 0, 0, 0, 0, time.UTC)
+		return parley.Hit{Passage: ps[0], Source: parley.Source{ArticleID: id, Title: "План", Published: pub, Language: lang}, Score: 1}
+	}
+	ru := mk(1, "ru", "Предлагается сократить украинскую армию до 600 тысяч военнослужащих.")
+	uk := mk(2, "uk", "План передбачає обмеження армії 600 тисячами військовослужбовців.")
+	q := analyse("До скількох військових план пропонував скоротити українську армію?")
+	q.read = reading{text: q.text}
+	cands := candidates(&q, []parley.Hit{ru, uk})
+	if len(cands) == 0 || cands[0].hit.Source.Language != "uk" {
+		t.Errorf("a question in Ukrainian is answered first from a Russian report saying the same: %q", cands[0].text)
 	}
 }
