@@ -42,6 +42,13 @@ func TestSynonymsBothWays(t *testing.T) {
 	if !slices.Contains(SynonymStems(Stem("kids")), Stem("children")) {
 		t.Errorf("kids: %q", SynonymStems(Stem("kids")))
 	}
+	// As the tokenizer stems them: Ukrainian and Russian words by their key.
+	term := func(w string) string { return Tokens(w)[0].Term }
+	for _, pair := range [][2]string{{"agreed", "promised"}, {"deal", "agreement"}, {"відклав", "переносить"}, {"поїздку", "візит"}} {
+		if !slices.Contains(SynonymStems(term(pair[0])), term(pair[1])) {
+			t.Errorf("%s/%s: %q", pair[0], pair[1], SynonymStems(term(pair[0])))
+		}
+	}
 	if SynonymWords(Stem("bicycle")) != nil {
 		t.Errorf("a word of no group has synonyms: %q", SynonymWords(Stem("bicycle")))
 	}
