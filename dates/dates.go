@@ -306,6 +306,12 @@ func (s *sentence) monthAlone(g match) (time.Time, Precision, bool) {
 	if followedByNumber.MatchString(s.text[g.end():]) {
 		return time.Time{}, 0, false
 	}
+	return s.monthOfYear(g, m, mod)
+}
+
+// monthOfYear resolves month m, named alone, to a year as monthAlone
+// describes, mod being "last", "this", "next" or "".
+func (s *sentence) monthOfYear(g match, m time.Month, mod string) (time.Time, Precision, bool) {
 	py, pm := s.pub.Year(), s.pub.Month()
 	y := py
 	switch {

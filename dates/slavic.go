@@ -15,6 +15,10 @@ func init() {
 		rule{regexp.MustCompile(`(\d{1,2})\s+` + slavicMonthRE + `(?:\s+(\d{4}))?`), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.dayOfMonth(g, slavicMonths[strings.ToLower(g.group(2))], g.group(1), g.group(3))
 		}},
+		// A month alone, in the locative: "у лютому", "в феврале".
+		rule{regexp.MustCompile(`(?i)(?:в|во|у)\s+` + slavicLocativeMonthRE), func(s *sentence, g match) (time.Time, Precision, bool) {
+			return s.monthOfYear(g, slavicLocativeMonths[strings.ToLower(g.group(1))], "")
+		}},
 		rule{regexp.MustCompile(`(?i)(?:(в|во|у|минулої|минулого|минулу|прошлую|прошлый|прошлое|прошлой|наступної|наступного|наступну|следующую|следующий|следующее|цю|цей|эту|этот)\s+)?` + slavicWeekdayRE), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.weekdayOf(g, slavicWeekdays[strings.ToLower(g.group(2))], slavicModifiers[strings.ToLower(g.group(1))])
 		}},
@@ -29,6 +33,18 @@ var slavicMonths = map[string]time.Month{
 	"травня": time.May, "червня": time.June, "липня": time.July, "серпня": time.August,
 	"вересня": time.September, "жовтня": time.October, "листопада": time.November, "грудня": time.December,
 }
+
+// slavicLocativeMonths are the month names as "in February" writes them.
+var slavicLocativeMonths = map[string]time.Month{
+	"январе": time.January, "феврале": time.February, "марте": time.March, "апреле": time.April,
+	"мае": time.May, "июне": time.June, "июле": time.July, "августе": time.August,
+	"сентябре": time.September, "октябре": time.October, "ноябре": time.November, "декабре": time.December,
+	"січні": time.January, "лютому": time.February, "березні": time.March, "квітні": time.April,
+	"травні": time.May, "червні": time.June, "липні": time.July, "серпні": time.August,
+	"вересні": time.September, "жовтні": time.October, "листопаді": time.November, "грудні": time.December,
+}
+
+const slavicLocativeMonthRE = `(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)`
 
 const slavicMonthRE = `(?i)(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`
 
