@@ -1,0 +1,11 @@
+-- Migrations 11 and 14 indexed passages again by deleting their index rows
+-- and inserting them anew. In this contentless_delete index a deleted row
+-- leaves a tombstone in the segment that holds it (an update under the same
+-- URL and a removal leave them too), and FTS5's automatic merges seldom
+-- rewrite a large old segment, so they stay: Search checks every posting
+-- it reads from such a segment against them, and reads each term from
+-- every segment. The index is merged into one segment without them
+-- (FTS5's 'optimize'; once, 4.5 s for a library of 100,000 articles and
+-- 0.5 s for 10,000; docs/benchmarks.md). A migration that indexes passages
+-- again must end the same way.
+INSERT INTO passages_fts (passages_fts) VALUES ('optimize');
