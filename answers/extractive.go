@@ -66,16 +66,15 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 func (e *Extractive) answer(q analysis, hits []parley.Hit) *parley.Answer {
 	sm := mediaOr(e.StateMedia)
 	cands, why, missing := unanswered(&q, hits)
-	if q.read.missing != "" {
-		return abstain(q.text, why, hits, 0, sm)
-	}
 	var a *parley.Answer
 	if missing {
 		a = abstain(q.text, why, hits, 0, sm)
 	} else {
 		a = compose(&q, otherValues(&q, pick(&q, cands), cands), sm)
 	}
-	if len(q.read.corrected) > 0 {
+	// A name no article has is the answer's first line; what else was
+	// read as another word is said only of an answer read that way.
+	if len(q.read.corrected) > 0 && q.read.missing == "" {
 		withNote(a, "Reading "+joinAnd(q.read.corrected)+".", sm)
 	}
 	return a

@@ -389,37 +389,39 @@ var reMonthWord = regexp.MustCompile(`(?i)\b(?:(?:in|on|early|late|mid|since|unt
 // so that "the feb 18 meeting" and "in march" read as dates: people type
 // questions in lower case, and the date reader follows news style.
 func capitalMonths(text string) string {
-	return reMonthWord.ReplaceAllStringFunc(text, func(m string) string {
-		loc := reMonthWord.FindStringSubmatchIndex(m)
-		name := m[loc[2]:loc[3]]
-		prefixed := loc[2] > 0
-		numbered := loc[3] < len(m) && strings.TrimSpace(strings.TrimPrefix(m[loc[3]:], ".")) != ""
-		if !prefixed && !numbered {
-			return m
-		}
-		if strings.EqualFold(name, "may") && !numbered && !strings.HasPrefix(strings.ToLower(m), "in") {
-			return m
-		}
-		if !numbered && determiners[strings.ToLower(strings.TrimSpace(m[:loc[2]]))] && !beforeNoun(text, m) {
+	var b strings.Builder
+	last := 0
+	for _, loc := range reMonthWord.FindAllStringSubmatchIndex(text, -1) {
+		m, nameAt, nameEnd := text[loc[0]:loc[1]], loc[2], loc[3]
+		name := text[nameAt:nameEnd]
+		prefixed := nameAt > loc[0]
+		numbered := nameEnd < loc[1] && strings.TrimSpace(strings.TrimPrefix(text[nameEnd:loc[1]], ".")) != ""
+		switch {
+		case !prefixed && !numbered:
+			continue
+		case strings.EqualFold(name, "may") && !numbered && !strings.HasPrefix(strings.ToLower(m), "in"):
+			continue
+		case !numbered && determiners[strings.ToLower(strings.TrimSpace(text[loc[0]:nameAt]))] && !beforeNoun(text[loc[1]:]):
 			// "the march on Kyiv" is a march; "the March talks", a month.
-			return m
+			continue
 		}
-		return m[:loc[2]] + strings.ToUpper(name[:1]) + strings.ToLower(name[1:]) + m[loc[3]:]
-	})
+		b.WriteString(text[last:nameAt])
+		b.WriteString(strings.ToUpper(name[:1]) + strings.ToLower(name[1:]))
+		last = nameEnd
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // determiners before a month's name make it a month only before the noun
 // it dates ("the February talks", "his March call").
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true, "its": true}
 
-// beforeNoun reports whether the match m of text is followed by a word that
-// is not a function word: "the March talks", not "the march on Kyiv".
-func beforeNoun(text, m string) bool {
-	i := strings.Index(text, m)
-	if i < 0 {
-		return false
-	}
-	toks := prose.Tokens(text[i+len(m):])
+// beforeNoun reports whether the text after a month's name begins with a
+// word that is not a function word: "the March talks", not "the march on
+// Kyiv".
+func beforeNoun(after string) bool {
+	toks := prose.Tokens(after)
 	return len(toks) > 0 && !toks[0].Stop
 }
 

@@ -664,3 +664,15 @@ func TestDateOfItsOwnClause(t *testing.T) {
 		t.Errorf("a question with no names holds every clause to none")
 	}
 }
+
+func TestCapitalMonthsReadsEachMatchInPlace(t *testing.T) {
+	for in, want := range map[string]string{
+		"the march on kyiv, then the march talks":   "the march on kyiv, then the March talks",
+		"what did they agree at the feb 18 meeting": "what did they agree at the Feb 18 meeting",
+		"it may rain in may":                        "it may rain in May",
+	} {
+		if got := capitalMonths(in); got != want {
+			t.Errorf("capitalMonths(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
