@@ -107,11 +107,7 @@ func TestIndexFormMigration(t *testing.T) {
 	if hits, _ := db.Search(ctx, parley.Query{Text: "ceasefire"}, 10); len(hits) != 1 {
 		t.Fatalf("before the migration, ceasefire finds %d passages; want only the plain one", len(hits))
 	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db, path)
 	checkHiddenFound(t, db)
 	if hits, _ := db.Search(ctx, parley.Query{Text: "ceasefire"}, 10); len(hits) != 2 {
 		t.Errorf("after the migration, ceasefire finds %d passages, want 2", len(hits))

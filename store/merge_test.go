@@ -84,16 +84,7 @@ func TestIndexMergedByMigration(t *testing.T) {
 		return all
 	}
 	before := search()
-	for _, q := range []string{"DELETE FROM passages_fts_config WHERE k IN ('automerge', 'deletemerge')", "PRAGMA user_version = 15"} {
-		if _, err := db.sql.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = asOlder(t, db, path, "DELETE FROM passages_fts_config WHERE k IN ('automerge', 'deletemerge')", "PRAGMA user_version = 15")
 	if segments, tombstoned := indexSegments(t, db); segments != 1 || tombstoned != 0 {
 		t.Errorf("after migration 16: %d segments, %d with tombstones; want 1 and 0", segments, tombstoned)
 	}

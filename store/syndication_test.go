@@ -105,17 +105,7 @@ func TestSettingsTableRepaired(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"DROP TABLE settings", "ALTER TABLE passages DROP COLUMN sentences", "PRAGMA user_version = 5"} {
-		if _, err := db.sql.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	db, err = Open(ctx, path)
-	if err != nil {
-		t.Fatalf("reopening a library without settings: %v", err)
-	}
-	defer db.Close()
+	db = asOlder(t, db, path, "DROP TABLE settings", "ALTER TABLE passages DROP COLUMN sentences", "PRAGMA user_version = 5")
 	if _, err := db.Secret(ctx, "voter-hash-key"); err != nil {
 		t.Errorf("Secret: %v", err)
 	}

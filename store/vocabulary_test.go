@@ -136,16 +136,7 @@ func TestLexiconMigration(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, q := range []string{"DROP TABLE lexicon", "DELETE FROM settings WHERE name = 'lexicon-generation'", "PRAGMA user_version = 12"} {
-		if _, err := db.sql.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = asOlder(t, db, path, "DROP TABLE lexicon", "DELETE FROM settings WHERE name = 'lexicon-generation'", "PRAGMA user_version = 12")
 	checkLexicon(t, db, "migrated")
 }
 
@@ -207,15 +198,6 @@ func TestLexiconRebuiltAfterReindex(t *testing.T) {
 	}
 	// The lexicon as migration 13 left it before the passages were
 	// indexed again: other terms.
-	for _, q := range []string{"DELETE FROM lexicon", "INSERT INTO lexicon (term) VALUES ('переговори'), ('женеві')", "PRAGMA user_version = 14"} {
-		if _, err := db.sql.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = asOlder(t, db, path, "DELETE FROM lexicon", "INSERT INTO lexicon (term) VALUES ('переговори'), ('женеві')", "PRAGMA user_version = 14")
 	checkLexicon(t, db, "after migration 15")
 }
