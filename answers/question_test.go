@@ -9,7 +9,6 @@ import (
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/dates"
 	"github.com/parley-bot/parley/ingest"
-	"github.com/parley-bot/parley/prose"
 )
 
 func TestAnalyseAnswerType(t *testing.T) {
@@ -178,10 +177,7 @@ func TestSpellNumbers(t *testing.T) {
 func TestPremiseGap(t *testing.T) {
 	mk := func(text, passage string) *sentence {
 		hit := &parley.Hit{Passage: parley.Passage{Text: passage}}
-		s := &sentence{hit: hit, text: text, stems: map[string]int{}, focus: 1}
-		for i, tok := range prose.Tokens(text) {
-			s.stems[tok.Term] = i
-		}
+		s := &sentence{hit: hit, text: text, stems: stemsOf(text), focus: 1}
 		return s
 	}
 	tests := []struct {
@@ -206,10 +202,7 @@ func TestPremiseGap(t *testing.T) {
 
 func TestPremiseNeedsItsNamesTogether(t *testing.T) {
 	mk := func(text string) *sentence {
-		s := &sentence{hit: &parley.Hit{Passage: parley.Passage{Text: text}}, text: text, stems: map[string]int{}, focus: 1}
-		for i, tok := range prose.Tokens(text) {
-			s.stems[tok.Term] = i
-		}
+		s := &sentence{hit: &parley.Hit{Passage: parley.Passage{Text: text}}, text: text, stems: stemsOf(text), focus: 1}
 		return s
 	}
 	question := "Why did Putin go to Geneva in person?"
@@ -344,17 +337,10 @@ func TestNumberGapReadsWholeNumbers(t *testing.T) {
 
 func TestWhoAnswersTheRoleAsked(t *testing.T) {
 	q := analyse("Who was in charge of the Russian delegation?")
-	stems := func(text string) map[string]int {
-		m := map[string]int{}
-		for i, tok := range prose.Tokens(text) {
-			m[tok.Term] = i
-		}
-		return m
-	}
 	led := &sentence{text: "Russia's delegation is made up of officials led by Admiral Igor Kostyukov."}
-	led.stems = stems(led.text)
+	led.stems = stemsOf(led.text)
 	named := &sentence{text: "Kremlin aide Yuri Ushakov said the delegation would meet on Friday."}
-	named.stems = stems(named.text)
+	named.stems = stemsOf(named.text)
 	if a, b := typeMatch(&q, led), typeMatch(&q, named); a != 1 || b >= a {
 		t.Errorf("typeMatch: the one who led %v, one merely named %v", a, b)
 	}
@@ -388,17 +374,10 @@ func TestValueOnlyFromASentenceAboutTheQuestion(t *testing.T) {
 
 func TestValueIsOfTheThingMeasured(t *testing.T) {
 	q := analyse("how long was the trump putin press conference in anchorage?")
-	stems := func(text string) map[string]int {
-		m := map[string]int{}
-		for i, tok := range prose.Tokens(text) {
-			m[tok.Term] = i
-		}
-		return m
-	}
 	talks := &sentence{text: "Trump met Putin for nearly three hours in Anchorage.", typed: 1, focus: 0.9, ownFocus: 0.9}
-	talks.stems = stems(talks.text)
+	talks.stems = stemsOf(talks.text)
 	press := &sentence{text: "The press conference in Anchorage lasted a little over 12 minutes.", typed: 1, focus: 0.9, ownFocus: 0.9}
-	press.stems = stems(press.text)
+	press.stems = stemsOf(press.text)
 	markNames(q.terms, []*sentence{talks, press})
 	weigh(q.terms, []*sentence{talks, press})
 	if got := valueOf(&q, talks); got != "" {
