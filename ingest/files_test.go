@@ -63,25 +63,15 @@ func TestReadFileRefusesWhatIsNoArticle(t *testing.T) {
 	if err := os.WriteFile(big, nil, 0o644); err != nil || os.Truncate(big, parley.MaxArticleBytes+1) != nil {
 		t.Fatal("cannot make a large file")
 	}
-	tests := []struct{ name, path, want string }{
+	tests := []rejection{
 		{"a link to a file of records", symlink(t, passwd, "passwd.txt"), "no article text: most of it is not words"},
 		{"a link to it without an extension", symlink(t, passwd, "passwd"), "file has no extension"},
 		{"too large", big, "file is 5.1 MB; the limit is 5 MB"},
 	}
 	if _, err := os.Stat("/etc/passwd"); err == nil {
-		tests = append(tests, struct{ name, path, want string }{"a link to /etc/passwd", symlink(t, "/etc/passwd", "notes.txt"), "no article text"})
+		tests = append(tests, rejection{"a link to /etc/passwd", symlink(t, "/etc/passwd", "notes.txt"), "no article text"})
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, err := readWithin(t, tt.path)
-			if err == nil {
-				t.Fatalf("read as the article %q", a.Title)
-			}
-			if !errors.Is(err, parley.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q, want one wrapping parley.ErrInvalid that says %q", err, tt.want)
-			}
-		})
-	}
+	wantRejected(t, tests)
 }
 
 // TestReadFileFollowsLinks: a link to an article file anywhere is read as
@@ -110,5 +100,26 @@ func TestOneLine(t *testing.T) {
 		if got := OneLine(tt.in); got != tt.want {
 			t.Errorf("OneLine(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// rejection is a file that must not be read as an article: its name in the
+// test, its path, and what the error must say.
+type rejection struct{ name, path, want string }
+
+// wantRejected reads each file and wants an error wrapping
+// parley.ErrInvalid that says why.
+func wantRejected(t *testing.T, tests []rejection) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := readWithin(t, tt.path)
+			if err == nil {
+				t.Fatalf("read as the article %q", a.Title)
+			}
+			if !errors.Is(err, parley.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want one wrapping parley.ErrInvalid that says %q", err, tt.want)
+			}
+		})
 	}
 }
