@@ -259,6 +259,10 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 		}
 	}
 	q.dateEvent(all)
+	// Each sentence's own focus first: a sentence reads its neighbours'.
+	for _, s := range all {
+		s.ownFocus = focusCover(q.terms, s.stems)
+	}
 	acts := 0
 	for _, t := range q.terms {
 		if t.act {
@@ -275,14 +279,13 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			// The passage around a sentence often names what the sentence
 			// only refers to ("He added that it was the first time…").
 			s.evidence = 0.75*s.cover + 0.25*passageCover
-			s.ownFocus = focusCover(q.terms, s.stems)
 			// The sentence after "Putin has declared an Easter truce" that
 			// gives its hours is about the truce too, though it says "halt
 			// all military action".
 			near := 0.0
 			for _, n := range []*sentence{s.prev, s.next} {
 				if n != nil {
-					near = math.Max(near, focusCover(q.terms, n.stems))
+					near = math.Max(near, n.ownFocus)
 				}
 			}
 			s.focus = 0.6*math.Max(s.ownFocus, neighbourFocus*near) + 0.4*passageFocus

@@ -264,7 +264,7 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 	// "Why won't Macron say…" asks about a refusal: a sentence saying he
 	// would not is its premise, not its denial.
 	negated := reNegatedQuestion.MatchString(q.read.text)
-	acted := false
+	acted, act := false, q.mainAct()
 	for i, s := range cands[:min(actLook, len(cands))] {
 		if s.focus < gapFocus {
 			continue
@@ -272,7 +272,7 @@ func (q *analysis) premiseGap(cands []*sentence) string {
 		if i < premiseLook && !negated && contradicts(q.read.text, s.text) {
 			return "The articles I have don't report that as the question puts it; the nearest ones say otherwise:"
 		}
-		acted = acted || actCover(q, s) >= actFloor && namesAround(q, s) && hasMainAct(q, s)
+		acted = acted || actCover(q, s) >= actFloor && namesAround(q, s) && hasMainAct(act, s)
 	}
 	if !acted {
 		// None of the best says the thing was done at all ("why did Putin
@@ -369,20 +369,21 @@ func (q *analysis) mainAct() []qterm {
 	return nil
 }
 
-// hasMainAct reports whether a sentence has the act a "why" question
+// hasMainAct reports whether a sentence has act, the act a "why" question
 // takes for granted, in its words or others that say the same: "why did
 // Trump agree to send Tomahawks" happened only where he agreed to send them,
-// not where he mused that he might, or agreed to meet.
-func hasMainAct(q *analysis, s *sentence) bool {
+// not where he mused that he might, or agreed to meet. With no act (the
+// question is no "why did X do Y"), any sentence has it.
+func hasMainAct(act []qterm, s *sentence) bool {
 	var phrasal map[string]int
-	for _, act := range q.mainAct() {
-		if matchWeight(act, s.stems) > 0 {
+	for _, t := range act {
+		if matchWeight(t, s.stems) > 0 {
 			continue
 		}
 		if phrasal == nil {
 			phrasal = stemsOf(rePhrasalActs.Replace(s.text))
 		}
-		if matchWeight(act, phrasal) == 0 {
+		if matchWeight(t, phrasal) == 0 {
 			return false
 		}
 	}

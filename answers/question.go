@@ -103,6 +103,13 @@ type analysis struct {
 	// surnames are the surnames of the people the sentences found name in
 	// full (candidates), for a "who" question.
 	surnames map[string]bool
+	// bound is which bound of a time a date question asks for (startBound,
+	// endBound or noBound); future, whether it asks when something will
+	// happen; cityAsked, whether a place question asks for a city or a
+	// country rather than a building.
+	bound     int
+	future    bool
+	cityAsked bool
 	// counted are the words of what a count question counts, by index into
 	// terms: "foreign soldiers" in "how many foreign soldiers will…".
 	counted []int
@@ -168,6 +175,9 @@ func analyse(text string) analysis {
 	q.readAccount()
 	q.readEvent()
 	q.readCounted()
+	q.bound = q.boundAsked()
+	q.future = reFutureAsked.MatchString(text)
+	q.cityAsked = reCityAsked.MatchString(text)
 	return q
 }
 

@@ -250,7 +250,7 @@ func TestMainActOfAWhyQuestion(t *testing.T) {
 		"He mused that he might send them Tomahawks one day.":   false,
 		"Trump accepted that the U.S. would send the missiles.": true,
 	} {
-		if got := hasMainAct(&q, mk(text)); got != want {
+		if got := hasMainAct(q.mainAct(), mk(text)); got != want {
 			t.Errorf("hasMainAct(%q) = %v, want %v", text, got, want)
 		}
 	}

@@ -106,7 +106,6 @@ func typeMatch(q *analysis, s *sentence) float64 {
 		// The answer is a place the question does not already name:
 		// "where in Istanbul" is answered by "at Ciragan Palace".
 		best := 0.0
-		city := reCityAsked.MatchString(q.text)
 		for _, m := range rePlace.FindAllString(text, -1) {
 			if !novel(q, m) && !reVenue.MatchString(m) {
 				continue
@@ -115,7 +114,7 @@ func typeMatch(q *analysis, s *sentence) float64 {
 			// where more precisely than a city or a country ("in Ukraine"),
 			// unless the question asks which city or country.
 			venue := reVenue.MatchString(m) || strings.HasPrefix(m, "at ")
-			if venue != city {
+			if venue != q.cityAsked {
 				return 1
 			}
 			best = 0.9

@@ -88,16 +88,14 @@ func valueOf(q *analysis, s *sentence) string {
 		// Only a date the text writes out ("April 17", "from May 23 to May
 		// 25"): "on Friday" or "yesterday" stated alone says nothing
 		// without its article's date, and the quote below gives both.
-		bound := q.boundAsked()
-		future := reFutureAsked.MatchString(q.text)
 		for _, m := range s.mentions {
 			// "When will the next round be held" is answered by a date
 			// after the report, not by one it tells of ("on Feb. 3 it
 			// fired 450 drones").
-			if future && !m.Date.After(s.hit.Source.Published) {
+			if q.future && !m.Date.After(s.hit.Source.Published) {
 				continue
 			}
-			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) && !otherBound(bound, text[:m.Start]) && namesInClause(q, text, m.Start, m.End) {
+			if m.Precision == dates.Day && reWrittenDate.MatchString(m.Text) && !otherBound(q.bound, text[:m.Start]) && namesInClause(q, text, m.Start, m.End) {
 				return m.Text
 			}
 		}
@@ -204,36 +202,47 @@ var rePercentSpan = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:%|percent\b|per cent\
 // statedValues finds the values the chosen sentences state, one per
 // outlet, in the order of the quotes.
 func statedValues(q *analysis, picked []*sentence, number func(*sentence) int) []value {
-	var vs []value
-	seen := map[string]bool{}
+	type stated struct {
+		s      *sentence
+		v      string
+		hinted bool
+	}
+	all := make([]stated, len(picked))
+	for i, s := range picked {
+		v := valueOf(q, s)
+		all[i] = stated{s, v, q.hinted(v)}
+	}
 	// The figures the asker reports having seen are the accounts to set
 	// side by side, whatever else the sentences count.
-	order := slices.Clone(picked)
-	slices.SortStableFunc(order, func(a, b *sentence) int {
-		ha, hb := q.hinted(valueOf(q, a)), q.hinted(valueOf(q, b))
+	slices.SortStableFunc(all, func(a, b stated) int {
 		switch {
-		case ha && !hb:
+		case a.hinted && !b.hinted:
 			return -1
-		case hb && !ha:
+		case b.hinted && !a.hinted:
 			return 1
 		}
 		return 0
 	})
-	for _, s := range order {
-		v := valueOf(q, s)
-		outlet := strings.ToLower(s.hit.Source.Outlet)
-		if v == "" || seen[outlet] {
+	var vs []value
+	seen := map[string]bool{}
+	firstHinted := false
+	for _, st := range all {
+		outlet := strings.ToLower(st.s.hit.Source.Outlet)
+		if st.v == "" || seen[outlet] {
 			continue
 		}
 		// Another outlet's value is set beside the first only when its
 		// sentence is about the same thing: "about five hours" of a
 		// Kremlin meeting is no other account of a three-hour summit; two
 		// figures the asker has seen are two accounts of what was asked.
-		if len(vs) > 0 && !sameSubject(q, vs[0].s, s) && !(q.hinted(v) && q.hinted(vs[0].text)) {
+		if len(vs) > 0 && !sameSubject(q, vs[0].s, st.s) && !(st.hinted && firstHinted) {
 			continue
 		}
+		if len(vs) == 0 {
+			firstHinted = st.hinted
+		}
 		seen[outlet] = true
-		vs = append(vs, value{text: v, s: s, n: number(s)})
+		vs = append(vs, value{text: st.v, s: st.s, n: number(st.s)})
 	}
 	return vs
 }
