@@ -27,9 +27,9 @@ var (
 	// rePercent: "40%", "40 percent", "per cent".
 	rePercent = regexp.MustCompile(`(?i)\d\s?(?:%|percent\b|per cent\b)`)
 	// rePlace: a capitalised name after a preposition of place, or a venue.
-	rePlace = regexp.MustCompile(`\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[A-Z][\p{L}’'.-]+\s*){1,4}|\b(?i:palace|hotel|base|residence|embassy|office|ministry|headquarters|airport|resort|venue|mansion|compound|villa|centre|center|hall|room)\b`)
+	rePlace = regexp.MustCompile(`\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[A-Z][\p{L}’'.-]+\s*){1,4}|\b(?i:office|ministry|venue|` + venueWords + `)\b`)
 	// reVenue: a building or a site, the most precise answer to "where".
-	reVenue = regexp.MustCompile(`\b(?i:palace|hotel|base|residence|embassy|headquarters|airport|resort|mansion|compound|villa|centre|center|hall|room)\b`)
+	reVenue = regexp.MustCompile(`\b(?i:` + venueWords + `)\b`)
 	// reCityAsked: a question that asks for a city or a country, not a
 	// building.
 	reCityAsked = regexp.MustCompile(`(?i)\b(city|town|country|capital|nation)\b`)
@@ -254,6 +254,9 @@ func surnamesIn(text string, known map[string]bool) []string {
 	}
 	return out
 }
+
+// venueWords are the buildings and sites that say where something was.
+const venueWords = `palace|hotel|base|residence|embassy|headquarters|airport|resort|mansion|compound|villa|centre|center|hall|room`
 
 // inMention reports whether byte i of the sentence lies in a date it names.
 func inMention(s *sentence, i int) bool {
