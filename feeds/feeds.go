@@ -364,6 +364,13 @@ func (p *Poller) poll(ctx context.Context, f parley.Feed, r *fetch.Response) Rep
 			return p.fail(ctx, rep, start, err)
 		}
 	}
+	if rep.Added+rep.Revised+rep.Updated > 0 {
+		// The poll's articles each wrote a segment of the index: merge the
+		// small ones, so that searches stay as fast as the library grows.
+		if err := p.DB.Tidy(context.WithoutCancel(ctx)); err != nil {
+			p.log().Error("index not tidied", "feed", f.ID, "err", err)
+		}
+	}
 	rep.Took = p.now().Sub(start)
 	rep.NextPoll = p.now().Add(jitter(p.interval()))
 	// Every item was dealt with: the poll is recorded even if the deadline

@@ -51,7 +51,9 @@ type DB struct {
 	// rareLimit is defaultRareLimit; tests of a small library lower it to
 	// take the path a large library takes.
 	rareLimit int
-	lexicon   lexiconCache // terms known to be in the lexicon (vocabulary.go)
+	// maxSegments is defaultMaxSegments; tests lower it.
+	maxSegments int
+	lexicon     lexiconCache // terms known to be in the lexicon (vocabulary.go)
 }
 
 // Open opens the library at path, creating it (and its directory) if it does
@@ -81,7 +83,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
-	db := &DB{sql: sdb, Now: time.Now, rareLimit: defaultRareLimit}
+	db := &DB{sql: sdb, Now: time.Now, rareLimit: defaultRareLimit, maxSegments: defaultMaxSegments}
 	if err := db.init(ctx); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open library %s: %w", path, err)

@@ -225,6 +225,13 @@ func cmdAdd(ctx context.Context, e *env, args []string) error {
 		addURLs(ctx, db, ans, newFetcher(cfg.Ingest), cfg.Ingest.MaxConcurrentFetches, urls, t)
 	}
 	counts := t.counts
+	if counts[parley.Added]+counts[parley.Revised]+counts[parley.Updated] > 0 {
+		// Each article wrote a segment of the index: merge the small ones,
+		// so that searches stay as fast as the library grows.
+		if err := db.Tidy(context.WithoutCancel(ctx)); err != nil {
+			fmt.Fprintf(e.stderr, "parley: %v (parley reindex --merge does it later)\n", err)
+		}
+	}
 	fmt.Fprintf(e.stdout, "%d added, %d revised, %d updated, %d duplicate, %d syndicated, %d rejected%s\n",
 		counts[parley.Added], counts[parley.Revised], counts[parley.Updated], counts[parley.Duplicate], counts[parley.Syndicated], counts[parley.Rejected], skippedNote(skipped))
 	if t.refused {
@@ -540,12 +547,18 @@ func cmdFeedback(ctx context.Context, e *env, args []string) error {
 func cmdReindex(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "reindex")
 	embeddings := fs.Bool("embeddings", false, "embed every passage that has no embedding yet (needs llm.embedding_model)")
+	merge := fs.Bool("merge", false, "merge the search index into one segment, step by step (searches go on meanwhile; about 3 s for 100,000 articles)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || !*embeddings {
-		return usagef("reindex needs --embeddings: parley reindex --embeddings")
+	if len(pos) > 0 || !*embeddings && !*merge {
+		return usagef("reindex needs --embeddings or --merge: parley reindex --embeddings, parley reindex --merge")
+	}
+	if *merge {
+		if err := mergeIndex(ctx, e); err != nil || !*embeddings {
+			return err
+		}
 	}
 	db, ans, err := e.openAnswering(ctx)
 	if err != nil {
@@ -581,5 +594,36 @@ func cmdReindex(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 	}
 	fmt.Fprintf(e.stdout, "%s embedded with %s; every passage has an embedding now\n", plural(done, "passage"), ans.embModel)
+	return nil
+}
+
+// mergeIndex merges the library's search index into one segment, saying
+// how far it is on stderr.
+func mergeIndex(ctx context.Context, e *env) error {
+	db, err := openLibrary(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	before, err := db.IndexSegments(ctx)
+	if err != nil {
+		return err
+	}
+	said := false
+	err = db.MergeIndex(ctx, func(done, total int64) {
+		fmt.Fprintf(e.stderr, "\rmerging the index: %d of %d pages", done, total)
+		said = true
+	})
+	if said {
+		fmt.Fprintln(e.stderr)
+	}
+	if err != nil {
+		return err
+	}
+	after, err := db.IndexSegments(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "the index has %s (it had %d)\n", plural(len(after), "segment"), len(before))
 	return nil
 }

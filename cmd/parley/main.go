@@ -152,7 +152,7 @@ func init() {
 		{"summary", "[--topic T] [--since S] [--until U] [--article ID] [--json]", "what happened: 4–8 sourced bullets", cmdSummary},
 		{"timeline", "[--topic T] [--since S] [--until U] [--json]", "dated events, oldest first, with sources", cmdTimeline},
 		{"eval", "[--k N] [--json] [--articles DIR] SET.jsonl|DIR…", "measure retrieval and answers on question sets", cmdEval},
-		{"reindex", "--embeddings", "embed the passages that have no embedding (hybrid retrieval)", cmdReindex},
+		{"reindex", "--embeddings | --merge", "embed the passages that have no embedding (hybrid retrieval); merge the search index", cmdReindex},
 		{"serve", "", "run the Discord bot (token from DISCORD_TOKEN or the config)", cmdServe},
 		{"feedback", "[--json]", "list the 👍/👎 votes on answers given in Discord", cmdFeedback},
 	}

@@ -131,6 +131,12 @@ func (l library) told(a parley.Article, outcome parley.Outcome, note string, err
 	if note != "" {
 		l.log.Warn("article stored, but not embedded", "article", a.ID, "note", note)
 	}
+	if outcome == parley.Added || outcome == parley.Revised || outcome == parley.Updated {
+		// Its passages wrote a segment of the index: merge the small ones.
+		if err := l.DB.Tidy(context.Background()); err != nil {
+			l.log.Error("index not tidied", "article", a.ID, "err", err)
+		}
+	}
 	return a, outcome, nil
 }
 
