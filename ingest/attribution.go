@@ -935,6 +935,12 @@ var prepositions = setOf("in", "at", "from", "to", "with", "в", "у", "на", "
 // заявив Зеленський", "according to the minister". i is the word after
 // the verb.
 func subjectAfter(ws []word, i int) (said, bool) {
+	at := i // the word after the verb
+	if i < len(ws) && isCyrillic(ws[i].text) {
+		// "— говорил в четверг Песков", "— заявив учора Зеленський": a
+		// time between the verb and its subject.
+		i = afterTime(ws, i)
+	}
 	j := i
 	for j < len(ws) && !ws[j].punct && !ws[j].quoted && j-i < 8 {
 		if lower := strings.ToLower(ws[j].text); subjectStop[lower] || prepositions[lower] && j > i {
@@ -943,17 +949,17 @@ func subjectAfter(ws []word, i int) (said, bool) {
 		}
 		j++
 	}
-	if j == i || i < 2 {
+	if j == i || at < 2 {
 		return said{}, false
 	}
 	subj := ws[i:j]
 	// Only after a quotation or a dash does a subject follow its verb.
-	before, prev := ws[i-2].text, ""
-	if i >= 3 {
-		prev = ws[i-3].text
+	before, prev := ws[at-2].text, ""
+	if at >= 3 {
+		prev = ws[at-3].text
 	}
 	if !(before == "”" || before == "»" || before == "\"" || before == "—" || before == "–" || before == "-" || before == "," && (prev == "”" || prev == "\"" || prev == "»")) {
-		if !reAccordingTo.MatchString(joinWords(ws[max(0, i-3):i]) + " ") {
+		if !reAccordingTo.MatchString(joinWords(ws[max(0, at-3):at]) + " ") {
 			return said{}, false
 		}
 		// "according to two people familiar with the call"
@@ -965,6 +971,15 @@ func subjectAfter(ws []word, i int) (said, bool) {
 	// subject that follows its verb ends the clause: "…,” said the
 	// minister." — "said the discussion had been serious" has none.
 	first := strings.ToLower(subj[0].text)
+	if k := cyrillicRoleBefore(subj); k > 0 {
+		// "— говорил пресс-секретарь президента Дмитрий Песков": in
+		// Ukrainian and Russian the role comes first, in lower case.
+		a, ok := readSubject(subj[k:])
+		if ok && a.speaker != "" && a.role == "" {
+			a.role = joinWords(subj[:k])
+		}
+		return a, ok
+	}
 	if !isCap(subj[0]) && !pronouns[first] && first != "the" && !(len(subj) == 1 && bareDescriptions[first]) {
 		return said{}, false
 	}
@@ -985,6 +1000,72 @@ func subjectAfter(ws []word, i int) (said, bool) {
 	}
 	return readSubject(subj)
 }
+
+// timeWords are the Ukrainian and Russian words of a time that may stand
+// between a verb of saying and its subject, alone ("— заявив учора
+// Зеленський") or after в, у, во ("— говорил в четверг Песков").
+var timeWords = setOf("вчера", "сегодня", "накануне", "позже", "затем", "тогда", "ранее",
+	"учора", "вчора", "сьогодні", "напередодні", "пізніше", "потім", "тоді", "раніше",
+	"понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+	"понеділок", "вівторок", "середу", "четвер", "п'ятницю", "п’ятницю", "суботу", "неділю")
+
+// afterTime is the index of the first word at or after i that is not part
+// of such a time.
+func afterTime(ws []word, i int) int {
+	for i < len(ws) {
+		switch lower := strings.ToLower(ws[i].text); {
+		case timeWords[lower]:
+			i++
+		case (lower == "в" || lower == "у" || lower == "во") && i+1 < len(ws) && timeWords[strings.ToLower(ws[i+1].text)]:
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// cyrillicRoleBefore is the number of lower-case Cyrillic words of a role
+// before the capitalised name that ends subj ("пресс-секретарь президента
+// Дмитрий Песков"), or 0 when subj is not so.
+func cyrillicRoleBefore(subj []word) int {
+	k := 0
+	for k < len(subj) && !isCap(subj[k]) {
+		if !isCyrillic(subj[k].text) || pronouns[strings.ToLower(subj[k].text)] {
+			return 0
+		}
+		k++
+	}
+	if k == 0 || k == len(subj) || !roleWord(subj[:k]) {
+		return 0
+	}
+	for _, w := range subj[k:] {
+		if !isCap(w) {
+			return 0
+		}
+	}
+	return k
+}
+
+// roleWord reports whether the words of a role name a person's office: one
+// of them is a description a bare subject may be ("президент", "речник") or
+// a word of an office ("пресс-секретарь", "глава", "помощник").
+func roleWord(ws []word) bool {
+	for _, w := range ws {
+		lower := strings.ToLower(w.text)
+		if bareDescriptions[lower] || officeWords[lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// officeWords are Ukrainian and Russian words of an office, in the forms
+// a role before a name has.
+var officeWords = setOf("пресс-секретарь", "прес-секретар", "глава", "голова", "помощник", "помічник",
+	"советник", "радник", "министр", "міністр", "секретарь", "секретар", "посол", "представитель",
+	"представник", "спецпосланник", "спецпосланець", "посланник", "посланець", "депутат", "керівник",
+	"руководитель", "председатель", "заместитель", "заступник", "лидер", "лідер", "генсек", "командующий")
 
 // readSubject makes a speaker of a subject's words.
 func readSubject(subj []word) (said, bool) {
