@@ -161,6 +161,11 @@ const (
 	// languageWeight raises a sentence in the language of a Ukrainian or
 	// Russian question.
 	languageWeight = 0.25
+	// foreignPenalty is the share of its score a sentence in another
+	// language loses for a question in English: it meets the question
+	// by translated words and names, and should answer where no English
+	// report does, not beside one that does.
+	foreignPenalty = 0.25
 	// accountWeight raises a statement of the source whose account a
 	// question asks for ("according to the White House").
 	accountWeight = 0.3
@@ -190,9 +195,7 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 			toks := prose.Tokens(s.text)
 			s.words = len(toks)
 			for j, t := range toks {
-				if _, ok := s.stems[t.Term]; !ok {
-					s.stems[t.Term] = j
-				}
+				addTerm(s.stems, s.text, t, j)
 			}
 			if n := len(ps); n > 0 {
 				ps[n-1].next, s.prev = s, ps[n-1]
@@ -209,7 +212,7 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	markNames(q.terms, all)
 	_, q.askedNames = q.askedSpeaker()
 	q.askedRole = q.roleAsked()
-	weigh(q.terms, all)
+	weigh(q.terms, inLanguage(q.lang, all))
 	total := 0.0
 	for _, t := range q.terms {
 		total += t.weight
@@ -234,13 +237,14 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 		}
 		for _, f := range h.Sentences {
 			if !f.Quotable() {
-				for _, t := range prose.Tokens(h.Text[f.Start-h.Start : f.End-h.Start]) {
-					passageStems[t.Term] = 0
+				text := h.Text[f.Start-h.Start : f.End-h.Start]
+				for _, t := range prose.Tokens(text) {
+					addTerm(passageStems, text, t, 0)
 				}
 			}
 		}
 		for _, t := range prose.Tokens(h.Source.Title) {
-			passageStems[t.Term] = 0
+			addTerm(passageStems, h.Source.Title, t, 0)
 		}
 		contexts[i] = context{coverage(q.terms, passageStems) / total, focusCover(q.terms, passageStems)}
 	}
@@ -308,11 +312,14 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 				// many of the words it shares.
 				s.score -= untypedPenalty
 			}
-			if q.lang != "en" && s.hit.Source.Language == q.lang {
+			switch same := prose.SameLanguage(q.lang, s.hit.Source.Language); {
+			case q.lang != "en" && same:
 				// Of reports as good, those in the asker's language: a
 				// question in Ukrainian is answered from Ukrainian articles
 				// where they say it too.
 				s.score += languageWeight
+			case q.lang == "en" && !same:
+				s.score -= foreignPenalty * math.Max(s.score, 0)
 			}
 			if len(q.account) > 0 && namesAll(s.said.Speaker, q.account) {
 				// The source whose account was asked for, in its own
@@ -550,6 +557,26 @@ func linkAdjacent(passages [][]*sentence) {
 // candidate sentences: a word every sentence has says little about which one
 // answers; a name the question asks about that no sentence has weighs most,
 // so its absence counts against answering.
+// inLanguage is the sentences of all in language lang, or all when there
+// are too few of them to count by: how rare a question's word is is read
+// among the reports the asker can read, since reports in another language
+// meet it only by translation.
+func inLanguage(lang string, all []*sentence) []*sentence {
+	var own []*sentence
+	for _, s := range all {
+		if prose.SameLanguage(lang, s.hit.Source.Language) {
+			own = append(own, s)
+		}
+	}
+	if len(own) < minWeighed {
+		return all
+	}
+	return own
+}
+
+// minWeighed is the fewest sentences whose words weigh a question's.
+const minWeighed = 10
+
 func weigh(terms []qterm, all []*sentence) {
 	n := float64(len(all))
 	for i := range terms {
@@ -611,12 +638,17 @@ func matchWeight(t qterm, stems map[string]int) float64 {
 	if _, ok := stems[t.stem]; ok {
 		return 1
 	}
+	w := 0.0
 	for _, a := range t.alts {
 		if _, ok := stems[a]; ok {
-			return 0.7
+			if prose.IsCyrillicTerm(a) {
+				// The word itself in the sentence's language.
+				return 1
+			}
+			w = 0.7
 		}
 	}
-	return 0
+	return w
 }
 
 func coverage(terms []qterm, stems map[string]int) float64 {
@@ -904,7 +936,8 @@ func credit(said parley.Attribution, src parley.Source, sm parley.StateMedia) st
 // To look for several terms in one text, take its stemsOf once.
 func hasStem(text string, t qterm) bool {
 	for _, tok := range prose.Tokens(text) {
-		if tok.Term == t.stem || slices.Contains(t.alts, tok.Term) {
+		if tok.Term == t.stem || slices.Contains(t.alts, tok.Term) ||
+			prose.IsCyrillicToken(text, tok) && slices.Contains(t.alts, prose.CyrillicTerm(tok.Term)) {
 			return true
 		}
 	}
@@ -915,11 +948,23 @@ func hasStem(text string, t qterm) bool {
 func stemsOf(text string) map[string]int {
 	m := map[string]int{}
 	for i, tok := range prose.Tokens(text) {
-		if _, ok := m[tok.Term]; !ok {
-			m[tok.Term] = i
-		}
+		addTerm(m, text, tok, i)
 	}
 	return m
+}
+
+// addTerm records the term of tok, the i-th token of text, at its first
+// position, and for a word in Cyrillic its prose.CyrillicTerm too, which
+// is how a question's English word's translations are written.
+func addTerm(m map[string]int, text string, tok prose.Token, i int) {
+	if _, ok := m[tok.Term]; !ok {
+		m[tok.Term] = i
+	}
+	if prose.IsCyrillicToken(text, tok) {
+		if _, ok := m[prose.CyrillicTerm(tok.Term)]; !ok {
+			m[prose.CyrillicTerm(tok.Term)] = i
+		}
+	}
 }
 
 // upperFirst writes s with a capital first letter, as a line that opens

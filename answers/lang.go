@@ -224,7 +224,7 @@ var phrases = map[string]map[string]string{
 // answer finished again with a note, is written alike; a line already
 // written in the asker's language is left as it is.
 func localize(a *parley.Answer) string {
-	lang := language(a.Question)
+	lang := prose.QuestionLanguage(a.Question)
 	p, ok := phrases[lang]
 	if !ok {
 		p, lang = phrases["en"], "en"
@@ -323,7 +323,7 @@ func localizeLine(line string, p map[string]string, lang string) string {
 func localReading(line string, p map[string]string) string {
 	var kept []string
 	for _, m := range reCorrection.FindAllStringSubmatch(line, -1) {
-		if hasCyrillic(m[1]) && !hasCyrillic(m[2]) {
+		if prose.HasCyrillic(m[1]) && !prose.HasCyrillic(m[2]) {
 			continue
 		}
 		kept = append(kept, "“"+m[1]+p["as"]+m[2]+"”")
@@ -378,12 +378,19 @@ func sprintf(format string, args ...string) string {
 
 // slavicAlts are the alternative stems of a question's word: alts, and for
 // a name in Latin letters the stem of its Cyrillic spellings
-// (prose.SlavicAlternate), so that "Peskov" is found in «Песков сказал».
+// (prose.SlavicAlternates), so that "Peskov" is found in «Песков сказал».
 func slavicAlts(word string, alts []string) []string {
-	if k := prose.SlavicAlternate(word); k != "" {
-		return append(alts[:len(alts):len(alts)], prose.Stem(k))
+	out := alts[:len(alts):len(alts)]
+	for _, k := range prose.SlavicAlternates(word) {
+		if !prose.HasCyrillic(word) {
+			// The name as a Cyrillic article writes it: it is the name
+			// itself, where the word is Cyrillic.
+			out = append(out, prose.CyrillicTerm(prose.Stem(k)))
+		} else {
+			out = append(out, prose.Stem(k))
+		}
 	}
-	return alts
+	return out
 }
 
 // reWhichThing finds the thing a Ukrainian or Russian question asks which
@@ -406,7 +413,7 @@ var reWhichThing = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:какой|кака�
 // to say the library has the word.
 func askedUnknown(question string, unknown, corrected []string) string {
 	for _, c := range corrected {
-		if m := reCorrection.FindStringSubmatch("“" + strings.Trim(c, "“”") + "”"); m != nil && hasCyrillic(m[1]) && !hasCyrillic(m[2]) {
+		if m := reCorrection.FindStringSubmatch("“" + strings.Trim(c, "“”") + "”"); m != nil && prose.HasCyrillic(m[1]) && !prose.HasCyrillic(m[2]) {
 			unknown = append(unknown[:len(unknown):len(unknown)], m[1])
 		}
 	}
@@ -461,7 +468,7 @@ var (
 // others (a date, read by the dates package, a count, a quote), which
 // typeMatch reads as in English.
 func slavicTypeMatch(q *analysis, s *sentence) (float64, bool) {
-	if q.lang != "uk" && q.lang != "ru" && !hasCyrillic(s.text) {
+	if q.lang != "uk" && q.lang != "ru" && !prose.HasCyrillic(s.text) {
 		return 0, false
 	}
 	text := s.text
@@ -511,11 +518,6 @@ func matched(re *regexp.Regexp, text string) float64 {
 	return 0
 }
 
-// hasCyrillic reports whether s has a Cyrillic letter.
-func hasCyrillic(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) >= 0
-}
-
 // languageNames are the languages of the talks as a prompt names them.
 var languageNames = map[string]string{"en": "English", "uk": "Ukrainian", "ru": "Russian"}
 
@@ -558,18 +560,18 @@ func languageInstruction(lang string, passages []parley.Hit) string {
 }
 
 // knownAsAlternate leaves out of unknown the Ukrainian and Russian words
-// the library has under their alternative key (prose.SlavicAlternate): an
+// the library has under their alternative key (prose.SlavicAlternates): an
 // article that writes «Ер-Ріяд» has what «ер-ріядській» names, though not
 // that word.
 func knownAsAlternate(ctx context.Context, lex Lexicon, unknown []string) ([]string, error) {
 	out := unknown[:0:0]
 	for _, u := range unknown {
-		if k := prose.SlavicAlternate(u); k != "" && hasCyrillic(u) {
-			still, err := lex.Unknown(ctx, []string{k})
+		if ks := prose.SlavicAlternates(u); len(ks) > 0 && prose.HasCyrillic(u) {
+			still, err := lex.Unknown(ctx, ks)
 			if err != nil {
 				return nil, err
 			}
-			if len(still) == 0 {
+			if len(still) < len(ks) {
 				continue
 			}
 		}

@@ -231,3 +231,37 @@ func TestReportsInTheAskersLanguageFirst(t *testing.T) {
 		t.Errorf("a question in Ukrainian is answered first from a Russian report saying the same: %q", cands[0].text)
 	}
 }
+
+// TestEnglishQuestionAcrossLanguages: an English question is answered
+// from a Russian report by the glossary's translations when no English
+// report says it, and from the English report when one says it as well.
+func TestEnglishQuestionAcrossLanguages(t *testing.T) {
+	mk := func(id int64, lang, title, body string) parley.Hit {
+		ps := []parley.Passage{{ID: id, ArticleID: id, Text: body, End: len(body)}}
+		parley.AssignSentences(ps, ingest.Sentences(title, body))
+		pub := time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)
+		return parley.Hit{Passage: ps[0], Source: parley.Source{ArticleID: id, Title: title, Published: pub, Language: lang}, Score: 1}
+	}
+	ru := mk(1, "ru", "Экономика разрыва", "Дмитриев напомнил об экономической цене разрыва. По его словам, американские компании, ушедшие с российского рынка, потеряли более 300 миллиардов долларов.")
+	other := mk(2, "en", "Weather", "Heavy snow closed roads across the region on Monday.")
+	ask := func(hits ...parley.Hit) []*sentence {
+		q := analyse("How much did American companies lose by leaving the Russian market, according to Dmitriev?")
+		q.read = reading{text: q.text}
+		return candidates(&q, hits)
+	}
+	if c := ask(ru, other); len(c) == 0 || !strings.Contains(c[0].text, "300 миллиардов") {
+		t.Errorf("no English report says it: the Russian one's sentence should come first, got %v", texts(c))
+	}
+	en := mk(3, "en", "Dmitriev on the cost", "Dmitriev said American companies that left the Russian market lost more than $300 billion.")
+	if c := ask(ru, other, en); len(c) == 0 || c[0].hit.Source.Language != "en" {
+		t.Errorf("an English report says it too: it should come first, got %v", texts(c))
+	}
+}
+
+func texts(ss []*sentence) []string {
+	var out []string
+	for _, s := range ss[:min(3, len(ss))] {
+		out = append(out, s.text)
+	}
+	return out
+}

@@ -139,7 +139,7 @@ type analysis struct {
 // analyse reads a question; its time scope is read once the date to read
 // it against is known (readScope).
 func analyse(text string) analysis {
-	q := analysis{text: text, lang: language(text)}
+	q := analysis{text: text, lang: prose.QuestionLanguage(text)}
 	for _, r := range typeRules {
 		if r.re.MatchString(text) && (r.t != typeIdentity || namesOnly(text)) {
 			q.want = r.t
@@ -170,7 +170,7 @@ func analyse(text string) analysis {
 			q.latest && strings.EqualFold(word, "next") || q.want == typePlace && placeWords[strings.ToLower(word)] ||
 			q.want == typeDate && dateWords[strings.ToLower(word)] ||
 			q.want != typeOpen && asking[0] <= tok.Start && tok.End <= asking[1]
-		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: slavicAlts(word, prose.SynonymStems(tok.Term)), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
+		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: slavicAlts(word, append(prose.SynonymStems(tok.Term), prose.Translations(word)...)), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	q.readAccount()
 	q.readEvent()
@@ -364,31 +364,6 @@ func isAcronym(w string) bool {
 	return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
-// language is the question's script: "uk" or "ru" for Cyrillic (Ukrainian
-// when it has letters only Ukrainian uses), "en" otherwise.
-func language(text string) string {
-	cyr, lat := 0, 0
-	uk := false
-	for _, r := range text {
-		switch {
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
-			if strings.ContainsRune("іїєґІЇЄҐ", r) {
-				uk = true
-			}
-		case unicode.IsLetter(r):
-			lat++
-		}
-	}
-	switch {
-	case cyr > lat && uk:
-		return "uk"
-	case cyr > lat:
-		return "ru"
-	}
-	return "en"
-}
-
 // reMonthWord finds a month's name where it is a date, not the modal "may"
 // or the verb "march": before a day or a year, or after "in", "on",
 // "early", "late", "mid", "since", "until", "by" or a determiner ("the
@@ -533,6 +508,13 @@ func (q *analysis) searchDepth() int {
 // when it happened.
 const perArticle = 4
 
+// foreignShare is the share of those passages that may be in languages
+// other than the question's while passages in its own match too: a report
+// in another language meets a question by translated words, and the
+// reports the asker can read, further down the ranking, should not lose
+// their place to the many that share a word or two that way.
+const foreignShare = 0.33
+
 // retrieve finds the passages to answer q from: the best matches of its
 // words, twice as many as it needs, of which it keeps the best while no
 // article has more than perArticle, then the rest in order until it has
@@ -546,9 +528,14 @@ func retrieve(ctx context.Context, s Searcher, q *analysis, context string) ([]p
 	kept := make([]parley.Hit, 0, k)
 	var rest []parley.Hit
 	per := map[int64]int{}
+	foreign, maxForeign := 0, int(foreignShare*float64(k))
 	for _, h := range hits {
-		if per[h.ArticleID] < perArticle {
+		other := !prose.SameLanguage(q.lang, h.Source.Language)
+		if per[h.ArticleID] < perArticle && (!other || foreign < maxForeign) {
 			per[h.ArticleID]++
+			if other {
+				foreign++
+			}
 			kept = append(kept, h)
 		} else {
 			rest = append(rest, h)

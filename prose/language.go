@@ -80,11 +80,59 @@ var (
 // grows past the bounds the search prunes by.
 const otherSlavic = 0.75
 
+// otherScript is the factor for a passage in a language of another script
+// than the question's, which it meets by translations and transliterated
+// names: an answer where the asker's language has none.
+const otherScript = 1
+
 // LanguageWeight is the factor of a passage's score in language passage
 // for a question in language question.
 func LanguageWeight(question, passage string) float64 {
-	if question != passage && (question == "uk" && passage == "ru" || question == "ru" && passage == "uk") {
+	switch {
+	case SameLanguage(question, passage):
+		return 1
+	case question == "uk" && passage == "ru" || question == "ru" && passage == "uk":
 		return otherSlavic
+	default:
+		return otherScript
 	}
-	return 1
+}
+
+// SameLanguage reports whether a passage in language passage is in the
+// language of a question in language question; a passage of no known
+// language is taken to be in English, as the library's articles mostly
+// are.
+func SameLanguage(question, passage string) bool {
+	if passage == "" {
+		passage = "en"
+	}
+	return question == passage
+}
+
+// QuestionLanguage is the language of a question by its script: "uk" or
+// "ru" for Cyrillic (Ukrainian when it has letters only Ukrainian uses),
+// "en" otherwise. A question is too short for DetectLanguage's count of
+// function words ("army" has none), and one in Latin letters is answered
+// in English (a romanised Russian question too: see answers).
+func QuestionLanguage(text string) string {
+	cyr, lat := 0, 0
+	uk := false
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			if strings.ContainsRune("іїєґІЇЄҐ", r) {
+				uk = true
+			}
+		case unicode.IsLetter(r):
+			lat++
+		}
+	}
+	switch {
+	case cyr > lat && uk:
+		return "uk"
+	case cyr > lat:
+		return "ru"
+	}
+	return "en"
 }

@@ -68,50 +68,64 @@ func slavicKey(word string) string {
 	return stripSlavic(slavicLetters(latin))
 }
 
-// SlavicAlternate is another key under which the index may hold what a
-// question's word names, or "". For a name written in Latin letters
-// ("Zelensky", "Peskov", "Geneva") it is the key it would have had an
-// article written it in Cyrillic, when that is not the word's own stem, so
-// that a question in English finds the Ukrainian and Russian articles that
-// name the same people and places; only a capitalised word is read so (a
-// name, not one of the English words an asker types). For a Ukrainian or
-// Russian adjective made from a name it is the name's key (adjectiveBase).
-func SlavicAlternate(word string) string {
+// SlavicAlternates are other keys under which the index may hold what a
+// question's word names. For a name written in Latin letters ("Zelensky",
+// "Peskov", "Geneva") it is the key it would have had an article written
+// it in Cyrillic, when that is not the word's own stem, so that a question
+// in English finds the Ukrainian and Russian articles that name the same
+// people and places; only a capitalised word is read so (a name, not one
+// of the English words an asker types). For a Ukrainian or Russian word
+// they are the keys of the name it is made from or is a form of that its
+// own key misses (cyrillicBases).
+func SlavicAlternates(word string) []string {
 	if hasCyrillic(word) {
-		return adjectiveBase(word)
+		return cyrillicBases(word)
 	}
 	r, _ := utf8.DecodeRuneInString(word)
 	if !unicode.IsUpper(r) || r >= utf8.RuneSelf {
-		return ""
+		return nil
 	}
 	lower := strings.ToLower(word)
 	if strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") {
 		lower = strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
 	}
 	if !isLatinWord(lower) {
-		return ""
+		return nil
 	}
 	key := SlavicKey(lower)
 	if len(key) < minSlavicStem || Stem(key) == Stem(lower) {
-		return ""
+		return nil
 	}
-	return key
+	return []string{key}
 }
 
-// adjectiveBase is the key of the name a Ukrainian or Russian adjective is
-// made from with -ськ-/-ск- («стамбульські» from Стамбул, «женевських» from
-// Женева, «ер-ріядській» from Ер-Ріяд), which is how an article names the
-// same place, or "" for another word.
-func adjectiveBase(word string) string {
+// cyrillicBases are the keys of the name a Ukrainian or Russian word is
+// made from or a form of, where its own key is not that name's:
+//
+//   - an adjective made with -ськ-/-ск- («стамбульські» from Стамбул,
+//     «женевських» from Женева, «ер-ріядській» from Ер-Ріяд), and with the
+//     -ин- before it that a name in -а takes («аляскинський» from Аляска);
+//   - the Ukrainian locative in -ці of a name in -ка, whose к becomes ц
+//     («в Алясці», «в Америці»).
+func cyrillicBases(word string) []string {
+	var out []string
 	key := SlavicKey(word)
-	if !strings.HasSuffix(key, "sk") || len(key) < 5 {
-		return ""
+	if strings.HasSuffix(key, "sk") && len(key) >= 5 {
+		if base := stripSlavic(key[:len(key)-2]); base != key && len(base) >= minSlavicStem {
+			out = append(out, base)
+			if in := strings.TrimSuffix(key[:len(key)-2], "in"); len(in) < len(key)-2 && len(in) >= 4 {
+				out = append(out, stripSlavic(in))
+			}
+		}
 	}
-	if base := stripSlavic(key[:len(key)-2]); base != key && len(base) >= minSlavicStem {
-		return base
+	if lower := strings.ToLower(word); strings.HasSuffix(lower, "ці") && strings.HasSuffix(key, "ts") && len(key) >= 5 {
+		out = append(out, key[:len(key)-2]+"k")
 	}
-	return ""
+	return out
 }
+
+// HasCyrillic reports whether s has a Cyrillic letter.
+func HasCyrillic(s string) bool { return hasCyrillic(s) }
 
 // hasCyrillic reports whether s has a Cyrillic letter.
 func hasCyrillic(s string) bool {

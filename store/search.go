@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,6 +65,11 @@ type queryTerm struct {
 	weight float64
 	df     float64
 	rare   bool
+	// foreign is a word of the question in another language (the
+	// glossary's, prose.TranslationWords): it counts only in passages
+	// not in the question's language, where a Cyrillic key may be the
+	// stem of an unrelated English word.
+	foreign bool
 }
 
 // alsoWeight is what a word of Query.Also counts, against 1 for the
@@ -257,7 +263,7 @@ func (db *DB) SearchExhaustive(ctx context.Context, q parley.Query, k int) ([]pa
 type query struct {
 	terms     []queryTerm
 	n, avgLen float64
-	lang      string // the question's language, prose.DetectLanguage
+	lang      string // the question's language, prose.QuestionLanguage
 }
 
 // read reads a question: its content words (weight 1) and the words news
@@ -269,15 +275,35 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	terms := queryTerms(q.Text, seen)
 	// The words news prose uses for the question's ("troops" for
 	// "soldiers") count as Also's words do.
+	//
+	// The question's words in the other languages of the library count
+	// only in passages of those languages (foreign), bounded on their own,
+	// after the synonyms, so that they never take a synonym's place: a
+	// name in Latin letters as a Cyrillic article writes it ("Peskov" as
+	// the index has «Песков»), which is the name itself, and the glossary's
+	// translations (a question in English finds «переговоры», one in
+	// Russian "talks").
 	also := []string{q.Also}
+	var names, translated []string
 	for _, t := range terms {
 		also = append(also, prose.SynonymWords(t.stem)...)
-		if k := prose.SlavicAlternate(t.word); k != "" {
-			also = append(also, k) // "Peskov" as the index has «Песков»
+		if ks := prose.SlavicAlternates(t.word); prose.HasCyrillic(t.word) {
+			also = append(also, ks...) // «стамбульські» as the index has «Стамбул»
+		} else {
+			names = append(names, ks...)
 		}
+		translated = append(translated, prose.TranslationWords(t.word)...)
 	}
 	for _, t := range queryTerms(strings.Join(also, " "), seen) {
 		t.weight = alsoWeight
+		terms = append(terms, t)
+	}
+	for _, t := range queryTerms(strings.Join(names, " "), seen) {
+		t.weight, t.foreign = 1, true
+		terms = append(terms, t)
+	}
+	for _, t := range queryTerms(strings.Join(translated, " "), seen) {
+		t.weight, t.foreign = alsoWeight, true
 		terms = append(terms, t)
 	}
 	if len(terms) == 0 {
@@ -319,7 +345,7 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	if len(live) == 0 {
 		return nil, nil
 	}
-	return &query{terms: live, n: n, avgLen: totalWords / n, lang: prose.DetectLanguage(q.Text)}, nil
+	return &query{terms: live, n: n, avgLen: totalWords / n, lang: prose.QuestionLanguage(q.Text)}, nil
 }
 
 // SearchBM25 is the baseline Search is measured against: FTS5's own
@@ -405,18 +431,35 @@ func wrap(op string, err error) error {
 // rarePool adds the passages FTS5 ranks best (bm25, title ×2) for the
 // question's rare terms: ranking them costs time in proportion to their
 // matches, which are few.
+//
+// The question's foreign words (the glossary's translations) are a pool of
+// their own, with the rest: FTS5's bm25() weighs every word alike, and a
+// report in another language that has many of the translations would
+// otherwise take the places of the reports in the question's language.
 func (db *DB) rarePool(ctx context.Context, rq *query, ids map[int64]bool) error {
-	var rare []string
+	var rare, foreign []string
 	for _, t := range rq.terms {
-		if t.rare {
+		switch {
+		case t.rare && t.foreign:
+			foreign = append(foreign, t.phrase)
+		case t.rare:
 			rare = append(rare, t.phrase)
 		}
 	}
-	if len(rare) == 0 {
-		return nil
+	pools := [][]string{rare}
+	if len(foreign) > 0 {
+		pools = append(pools, append(foreign, rare...))
 	}
-	return db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-		ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(rare, " OR "), titleWeight, poolSize)
+	for _, pool := range pools {
+		if len(pool) == 0 {
+			continue
+		}
+		if err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+		ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(pool, " OR "), titleWeight, poolSize); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // tiers adds the passages that hold the question's least common words
@@ -561,6 +604,9 @@ func (db *DB) rank(ctx context.Context, rq *query, ids map[int64]bool) (*candida
 	for _, t := range rq.terms {
 		want[t.stem] = true
 	}
+	// The question's own language's passages are scored without its
+	// foreign words.
+	own := slices.DeleteFunc(slices.Clone(rq.terms), func(t queryTerm) bool { return t.foreign })
 	titles := map[int64]map[string]bool{}
 	for i := range c.hits {
 		h := &c.hits[i]
@@ -572,7 +618,11 @@ func (db *DB) rank(ctx context.Context, rq *query, ids map[int64]bool) (*candida
 			}
 			titles[h.ArticleID] = title
 		}
-		h.Score = score(queryCounts(h.Text, want), title, rq.terms, rq.n, rq.avgLen) * prose.LanguageWeight(rq.lang, h.Source.Language)
+		terms := rq.terms
+		if prose.SameLanguage(rq.lang, h.Source.Language) {
+			terms = own
+		}
+		h.Score = score(queryCounts(h.Text, want), title, terms, rq.n, rq.avgLen) * prose.LanguageWeight(rq.lang, h.Source.Language)
 	}
 	c.sort()
 	return c, nil

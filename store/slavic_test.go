@@ -38,3 +38,41 @@ func TestSearchSlavic(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAcrossLanguages: a question in English finds a Russian report
+// by the glossary's translations of its words, and those translations
+// count nothing in an English passage, where the key of a Cyrillic word
+// may be the stem of another English word (the key of «армія» is the
+// stem of "armed").
+func TestSearchAcrossLanguages(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	ru := mustAdd(t, db, article("Экономика разрыва", "Невский курьер", "https://ru.example.com/2",
+		"Американские компании, ушедшие с рынка, потеряли более 300 миллиардов долларов."))
+	mustAdd(t, db, article("Weather", "Wire", "https://en.example.com/2",
+		"Heavy snow closed roads across the region on Monday."))
+	hits, err := db.Search(ctx, parley.Query{Text: "How much did American companies lose?"}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].ArticleID != ru {
+		t.Fatalf("an English question about what a Russian report says: %d hits, want the Russian one first", len(hits))
+	}
+
+	armed := mustAdd(t, db, article("Parade", "Wire", "https://en.example.com/3",
+		"Armed guards stood at the gate."))
+	army := mustAdd(t, db, article("Army", "Wire", "https://en.example.com/4",
+		"The army marched through the square."))
+	hits, err = db.Search(ctx, parley.Query{Text: "army"}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if h.ArticleID == armed && h.Score > 0 {
+			t.Errorf("Search(army) scores an English passage with only %q (%.2f): a translation counted in English", "armed", h.Score)
+		}
+	}
+	if len(hits) == 0 || hits[0].ArticleID != army {
+		t.Errorf("Search(army) = %d hits, want the army's article first", len(hits))
+	}
+}
