@@ -47,7 +47,7 @@ func (e *Extractive) Ask(ctx context.Context, qn parley.Question) (*parley.Answe
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	q := analyse(rd.text)
-	q.read = rd
+	readInto(&q, rd)
 	hits, err := retrieve(ctx, e.Searcher, &q, qn.Context)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
@@ -611,25 +611,43 @@ func markNames(terms []qterm, all []*sentence) {
 		if terms[i].entity || titleWords[strings.ToLower(terms[i].surface)] {
 			continue
 		}
-		caps, lower := 0, 0
-		for _, s := range all {
-			p, ok := s.stems[terms[i].stem]
-			if !ok || p == 0 {
-				continue
-			}
-			for _, tok := range prose.Tokens(s.text) {
-				if tok.Term != terms[i].stem || tok.Start == 0 {
-					continue
-				}
-				if r := []rune(s.text[tok.Start:tok.End]); unicode.IsUpper(r[0]) {
-					caps++
-				} else {
-					lower++
+		terms[i].entity = capitalised(terms[i].stem, all)
+		if !terms[i].entity && prose.HasCyrillic(terms[i].surface) {
+			// «стамбульського», «аляскинський»: an adjective made from a
+			// name the articles write with its capital, as English writes
+			// "the Istanbul round".
+			for _, k := range prose.SlavicAlternates(terms[i].surface) {
+				if capitalised(prose.Stem(k), all) {
+					terms[i].entity = true
+					break
 				}
 			}
 		}
-		terms[i].entity = caps > 0 && caps >= 2*lower
 	}
+}
+
+// capitalised reports whether the sentences write the word of a term with
+// a capital inside a sentence at least two thirds of the times they have
+// it, not only at the start.
+func capitalised(stem string, all []*sentence) bool {
+	caps, lower := 0, 0
+	for _, s := range all {
+		p, ok := s.stems[stem]
+		if !ok || p == 0 {
+			continue
+		}
+		for _, tok := range prose.Tokens(s.text) {
+			if tok.Term != stem || tok.Start == 0 {
+				continue
+			}
+			if r := []rune(s.text[tok.Start:tok.End]); unicode.IsUpper(r[0]) {
+				caps++
+			} else {
+				lower++
+			}
+		}
+	}
+	return caps > 0 && caps >= 2*lower
 }
 
 // matchWeight is 1 when the text has the term itself, 0.7 when it has only a

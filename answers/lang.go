@@ -292,8 +292,13 @@ func localizeLine(line string, p map[string]string, lang string) string {
 	case reMentionBut.MatchString(line):
 		m := reMentionBut.FindStringSubmatch(line)
 		what := m[2]
-		if w, ok := p[what]; ok {
-			what = w
+		for _, g := range typedGap {
+			// "how many foreign soldiers": the words of the type, then
+			// what the question counts, as it wrote them.
+			if rest, ok := strings.CutPrefix(what, g); ok && (rest == "" || rest[0] == ' ') && p[g] != "" {
+				what = p[g] + rest
+				break
+			}
 		}
 		line = sprintf(p["mention but"], m[1], what)
 	case reDontMention.MatchString(line):

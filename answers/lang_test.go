@@ -112,6 +112,9 @@ func TestLocalize(t *testing.T) {
 		{"ru", "Here is what A and B reported between 2025-08-16 and 2025-08-17:\n\n- “…” [1]", "Вот что сообщили A и B между 2025-08-16 и 2025-08-17:\n\n- “…” [1]"},
 		{"uk", "The articles I have mention “саміт” but don't say when. The nearest ones:", "Статті, які я маю, згадують “саміт”, але не кажуть, коли. Найближчі:"},
 		{"en", "The articles I have don't answer that.", "The articles I have don't answer that."},
+		// The type's words, then what the question counts as it wrote it.
+		{"uk", "The articles I have mention “США” but don't say how much money компенсації. The nearest ones:", "Статті, які я маю, згадують “США”, але не кажуть, скільки грошей компенсації. Найближчі:"},
+		{"ru", "The articles I have mention “солдат” but don't say how many иностранных солдат.", "Статьи, которые у меня есть, упоминают “солдат”, но не говорят, сколько иностранных солдат."},
 	} {
 		a := &parley.Answer{Question: questionIn[tt.lang], Body: tt.body, Nearest: []parley.Source{src}}
 		finish(a, parley.StateMedia{})
@@ -264,4 +267,47 @@ func texts(ss []*sentence) []string {
 		out = append(out, s.text)
 	}
 	return out
+}
+
+// TestSlavicCounted: a Ukrainian or Russian count or sum question counts
+// the noun after «скільки», «сколько», «яку суму», with an adjective before
+// it, and a sum of something else is no answer to it.
+func TestSlavicCounted(t *testing.T) {
+	for question, want := range map[string]string{
+		"Сколько военнопленных обменяют Россия и Украина?":          "военнопленных",
+		"Скільки іноземних солдатів залишиться в Україні?":          "іноземних солдатів",
+		"До скількох військових американський план скорочує армію?": "військових",
+		"Яку суму компенсації мали б отримати США?":                 "компенсації",
+		"Скільки доларів отримали б США?":                           "",
+		"how many foreign soldiers will the force have?":            "foreign soldiers",
+	} {
+		q := analyse(question)
+		var got []string
+		for _, i := range q.counted {
+			got = append(got, q.terms[i].surface)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q counts %q, want %q", question, got, want)
+		}
+	}
+	q := analyse("Яку суму компенсації мали б отримати США?")
+	assets := "Ще один пункт — спрямувати 100 мільярдів доларів заморожених активів на відбудову, причому половину прибутку отримали б США."
+	if got := typeMatch(&q, &sentence{text: assets, stems: stemsOf(assets)}); got > 0.5 {
+		t.Errorf("a sum of frozen assets answers what sum of compensation: typed %v", got)
+	}
+	paid := "США мали б отримати компенсацію у 100 мільярдів доларів."
+	if got := typeMatch(&q, &sentence{text: paid, stems: stemsOf(paid)}); got < 1 {
+		t.Errorf("a sum of compensation: typed %v, want 1", got)
+	}
+}
+
+// TestReadIntoShowsTheAskersWords: a Cyrillic word the reading replaced
+// by the index's key is shown as the asker wrote it.
+func TestReadIntoShowsTheAskersWords(t *testing.T) {
+	r := reading{text: "Сколько иностранных солдат ostaet?", asked: map[string]string{"ostaet": "останется"}}
+	q := analyse(r.text)
+	readInto(&q, r)
+	if got := q.topic(); strings.Contains(got, "ostaet") || !strings.Contains(got, "останется") {
+		t.Errorf("topic = %s, want the asker's «останется»", got)
+	}
 }

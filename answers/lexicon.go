@@ -36,6 +36,22 @@ type reading struct {
 	// spelled: the words were read against a Lexicon, misspellings
 	// corrected (parley.Query.Spelled).
 	spelled bool
+	// asked is the question's own word for a correction that is no word
+	// to show: the key under which the index holds a Cyrillic word
+	// («останется» read as "ostaet").
+	asked map[string]string
+}
+
+// readInto gives q the reading of its question, and its terms the asker's
+// own words where the reading put an index key in their place, so that
+// what an answer says the articles lack is written as it was asked.
+func readInto(q *analysis, r reading) {
+	q.read = r
+	for i, t := range q.terms {
+		if w, ok := r.asked[t.surface]; ok {
+			q.terms[i].surface = w
+		}
+	}
 }
 
 // read checks the question's words against the library. Without a
@@ -85,6 +101,12 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 		b.WriteString(question[last:t.Start] + c)
 		last = t.End
 		r.corrected = append(r.corrected, "“"+w+"” as “"+c+"”")
+		if prose.HasCyrillic(w) && !prose.HasCyrillic(c) {
+			if r.asked == nil {
+				r.asked = map[string]string{}
+			}
+			r.asked[c] = w
+		}
 	}
 	b.WriteString(question[last:])
 	r.text = b.String()

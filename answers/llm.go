@@ -82,7 +82,7 @@ func (l *LLM) AskStream(ctx context.Context, q parley.Question, onDraft func(str
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	aq := analyse(rd.text)
-	aq.read = rd
+	readInto(&aq, rd)
 	hits, err := retrieve(ctx, l.Searcher, &aq, q.Context)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)

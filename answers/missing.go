@@ -65,7 +65,7 @@ func (q *analysis) gap(cands []*sentence) string {
 			return ""
 		}
 	}
-	if q.want == typeCount && len(q.counted) > 0 {
+	if (q.want == typeCount || q.want == typeMoney) && len(q.counted) > 0 {
 		// "how many foreign soldiers", not just "how many".
 		var words []string
 		for _, i := range q.counted {

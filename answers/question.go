@@ -186,13 +186,44 @@ func analyse(text string) analysis {
 var reCounted = regexp.MustCompile(`(?i)\bhow many\s+((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:were|was|are|is|will|would|did|do|does|have|has|had|got|get|can|could|should|might|in|of|on|at)\b`)
 
 // readCounted reads the words of what a count question counts.
+// reCountedSlavic finds what a Ukrainian or Russian count or sum
+// question counts: the noun after «скільки», «сколько», «до скількох»,
+// «яку суму», «какую сумму» («яку суму компенсації», «сколько
+// военнопленных»).
+var reCountedSlavic = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:скільки|сколько|до скількох|до скольких|яку суму|какую сумму)\s+([\p{L}'’-]+)`)
+
+// reGenitiveAdjective is an adjective in the genitive plural, which a count
+// question puts before the noun it counts, and reNextWord the word after.
+var (
+	reGenitiveAdjective = regexp.MustCompile(`(?i)(?:их|ых|іх)$`)
+	reNextWord          = regexp.MustCompile(`^\s+[\p{L}'’-]+`)
+	// reGenitiveNoun is a noun in the genitive plural («солдатів»,
+	// «солдат», «пленных» is an adjective's form and not read so), not an
+	// adjective or a verb after the counted word («військових
+	// американський»).
+	reGenitiveNoun = regexp.MustCompile(`(?i)(?:ів|ов|ев|ей|ат|ят|ок|ин)$`)
+)
+
+// moneyWords are the words of money a sum question may count in: «скільки
+// доларів» counts no thing of its own.
+var moneyWords = map[string]bool{"грошей": true, "коштів": true, "доларів": true, "денег": true, "долларов": true, "средств": true}
+
 func (q *analysis) readCounted() {
-	if q.want != typeCount {
+	if q.want != typeCount && q.want != typeMoney {
 		return
 	}
 	m := reCounted.FindStringSubmatchIndex(q.text)
 	if m == nil {
+		m = reCountedSlavic.FindStringSubmatchIndex(q.text)
+	}
+	if m == nil || moneyWords[strings.ToLower(q.text[m[2]:m[3]])] {
 		return
+	}
+	if end := m[3]; reCountedSlavic.MatchString(q.text[m[0]:end]) && reGenitiveAdjective.MatchString(q.text[m[2]:end]) {
+		// «скільки іноземних солдатів»: the adjective and its noun.
+		if n := reNextWord.FindStringIndex(q.text[end:]); n != nil && reGenitiveNoun.MatchString(q.text[end:end+n[1]]) {
+			m = []int{m[0], end + n[1], m[2], end + n[1]}
+		}
 	}
 	for i, t := range q.terms {
 		if t.start >= m[2] && t.start < m[3] {

@@ -66,6 +66,17 @@ func init() {
 // 0 for none. Open questions get 0 from every sentence: only the words
 // decide them.
 func typeMatch(q *analysis, s *sentence) float64 {
+	v := typeOf(q, s)
+	if q.want == typeMoney && v > 0.5 && len(q.counted) > 0 && s.stems != nil && !q.countsAll(s) {
+		// "100 billion dollars" of frozen assets, for "what sum of
+		// compensation": a sum, but not of what was asked.
+		return 0.5
+	}
+	return v
+}
+
+// typeOf is typeMatch before what a sum is of is checked.
+func typeOf(q *analysis, s *sentence) float64 {
 	if v, ok := slavicTypeMatch(q, s); ok {
 		return v
 	}
