@@ -734,10 +734,20 @@ func pick(q *analysis, cands []*sentence) []*sentence {
 	case typed:
 		// The most precise value of the best sentences, the first of them
 		// when several are as precise.
+		// Of those, one in the asker's language, where one holds a
+		// value: the value line and the first quote read in it.
 		var first *sentence
-		for _, s := range cands[:min(gapLook, len(cands))] {
-			if s.typed >= 0.9 && s.focus >= gapFocus && (q.scope == nil || s.inScope > 0) && (first == nil || s.typed > first.typed) {
-				first = s
+		for _, own := range []bool{true, false} {
+			for _, s := range cands[:min(gapLook, len(cands))] {
+				if own && !prose.SameLanguage(q.lang, s.hit.Source.Language) {
+					continue
+				}
+				if s.typed >= 0.9 && s.focus >= gapFocus && (q.scope == nil || s.inScope > 0) && (first == nil || s.typed > first.typed) {
+					first = s
+				}
+			}
+			if first != nil {
+				break
 			}
 		}
 		if first != nil {

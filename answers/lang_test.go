@@ -311,3 +311,42 @@ func TestReadIntoShowsTheAskersWords(t *testing.T) {
 		t.Errorf("topic = %s, want the asker's «останется»", got)
 	}
 }
+
+// TestSlavicActs: an open Ukrainian or Russian question about what was
+// proposed or decided reads its verb as the act asked about.
+func TestSlavicActs(t *testing.T) {
+	for question, act := range map[string]string{
+		"Що Мединський пропонував українській делегації?": "пропонував",
+		"Что решили Вашингтон и Москва?":                  "решили",
+		"Про що домовилися американці й росіяни?":         "домовилися",
+	} {
+		q := analyse(question)
+		found := false
+		for _, t := range q.terms {
+			if t.surface == act {
+				found = t.act
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q is not read as the act asked about", question, act)
+		}
+	}
+}
+
+// TestValueInTheAskersLanguageFirst: of two reports that give the value
+// asked for, the one in the asker's language leads the answer, though the
+// other scores higher.
+func TestValueInTheAskersLanguageFirst(t *testing.T) {
+	mk := func(id int64, lang, body string) *sentence {
+		h := &parley.Hit{Source: parley.Source{ArticleID: id, Language: lang, Outlet: lang}}
+		return &sentence{hit: h, text: body, stems: stemsOf(body), typed: 1, focus: 0.6, ownFocus: 0.6, cover: 0.5}
+	}
+	q := analyse("До скількох військових план пропонував скоротити армію?")
+	ru := mk(1, "ru", "Численность армии предлагается ограничить 600 тысячами военнослужащих.")
+	ru.score = 1.2
+	uk := mk(2, "uk", "План передбачає обмеження армії 600 тисячами військовослужбовців.")
+	uk.score = 1.0
+	if out := pick(&q, []*sentence{ru, uk}); len(out) == 0 || out[0] != uk {
+		t.Errorf("the Ukrainian report's value should lead a Ukrainian question's answer, got %v", texts(out))
+	}
+}

@@ -74,6 +74,14 @@ var actVerbs = func() map[string]bool {
 	for _, w := range strings.Fields("agree offer propose demand promise decide announce reject accept sign pledge commit settle insist threaten warn ask request refuse approve endorse concede cede drop withdraw") {
 		m[prose.Stem(w)] = true
 	}
+	// The same acts in Ukrainian and Russian, by their terms (a word
+	// stands for its forms): «Що Мединський пропонував», «Что решили».
+	for _, w := range strings.Fields("домовилися погодилися погодили вирішили запропонував пропонував вимагав пообіцяв оголосив відхилив відмовився підписали попередив " +
+		"договорились согласились решили предложил предлагал потребовал требовал пообещал объявил отклонил отказался подписали предупредил") {
+		for _, t := range prose.Terms(w) {
+			m[t] = true
+		}
+	}
 	return m
 }()
 

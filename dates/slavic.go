@@ -19,6 +19,11 @@ func init() {
 		rule{regexp.MustCompile(`(?i)(?:в|во|у)\s+` + slavicLocativeMonthRE), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.monthOfYear(g, slavicLocativeMonths[strings.ToLower(g.group(1))], "")
 		}},
+		// A month's adjective: "на липневій зустрічі", "первая майская
+		// встреча" (the July meeting, the first May meeting).
+		rule{regexp.MustCompile(`(?i)` + slavicMonthAdjectiveRE + `\p{L}{1,4}`), func(s *sentence, g match) (time.Time, Precision, bool) {
+			return s.monthOfYear(g, slavicMonthAdjectives[strings.ToLower(g.group(1))], "")
+		}},
 		rule{regexp.MustCompile(`(?i)(?:(в|во|у|минулої|минулого|минулу|прошлую|прошлый|прошлое|прошлой|наступної|наступного|наступну|следующую|следующий|следующее|цю|цей|эту|этот)\s+)?` + slavicWeekdayRE), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.weekdayOf(g, slavicWeekdays[strings.ToLower(g.group(2))], slavicModifiers[strings.ToLower(g.group(1))])
 		}},
@@ -45,6 +50,19 @@ var slavicLocativeMonths = map[string]time.Month{
 }
 
 const slavicLocativeMonthRE = `(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)`
+
+// slavicMonthAdjectives are the stems of the adjectives of the months
+// ("липневий", "июльский").
+var slavicMonthAdjectives = map[string]time.Month{
+	"январск": time.January, "февральск": time.February, "мартовск": time.March, "апрельск": time.April,
+	"майск": time.May, "июньск": time.June, "июльск": time.July, "августовск": time.August,
+	"сентябрьск": time.September, "октябрьск": time.October, "ноябрьск": time.November, "декабрьск": time.December,
+	"січнев": time.January, "лютнев": time.February, "березнев": time.March, "квітнев": time.April,
+	"травнев": time.May, "червнев": time.June, "липнев": time.July, "серпнев": time.August,
+	"вереснев": time.September, "жовтнев": time.October, "листопадов": time.November, "груднев": time.December,
+}
+
+const slavicMonthAdjectiveRE = `(январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск|січнев|лютнев|березнев|квітнев|травнев|червнев|липнев|серпнев|вереснев|жовтнев|листопадов|груднев)`
 
 const slavicMonthRE = `(?i)(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`
 
