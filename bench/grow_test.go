@@ -14,14 +14,14 @@ import (
 	"github.com/parley-bot/parley/store"
 )
 
-// BenchmarkNewsroomGrown measures what a growing library does to search:
+// BenchmarkGrowth measures what a growing library does to search:
 // a copy of the decoy library (the first of PARLEY_BENCH_SIZES) gets 1,000
 // generated articles, one transaction each, in polls of 20, with the
 // upkeep PARLEY_BENCH_UPKEEP names after each poll: "tidy" (store.Tidy,
 // what feed polls and bulk adds do), "merge" (store.MergeIndex) or none.
 // It logs the time the adds and the upkeep took and the segments left,
 // then asks the newsroom questions as BenchmarkNewsroom's search does.
-func BenchmarkNewsroomGrown(b *testing.B) {
+func BenchmarkGrowth(b *testing.B) {
 	const adds, poll = 1000, 20
 	n := sizes(b)[0]
 	upkeep := os.Getenv("PARLEY_BENCH_UPKEEP")

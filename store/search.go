@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"maps"
 	"math"
@@ -157,8 +158,12 @@ func groupDigits(word string) string {
 // db.rareLimit matches: FTS5 reads a posting list forward about one and a
 // half times as fast as backward).
 func (db *DB) matches(ctx context.Context, phrase string) (count int, maxID float64, err error) {
-	err = db.sql.QueryRowContext(ctx, `SELECT count(*), coalesce(max(rowid), 0) FROM
-		(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)`, phrase, db.rareLimit).Scan(&count, &maxID)
+	stmt, err := db.prepared(ctx, `SELECT count(*), coalesce(max(rowid), 0) FROM
+		(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)`)
+	if err != nil {
+		return 0, 0, err
+	}
+	err = stmt.QueryRowContext(ctx, phrase, db.rareLimit).Scan(&count, &maxID)
 	return count, maxID, err
 }
 
@@ -236,10 +241,10 @@ func (db *DB) SearchExhaustive(ctx context.Context, q parley.Query, k int) ([]pa
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return bound[ids[i]] > bound[ids[j]] })
-	c := &candidates{raw: encoded{}}
+	c := &candidates{}
 	const batch = 256
 	for at := 0; at < len(ids); at += batch {
-		if best := c.best(k, q.Copies); len(best) == k && bound[ids[at]] <= best[k-1].Score {
+		if best := c.top(k, q.Copies); len(best) == k && bound[ids[at]] <= best[k-1].Score {
 			break
 		}
 		more := map[int64]bool{}
@@ -251,11 +256,11 @@ func (db *DB) SearchExhaustive(ctx context.Context, q parley.Query, k int) ([]pa
 			return nil, wrap("search", err)
 		}
 		c.hits = append(c.hits, next.hits...)
-		maps.Copy(c.raw, next.raw)
 		c.words = make([]map[string]int, len(c.hits))
 		c.sort()
 	}
-	return c.best(k, q.Copies), nil
+	hits, err := db.complete(ctx, c.top(k, q.Copies))
+	return hits, wrap("search", err)
 }
 
 // query is a question as the store reads it: its terms, with document
@@ -418,7 +423,8 @@ func (db *DB) search(ctx context.Context, q parley.Query, k int) ([]parley.Hit, 
 	if err != nil {
 		return nil, wrap("search", err)
 	}
-	return c.best(k, q.Copies), nil
+	hits, err := db.complete(ctx, c.top(k, q.Copies))
+	return hits, wrap("search", err)
 }
 
 func wrap(op string, err error) error {
@@ -454,7 +460,7 @@ func (db *DB) rarePool(ctx context.Context, rq *query, ids map[int64]bool) error
 		if len(pool) == 0 {
 			continue
 		}
-		if err := db.collect(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+		if err := db.collectPrepared(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
 		ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(pool, " OR "), titleWeight, poolSize); err != nil {
 			return err
 		}
@@ -566,7 +572,7 @@ func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense bool, ids 
 	expr := strings.Join(and, " AND ")
 	got := map[int64]bool{}
 	if !dense {
-		if err := db.collect(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?`, expr, tierSize+1); err != nil {
+		if err := db.collectPrepared(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?`, expr, tierSize+1); err != nil {
 			return false, err
 		}
 		if len(got) <= tierSize {
@@ -575,7 +581,7 @@ func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense bool, ids 
 		}
 		clear(got)
 	}
-	if err := db.collect(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+	if err := db.collectPrepared(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
 		ORDER BY rowid DESC LIMIT ?`, expr, tierSize); err != nil {
 		return false, err
 	}
@@ -583,11 +589,11 @@ func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense bool, ids 
 	return len(got) == tierSize, nil
 }
 
-// candidates are passages scored for a question, with their sources and
-// their sentences still encoded.
+// candidates are passages scored for a question: of each, only what
+// scoring and leaving out near-copies read (its id, article, text, and
+// article title and language); complete loads the rest for those returned.
 type candidates struct {
 	hits  []parley.Hit
-	raw   encoded
 	words []map[string]int // all terms of a hit, counted when diverse needs them
 	order []int            // best first
 }
@@ -595,11 +601,11 @@ type candidates struct {
 // rank loads the passages with the given ids and scores them by BM25 over
 // every term of the question.
 func (db *DB) rank(ctx context.Context, rq *query, ids map[int64]bool) (*candidates, error) {
-	hits, raw, err := db.hits(ctx, ids)
+	hits, err := db.texts(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	c := &candidates{hits: hits, raw: raw, words: make([]map[string]int, len(hits))}
+	c := &candidates{hits: hits, words: make([]map[string]int, len(hits))}
 	want := map[string]bool{}
 	for _, t := range rq.terms {
 		want[t.stem] = true
@@ -608,6 +614,7 @@ func (db *DB) rank(ctx context.Context, rq *query, ids map[int64]bool) (*candida
 	// foreign words.
 	own := slices.DeleteFunc(slices.Clone(rq.terms), func(t queryTerm) bool { return t.foreign })
 	titles := map[int64]map[string]bool{}
+	counts := newCounter(want)
 	for i := range c.hits {
 		h := &c.hits[i]
 		title, ok := titles[h.ArticleID]
@@ -622,7 +629,7 @@ func (db *DB) rank(ctx context.Context, rq *query, ids map[int64]bool) (*candida
 		if prose.SameLanguage(rq.lang, h.Source.Language) {
 			terms = own
 		}
-		h.Score = score(queryCounts(h.Text, want), title, terms, rq.n, rq.avgLen) * prose.LanguageWeight(rq.lang, h.Source.Language)
+		h.Score = score(counts.count(h.Text), title, terms, rq.n, rq.avgLen) * prose.LanguageWeight(rq.lang, h.Source.Language)
 	}
 	c.sort()
 	return c, nil
@@ -642,10 +649,70 @@ func (c *candidates) sort() {
 	})
 }
 
-// best returns the first k, near-copies of a better one from another
-// article left out unless copies, with their sentences.
-func (c *candidates) best(k int, copies bool) []parley.Hit {
-	return c.raw.decoded(diverse(c.hits, c.words, c.order, k, copies))
+// top returns the first k, near-copies of a better one from another
+// article left out unless copies, as rank loaded them (see complete).
+func (c *candidates) top(k int, copies bool) []parley.Hit {
+	return diverse(c.hits, c.words, c.order, k, copies)
+}
+
+// complete gives scored hits, in their order, all their fields: their
+// place in the article, their sentences and their sources.
+func (db *DB) complete(ctx context.Context, scored []parley.Hit) ([]parley.Hit, error) {
+	ids := map[int64]bool{}
+	for _, h := range scored {
+		ids[h.ID] = true
+	}
+	full, raw, err := db.hits(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]parley.Hit{}
+	for _, h := range full {
+		byID[h.ID] = h
+	}
+	out := make([]parley.Hit, 0, len(scored))
+	for _, h := range scored {
+		if f, ok := byID[h.ID]; ok { // a passage removed meanwhile is left out
+			f.Score = h.Score
+			out = append(out, f)
+		}
+	}
+	return raw.decoded(out), nil
+}
+
+// texts loads what rank reads of the passages with the given ids, a batch
+// of ids per query as hits does.
+func (db *DB) texts(ctx context.Context, ids map[int64]bool) ([]parley.Hit, error) {
+	const batch = 500
+	args := make([]any, 0, len(ids))
+	for id := range ids {
+		args = append(args, id)
+	}
+	var out []parley.Hit
+	for len(args) > 0 {
+		n := min(batch, len(args))
+		rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.article_id, p.text, a.title, a.language
+			FROM passages p JOIN articles a ON a.id = p.article_id
+			WHERE p.id IN (?`+strings.Repeat(",?", n-1)+`)`, args[:n]...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var h parley.Hit
+			if err := rows.Scan(&h.ID, &h.ArticleID, &h.Text, &h.Source.Title, &h.Source.Language); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			h.Source.ArticleID = h.ArticleID
+			out = append(out, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		args = args[n:]
+	}
+	return out, nil
 }
 
 // queryCounts counts the terms of a text that a question has; the empty key
@@ -678,6 +745,24 @@ func (db *DB) collect(ctx context.Context, ids map[int64]bool, query string, arg
 	if err != nil {
 		return err
 	}
+	return collectRows(rows, ids)
+}
+
+// collectPrepared is collect with a statement prepared once (prepared):
+// for the few queries every search runs several times.
+func (db *DB) collectPrepared(ctx context.Context, ids map[int64]bool, query string, args ...any) error {
+	stmt, err := db.prepared(ctx, query)
+	if err != nil {
+		return err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	return collectRows(rows, ids)
+}
+
+func collectRows(rows *sql.Rows, ids map[int64]bool) error {
 	defer rows.Close()
 	for rows.Next() {
 		var id int64

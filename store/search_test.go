@@ -81,7 +81,11 @@ func everyMatch(t *testing.T, db *DB, q string, k int) []parley.Hit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.best(k, false)
+	hits, err := db.complete(ctx, c.top(k, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hits
 }
 
 func ids(hs []parley.Hit) string {
