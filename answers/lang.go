@@ -177,6 +177,7 @@ var (
 	reHereIsWhat  = regexp.MustCompile(`^Here is what (.+) reported(.*):`)
 	reLatest      = regexp.MustCompile(`^The latest the articles report, as of (\S+), from (.+):`)
 	reMentionBut  = regexp.MustCompile(`^The articles I have mention (.+) but don't say ([^.]+)\.( The nearest ones:)?$`)
+	reQuoteBut    = regexp.MustCompile(`^The articles I have quote (.+), but not on (.+)\.$`)
 )
 
 // phrases are the fixed lines of answers in Ukrainian and Russian.
@@ -187,6 +188,7 @@ var phrases = map[string]map[string]string{
 		"nearest":       " Найближчі:",
 		"don't mention": "У статтях, які я маю, не згадується %s.",
 		"mention but":   "Статті, які я маю, згадують %s, але не кажуть, %s.",
+		"quote but":     "Статті, які я маю, цитують %s, але не про %s.",
 		"here is":       "Ось що повідомили %s%s:",
 		"latest":        "Найновіше, що повідомляють статті, станом на %s, від %s:",
 		"sources":       "Джерела:",
@@ -202,6 +204,7 @@ var phrases = map[string]map[string]string{
 		"nearest":       " Ближайшие:",
 		"don't mention": "В статьях, которые у меня есть, не упоминается %s.",
 		"mention but":   "Статьи, которые у меня есть, упоминают %s, но не говорят, %s.",
+		"quote but":     "Статьи, которые у меня есть, цитируют %s, но не о %s.",
 		"here is":       "Вот что сообщили %s%s:",
 		"latest":        "Самое свежее, что сообщают статьи, на %s, от %s:",
 		"sources":       "Источники:",
@@ -301,6 +304,9 @@ func localizeLine(line string, p map[string]string, lang string) string {
 			}
 		}
 		line = sprintf(p["mention but"], m[1], what)
+	case reQuoteBut.MatchString(line):
+		m := reQuoteBut.FindStringSubmatch(line)
+		line = sprintf(p["quote but"], and(m[1]), m[2])
 	case reDontMention.MatchString(line):
 		m := reDontMention.FindStringSubmatch(line)
 		line = sprintf(p["don't mention"], and(m[1]))

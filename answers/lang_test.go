@@ -115,6 +115,7 @@ func TestLocalize(t *testing.T) {
 		// The type's words, then what the question counts as it wrote it.
 		{"uk", "The articles I have mention “США” but don't say how much money компенсації. The nearest ones:", "Статті, які я маю, згадують “США”, але не кажуть, скільки грошей компенсації. Найближчі:"},
 		{"ru", "The articles I have mention “солдат” but don't say how many иностранных солдат.", "Статьи, которые у меня есть, упоминают “солдат”, но не говорят, сколько иностранных солдат."},
+		{"ru", "The articles I have quote Марко Рубио, but not on “санкциях”.", "Статьи, которые у меня есть, цитируют Марко Рубио, но не о “санкциях”."},
 	} {
 		a := &parley.Answer{Question: questionIn[tt.lang], Body: tt.body, Nearest: []parley.Source{src}}
 		finish(a, parley.StateMedia{})
@@ -348,5 +349,25 @@ func TestValueInTheAskersLanguageFirst(t *testing.T) {
 	uk.score = 1.0
 	if out := pick(&q, []*sentence{ru, uk}); len(out) == 0 || out[0] != uk {
 		t.Errorf("the Ukrainian report's value should lead a Ukrainian question's answer, got %v", texts(out))
+	}
+}
+
+// TestSlavicAskedSpeaker: a Ukrainian or Russian question names whose
+// words it asks for after or before its verb of saying.
+func TestSlavicAskedSpeaker(t *testing.T) {
+	for question, want := range map[string]string{
+		"Что сказал Рубио о санкциях?":               "Рубио",
+		"Що Зеленський сказав про гарантії безпеки?": "Зеленський",
+		"Що заявив Дмитро Кулеба після зустрічі?":    "Дмитро Кулеба",
+		"Что обсуждали в Женеве?":                    "",
+	} {
+		if got := askedWho(question); got != want {
+			t.Errorf("askedWho(%q) = %q, want %q", question, got, want)
+		}
+	}
+	q := analyse("Что сказал Рубио о санкциях?")
+	q.read = reading{text: q.text}
+	if got := q.topicOf(nil); strings.Contains(got, "сказал") {
+		t.Errorf("topic = %s, want no verb of saying", got)
 	}
 }

@@ -171,6 +171,9 @@ var quoteVerbs = func() map[string]bool {
 	for _, w := range strings.Fields("say said tell told describe described call called react reacted respond responded comment write wrote post posted put word words quote exact") {
 		m[prose.Stem(w)] = true
 	}
+	for _, t := range prose.Terms(strings.ReplaceAll(slavicSayVerbs, "|", " ") + " слова словами цитата") {
+		m[t] = true
+	}
 	return m
 }()
 

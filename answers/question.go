@@ -453,6 +453,24 @@ func beforeNoun(after string) bool {
 // did Peskov say", "what were vance's exact words", "how did Kyiv react".
 var reAskedSpeaker = regexp.MustCompile(`(?i)\b(?:what did|what has|what have|how did|did)\s+(.{2,60}?)\s+(?:say|said|tell|told|write|wrote|post|posted|call|called|react|respond|comment|describe)\b|\b(?:what (?:were|was|are|is))\s+(.{2,60}?)(?:'s|’s)\s+(?:exact\s+)?(?:words|quote|comments?|statement)|\b(?:thing|words?|quote|line|comment|phrase)\s+(?:that\s+)?(\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*)?)\s+(?:said|says|told|wrote|posted|used)\b`)
 
+// reAskedSpeakerSlavic finds whose words a Ukrainian or Russian question
+// asks for, by the name, capitalised, after or before its verb of saying:
+// «Что сказал Рубио», «Що Зеленський сказав про гарантії».
+var reAskedSpeakerSlavic = regexp.MustCompile(`(?:^|[^\p{L}])(?i:що|что|як|как)\s+(?:(?i:` + slavicSayVerbs + `)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)|(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?i:` + slavicSayVerbs + `))(?:[^\p{L}]|$)`)
+
+const slavicSayVerbs = `сказав|сказала|сказали|заявив|заявила|заявили|казав|казала|говорив|говорила|написав|написала|відповів|відповіла|сказал|заявил|заявляли|говорил|написал|ответил|ответила`
+
+// askedWho is whose words a question asks for, as it writes them, or "".
+func askedWho(text string) string {
+	if m := reAskedSpeaker.FindStringSubmatch(text); m != nil {
+		return strings.TrimSpace(m[1] + m[2] + m[3])
+	}
+	if m := reAskedSpeakerSlavic.FindStringSubmatch(text); m != nil {
+		return strings.TrimSpace(m[1] + m[2])
+	}
+	return ""
+}
+
 // askedSpeaker is the person whose words a quote question asks for, as the
 // question writes them, and the terms that name them; none when it asks by
 // role ("the White House press secretary", "the cia director": no name to
@@ -461,12 +479,8 @@ func (q *analysis) askedSpeaker() (string, []qterm) {
 	if q.want != typeQuote {
 		return "", nil
 	}
-	m := reAskedSpeaker.FindStringSubmatch(q.read.text)
-	if m == nil {
-		return "", nil
-	}
-	who := strings.TrimSpace(m[1] + m[2] + m[3])
-	if w := strings.ToLower(who); strings.HasPrefix(w, "the ") || strings.HasPrefix(w, "a ") {
+	who := askedWho(q.read.text)
+	if w := strings.ToLower(who); who == "" || strings.HasPrefix(w, "the ") || strings.HasPrefix(w, "a ") {
 		return "", nil
 	}
 	var names []qterm
@@ -484,11 +498,7 @@ func (q *analysis) roleAsked() []qterm {
 	if q.want != typeQuote {
 		return nil
 	}
-	m := reAskedSpeaker.FindStringSubmatch(q.read.text)
-	if m == nil {
-		return nil
-	}
-	who := strings.ToLower(strings.TrimSpace(m[1] + m[2] + m[3]))
+	who := strings.ToLower(askedWho(q.read.text))
 	if !strings.HasPrefix(who, "the ") && !strings.HasPrefix(who, "a ") {
 		return nil
 	}
