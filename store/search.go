@@ -488,13 +488,7 @@ func (db *DB) rarePool(ctx context.Context, rq *query, ids map[int64]bool) error
 // proven exact; BenchmarkNewsroom measures how close it comes to
 // SearchExhaustive, which is.
 func (db *DB) tiers(ctx context.Context, rq *query, ids map[int64]bool) error {
-	var own []queryTerm // the question's words, least common first
-	for _, t := range rq.terms {
-		if t.weight == 1 {
-			own = append(own, t)
-		}
-	}
-	sort.SliceStable(own, func(i, j int) bool { return own[i].df < own[j].df })
+	own := rq.tierWords()
 	m := min(rarest, len(own))
 	if m == 0 {
 		return nil
@@ -531,6 +525,23 @@ func (db *DB) tiers(ctx context.Context, rq *query, ids map[int64]bool) error {
 		}
 	}
 	return nil
+}
+
+// tierWords are the words tiers are made of: the question's own words,
+// least common first. Not the synonyms, nor its words in the library's
+// other languages (foreign, even a name at weight 1): an English passage
+// never holds a Cyrillic key, which, rare in a library of English
+// articles, would otherwise be one of the rarest words of every
+// conjunction.
+func (rq *query) tierWords() []queryTerm {
+	var own []queryTerm
+	for _, t := range rq.terms {
+		if t.weight == 1 && !t.foreign {
+			own = append(own, t)
+		}
+	}
+	sort.SliceStable(own, func(i, j int) bool { return own[i].df < own[j].df })
+	return own
 }
 
 // scanCost estimates how many postings FTS5 reads to find the first

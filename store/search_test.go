@@ -133,3 +133,38 @@ func TestTiersFindWhatHoldsEveryWord(t *testing.T) {
 		t.Fatalf("Search = %s, want passage %d, the only one with every word, first", ids(hs), target)
 	}
 }
+
+// TestTierWordsAreTheQuestions: the conjunctive tiers are made of the
+// question's own words, not of synonyms nor of its words' keys in the
+// library's other languages ("Kyiv" as «Київ» is indexed), which an
+// English passage never holds.
+func TestTierWordsAreTheQuestions(t *testing.T) {
+	db := openLibrary(t)
+	add(t, db, parley.Article{Title: "Minerals deal signed", Outlet: "Wire", Language: "en",
+		Body: "Kyiv and Washington signed the minerals deal on Wednesday, officials in both capitals said."})
+	add(t, db, parley.Article{Title: "Угоду підписано", Outlet: "Правда", Language: "uk",
+		Body: "Київ і Вашингтон підписали угоду про корисні копалини в середу, повідомили посадовці."})
+	rq, err := db.read(context.Background(), parley.Query{Text: "Did Kyiv and Washington sign the minerals deal?"})
+	if err != nil || rq == nil {
+		t.Fatalf("read: %v", err)
+	}
+	foreign := 0
+	for _, term := range rq.terms {
+		if term.foreign {
+			foreign++
+		}
+	}
+	if foreign == 0 {
+		t.Fatalf("the question reads no word of another language; the test needs one: %+v", rq.terms)
+	}
+	var got []string
+	for _, term := range rq.tierWords() {
+		got = append(got, term.word)
+		if term.foreign || term.weight != 1 {
+			t.Errorf("tier word %q: foreign %v, weight %v", term.word, term.foreign, term.weight)
+		}
+	}
+	if len(got) < 4 {
+		t.Errorf("tier words %q: want the question's own", got)
+	}
+}
