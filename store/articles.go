@@ -47,7 +47,7 @@ func (db *DB) Add(ctx context.Context, a *parley.Article, ps []parley.Passage) (
 	}
 	defer tx.Rollback()
 	var seen storedTerms // the terms of its index rows, once it is stored
-	id, outcome, err := addTx(ctx, tx, a, ps, &db.lexicon, &seen)
+	id, outcome, err := addTx(ctx, preparedTx{tx, db}, a, ps, &db.lexicon, &seen)
 	if err != nil {
 		return 0, 0, fmt.Errorf("add %q: %w", a.Title, err)
 	}
@@ -76,7 +76,7 @@ func checkArticle(a *parley.Article, ps []parley.Passage) error {
 	return nil
 }
 
-func addTx(ctx context.Context, tx *sql.Tx, a *parley.Article, ps []parley.Passage, lc *lexiconCache, seen *storedTerms) (int64, parley.Outcome, error) {
+func addTx(ctx context.Context, tx txer, a *parley.Article, ps []parley.Passage, lc *lexiconCache, seen *storedTerms) (int64, parley.Outcome, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE hash = ?", a.Hash).Scan(&id)
 	switch {

@@ -18,7 +18,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parley-bot/parley"
@@ -58,33 +57,6 @@ type DB struct {
 	stmts       statements   // prepared once (prepared)
 }
 
-// statements are the statements a search runs several times for every
-// question, each prepared once for the DB: preparing them each time was
-// about a twentieth of a search's time.
-type statements struct {
-	mu sync.Mutex
-	m  map[string]*sql.Stmt
-}
-
-// prepared returns the statement of query, prepared once. Only constant
-// queries may be given (the map is never emptied but by Close).
-func (db *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
-	db.stmts.mu.Lock()
-	defer db.stmts.mu.Unlock()
-	if st, ok := db.stmts.m[query]; ok {
-		return st, nil
-	}
-	st, err := db.sql.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if db.stmts.m == nil {
-		db.stmts.m = map[string]*sql.Stmt{}
-	}
-	db.stmts.m[query] = st
-	return st, nil
-}
-
 // Open opens the library at path, creating it (and its directory) if it does
 // not exist and applying any pending migrations. A file that is not a Parley
 // library gives an error wrapping parley.ErrNotLibrary; one written by a
@@ -122,12 +94,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // Close closes the library.
 func (db *DB) Close() error {
-	db.stmts.mu.Lock()
-	for _, st := range db.stmts.m {
-		st.Close()
-	}
-	db.stmts.m = nil
-	db.stmts.mu.Unlock()
+	db.closeStatements()
 	return db.sql.Close()
 }
 

@@ -60,7 +60,7 @@ func bandHashes(s prose.Signature) [bands]int64 {
 
 // sameStoryAs returns the article whose text is the same story as sig, if
 // any, other than the article except.
-func sameStoryAs(ctx context.Context, tx *sql.Tx, sig prose.Signature, except int64) (int64, bool, error) {
+func sameStoryAs(ctx context.Context, tx txer, sig prose.Signature, except int64) (int64, bool, error) {
 	hs := bandHashes(sig)
 	conds := make([]string, bands)
 	args := make([]any, 0, 2*bands+1)
@@ -93,7 +93,7 @@ func sameStoryAs(ctx context.Context, tx *sql.Tx, sig prose.Signature, except in
 
 // index records an article's signature and bands; replace says it had
 // them already (its text was updated).
-func index(ctx context.Context, tx *sql.Tx, id int64, sig prose.Signature, replace bool) error {
+func index(ctx context.Context, tx txer, id int64, sig prose.Signature, replace bool) error {
 	if replace {
 		if err := unindex(ctx, tx, id); err != nil {
 			return err
@@ -113,7 +113,7 @@ func index(ctx context.Context, tx *sql.Tx, id int64, sig prose.Signature, repla
 }
 
 // unindex removes an article's bands, found by key from its signature.
-func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
+func unindex(ctx context.Context, tx txer, id int64) error {
 	var b []byte
 	err := tx.QueryRowContext(ctx, `SELECT sig FROM article_signatures WHERE article_id = ?`, id).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -140,7 +140,7 @@ func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
 // named, it does nothing if the text is the same (Duplicate) and stores a
 // as an article of its own if not (Revised: the caller stores it); from an
 // outlet already recorded with this URL, nothing (Duplicate).
-func copyOf(ctx context.Context, tx *sql.Tx, id int64, a *parley.Article, same bool) (parley.Outcome, error) {
+func copyOf(ctx context.Context, tx txer, id int64, a *parley.Article, same bool) (parley.Outcome, error) {
 	var outlet, url string
 	if err := tx.QueryRowContext(ctx, "SELECT outlet, coalesce(url, '') FROM articles WHERE id = ?", id).Scan(&outlet, &url); err != nil {
 		return 0, err

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"strings"
 	"sync"
@@ -49,7 +48,7 @@ const (
 // lexiconAdd adds the terms of an article's index rows to the lexicon (its
 // passages' text, title and outlet), but those lc knows are there, and
 // returns them all, for lc to remember once the article is stored.
-func lexiconAdd(ctx context.Context, tx *sql.Tx, lc *lexiconCache, a *parley.Article, ps []parley.Passage) (storedTerms, error) {
+func lexiconAdd(ctx context.Context, tx txer, lc *lexiconCache, a *parley.Article, ps []parley.Passage) (storedTerms, error) {
 	texts := []string{a.Title, a.Outlet}
 	for _, p := range ps {
 		texts = append(texts, p.Text)
@@ -123,7 +122,7 @@ func (lc *lexiconCache) remember(st storedTerms) {
 
 // lexiconRemoving notes the terms of article id's index rows, before they
 // are deleted, for lexiconRemoved.
-func lexiconRemoving(ctx context.Context, tx *sql.Tx, id int64) error {
+func lexiconRemoving(ctx context.Context, tx txer, id int64) error {
 	texts := []string{}
 	err := collectStrings(ctx, tx, &texts, `SELECT title FROM articles WHERE id = ? UNION ALL SELECT outlet FROM articles WHERE id = ?
 		UNION ALL SELECT text FROM passages WHERE article_id = ?`, id, id, id)
@@ -136,7 +135,7 @@ func lexiconRemoving(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // addTerms adds terms to table, and the terms the index's tokenizer makes
 // of the words of rest (see terms).
-func addTerms(ctx context.Context, tx *sql.Tx, table string, known []string, rest string) error {
+func addTerms(ctx context.Context, tx txer, table string, known []string, rest string) error {
 	if len(known) > 0 {
 		list, _ := json.Marshal(known)
 		if err := tempExec(ctx, tx, `INSERT OR IGNORE INTO `+table+` (term) SELECT value FROM json_each(?)`, list); err != nil {
@@ -158,7 +157,7 @@ func addTerms(ctx context.Context, tx *sql.Tx, table string, known []string, res
 
 // tempExec runs a statement that may use the connection's temp tables,
 // making them first if they are not there yet.
-func tempExec(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+func tempExec(ctx context.Context, tx txer, query string, args ...any) error {
 	if _, err := tx.ExecContext(ctx, query, args...); err == nil {
 		return nil
 	}
@@ -203,7 +202,7 @@ func terms(texts []string) (known []string, rest string) {
 // holds any more out of the lexicon, once the rows are deleted (and, for an
 // article updated, its new rows added). Whether the index still has a term
 // is its first occurrence, not its count.
-func lexiconRemoved(ctx context.Context, tx *sql.Tx) error {
+func lexiconRemoved(ctx context.Context, tx txer) error {
 	res, err := tx.ExecContext(ctx, `DELETE FROM lexicon WHERE term IN (SELECT g.term FROM temp.lexicon_gone g
 		WHERE NOT EXISTS (SELECT 1 FROM passages_instances i WHERE i.term = g.term))`)
 	if err != nil {
@@ -221,7 +220,7 @@ func lexiconRemoved(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-func collectStrings(ctx context.Context, tx *sql.Tx, out *[]string, query string, args ...any) error {
+func collectStrings(ctx context.Context, tx txer, out *[]string, query string, args ...any) error {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
