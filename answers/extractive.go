@@ -120,6 +120,11 @@ func (q *analysis) also(context string) string {
 			b.WriteString(" " + w)
 		}
 	}
+	for _, terms := range q.read.romanised {
+		for _, w := range terms {
+			b.WriteString(" " + w)
+		}
+	}
 	return b.String()
 }
 
@@ -213,6 +218,7 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	_, q.askedNames = q.askedSpeaker()
 	q.askedRole = q.roleAsked()
 	weigh(q.terms, inLanguage(q.lang, all))
+	untranslated(q, all)
 	total := 0.0
 	for _, t := range q.terms {
 		total += t.weight
@@ -572,6 +578,22 @@ func inLanguage(lang string, all []*sentence) []*sentence {
 		return all
 	}
 	return own
+}
+
+// untranslated leaves out of the question's weight its words that no
+// sentence has, when no sentence is in its language: a question in
+// Ukrainian about English reports has words the glossary does not
+// translate («насправді», «дорогу в нікуди»), and their absence says
+// nothing of the reports.
+func untranslated(q *analysis, all []*sentence) {
+	if slices.ContainsFunc(all, func(s *sentence) bool { return prose.SameLanguage(q.lang, s.hit.Source.Language) }) {
+		return
+	}
+	for i := range q.terms {
+		if !slices.ContainsFunc(all, func(s *sentence) bool { return matchWeight(q.terms[i], s.stems) > 0 }) {
+			q.terms[i].weight = 0
+		}
+	}
 }
 
 // minWeighed is the fewest sentences whose words weigh a question's.

@@ -53,6 +53,14 @@ func (h Hybrid) Unknown(ctx context.Context, words []string) ([]string, error) {
 	return h.Library.Unknown(ctx, words)
 }
 
+// Romanised is the library's Romanised, when it reads names so.
+func (h Hybrid) Romanised(ctx context.Context, word string) ([]string, error) {
+	if r, ok := h.Library.(Romaniser); ok {
+		return r.Romanised(ctx, word)
+	}
+	return nil, nil
+}
+
 // Correct is the library's Correct.
 func (h Hybrid) Correct(ctx context.Context, word string) (string, error) {
 	return h.Library.Correct(ctx, word)

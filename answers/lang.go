@@ -479,7 +479,9 @@ var (
 // others (a date, read by the dates package, a count, a quote), which
 // typeMatch reads as in English.
 func slavicTypeMatch(q *analysis, s *sentence) (float64, bool) {
-	if q.lang != "uk" && q.lang != "ru" && !prose.HasCyrillic(s.text) {
+	if !prose.HasCyrillic(s.text) {
+		// An English report is read by the English rules, whatever the
+		// question's language.
 		return 0, false
 	}
 	text := s.text

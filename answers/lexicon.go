@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-bot/parley"
 	"github.com/parley-bot/parley/prose"
@@ -20,6 +21,13 @@ import (
 type Lexicon interface {
 	Unknown(ctx context.Context, words []string) ([]string, error)
 	Correct(ctx context.Context, word string) (string, error)
+}
+
+// Romaniser is a Lexicon that also reads a Ukrainian or Russian name as
+// the library's English reports spell it (store.DB.Romanised): «Зеленського»
+// as zelenski, «Стамбулі» as istanbul.
+type Romaniser interface {
+	Romanised(ctx context.Context, word string) ([]string, error)
 }
 
 // reading is a question as the library reads it: the question with its
@@ -40,6 +48,9 @@ type reading struct {
 	// to show: the key under which the index holds a Cyrillic word
 	// («останется» read as "ostaet").
 	asked map[string]string
+	// romanised are, for a Ukrainian or Russian word of the question, the
+	// library's terms that spell its name in English (Romaniser).
+	romanised map[string][]string
 }
 
 // readInto gives q the reading of its question, and its terms the asker's
@@ -48,6 +59,10 @@ type reading struct {
 func readInto(q *analysis, r reading) {
 	q.read = r
 	for i, t := range q.terms {
+		if rom := r.romanised[t.surface]; len(rom) > 0 {
+			// «Зеленського» is found as the English reports write it.
+			q.terms[i].alts = append(t.alts[:len(t.alts):len(t.alts)], rom...)
+		}
 		if w, ok := r.asked[t.surface]; ok {
 			q.terms[i].surface = w
 		}
@@ -70,12 +85,59 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 	for _, t := range keys {
 		words = append(words, question[t.Start:t.End])
 	}
+	if rom, ok := s.(Romaniser); ok {
+		for _, w := range words {
+			if !prose.HasCyrillic(w) {
+				continue
+			}
+			terms, err := rom.Romanised(ctx, w)
+			if err != nil {
+				return r, fmt.Errorf("read the question: %w", err)
+			}
+			if len(terms) > 0 {
+				if r.romanised == nil {
+					r.romanised = map[string][]string{}
+				}
+				r.romanised[w] = terms
+			}
+		}
+		// The article of an Arabic name, «Эр-» of «Эр-Рияд», «Абу-» of
+		// «Абу-Дабі», is known where the name is.
+		for i := 0; i+1 < len(keys); i++ {
+			w, next := words[i], words[i+1]
+			if prose.HasCyrillic(w) && utf8.RuneCountInString(w) <= 3 && len(r.romanised[next]) > 0 && question[keys[i].End:keys[i+1].Start] == "-" {
+				r.romanised[w] = r.romanised[next]
+			}
+		}
+	}
 	unknown, err := lex.Unknown(ctx, words)
 	if err == nil {
 		unknown, err = knownAsAlternate(ctx, lex, unknown)
 	}
-	if err != nil || len(unknown) == 0 {
+	if err != nil {
 		return r, err
+	}
+	// A name the library has only in English is known, and so is a word
+	// whose translation it has (the glossary's: «делегацію», delegation).
+	out := unknown[:0:0]
+	for _, w := range unknown {
+		if len(r.romanised[w]) > 0 {
+			continue
+		}
+		if tr := prose.TranslationWords(w); len(tr) > 0 && prose.HasCyrillic(w) {
+			still, err := lex.Unknown(ctx, tr)
+			if err != nil {
+				return r, err
+			}
+			if len(still) < len(tr) {
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	unknown = out
+	if len(unknown) == 0 {
+		return r, nil
 	}
 	isUnknown := map[string]bool{}
 	for _, w := range unknown {

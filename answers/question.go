@@ -178,7 +178,7 @@ func analyse(text string) analysis {
 			q.latest && strings.EqualFold(word, "next") || q.want == typePlace && placeWords[strings.ToLower(word)] ||
 			q.want == typeDate && dateWords[strings.ToLower(word)] ||
 			q.want != typeOpen && asking[0] <= tok.Start && tok.End <= asking[1]
-		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: slavicAlts(word, append(prose.SynonymStems(tok.Term), prose.Translations(word)...)), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
+		q.terms = append(q.terms, qterm{stem: tok.Term, entity: entity, alts: slavicAlts(word, translatedAlts(word, tok.Term)), surface: word, start: tok.Start, act: act, form: form, hint: hints[tok.Start]})
 	}
 	q.readAccount()
 	q.readEvent()
@@ -187,6 +187,22 @@ func analyse(text string) analysis {
 	q.future = reFutureAsked.MatchString(text)
 	q.cityAsked = reCityAsked.MatchString(text)
 	return q
+}
+
+// translatedAlts are the stems of the words that say the same as a
+// question's word: its synonyms, its translations into the library's
+// other languages (the glossary's), and, for a Ukrainian or Russian word,
+// the English synonyms of its translations («зустріч» is meeting, and so
+// summit and talks).
+func translatedAlts(word, term string) []string {
+	alts := slices.Clone(prose.SynonymStems(term))
+	for _, t := range prose.Translations(word) {
+		alts = append(alts, t)
+		if prose.HasCyrillic(word) {
+			alts = append(alts, prose.SynonymStems(t)...)
+		}
+	}
+	return alts
 }
 
 // reCounted finds what a count question counts: the words after "how many"

@@ -358,3 +358,21 @@ func TestTypedAnswerStatesTheValue(t *testing.T) {
 		t.Errorf("a latest question does not say as of when:\n%s", a.Text)
 	}
 }
+
+// TestSlavicQuestionOfEnglishReports: a question in Ukrainian or Russian
+// is answered from English reports, its names read as they spell them
+// (store.DB.Romanised) and its other words by the glossary, in the asker's
+// language with the quotes in English, marked so.
+func TestSlavicQuestionOfEnglishReports(t *testing.T) {
+	db, _ := seeded(t)
+	e := &answers.Extractive{Searcher: db}
+	for _, q := range []string{"Що сказав Віткофф про гарантії безпеки?", "Что сказал Уиткофф о гарантиях безопасности?"} {
+		a, err := e.Ask(context.Background(), parley.Question{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Abstained || !strings.Contains(a.Text, "Witkoff") || !strings.Contains(a.Text, "англ") {
+			t.Errorf("%s\n%s", q, a.Text)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -253,6 +254,59 @@ var exonyms = map[string]string{
 	"poland": "польша", "britain": "британия", "saudi": "саудовская", "emirates": "эмираты",
 }
 
+// Exonyms returns the English names of the places whose Cyrillic name has
+// one of keys («Стамбулі», «Женеві»: istanbul, geneva).
+func Exonyms(keys []string) []string {
+	var out []string
+	for en, cyr := range exonyms {
+		if slices.Contains(keys, SlavicKey(cyr)) && !slices.Contains(out, en) {
+			out = append(out, en)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// LatinPrefixes are the ways English may write the first n letters of a
+// key, as latinFold folds them (i as i, y or j; h as h, g or kh; v as v or
+// w; k as k, c or q; f as f or ph; d and t as themselves or with an h; e as
+// e or ye at the start), at most a few dozen.
+func LatinPrefixes(key string, n int) []string {
+	out := []string{""}
+	for i := 0; i < len(key) && i < n; i++ {
+		var vs []string
+		switch c := key[i]; c {
+		case 'i':
+			vs = []string{"i", "y", "j"}
+		case 'h':
+			vs = []string{"h", "g", "kh"}
+		case 'v':
+			vs = []string{"v", "w"}
+		case 'k':
+			vs = []string{"k", "c", "q"}
+		case 'f':
+			vs = []string{"f", "ph"}
+		case 'd', 't':
+			vs = []string{string(c), string(c) + "h"}
+		case 'e':
+			vs = []string{"e"}
+			if i == 0 {
+				vs = append(vs, "ye")
+			}
+		default:
+			vs = []string{string(c)}
+		}
+		var next []string
+		for _, p := range out {
+			for _, v := range vs {
+				next = append(next, p+v)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
 // slavicLetters folds a transliterated word's letters: runs of one letter
 // as one, and the soft sign of a consonant before a vowel dropped.
 func slavicLetters(w string) string {
@@ -358,14 +412,16 @@ var slavicStopwords = []string{
 	"этом", "тем", "нее", "неё", "куда", "зачем", "всех", "при", "над", "тот", "эти", "нас", "про", "всего",
 	"них", "эту", "этой", "том", "им", "это", "который", "которая", "которое", "которые", "которую",
 	"которого", "которой", "которых", "почему", "сколько", "кого", "чему", "чём", "насчет", "насчёт", "также",
-	"свой", "своей", "своих", "свою", "между", "через", "перед", "после",
+	"свой", "своей", "своих", "свою", "между", "через", "перед", "после", "против", "кем", "ком",
+	"должен", "должна", "должно", "должны", "самом", "деле",
 	// Ukrainian
 	"і", "й", "та", "з", "із", "зі", "від", "що", "як", "це", "цей", "ця", "ці", "той", "ті", "він",
 	"вона", "воно", "вони", "ми", "ви", "ти", "її", "їх", "їм", "йому", "чи", "або", "але", "бо",
 	"вже", "теж", "також", "було", "бути", "є", "який", "яка", "яке", "які", "якого", "якої", "яким",
 	"якій", "яких", "якими", "якому", "хто", "де", "коли", "чому", "скільки", "звідки", "саме", "між",
 	"після", "щодо", "усі", "всі", "своє", "своїх", "тому", "цього", "цієї", "цих", "цим", "котрий",
-	"якою", "нього", "неї", "ним", "нею", "вам", "нам", "нас", "вас",
+	"якою", "нього", "неї", "ним", "нею", "вам", "нам", "нас", "вас", "ким", "кого", "проти", "б", "би",
+	"мав", "мала", "мало", "мали", "насправді", "справді",
 }
 
 // slavicStopKeys are slavicStopwords as IndexForm writes them.

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/parley-bot/parley"
@@ -74,5 +75,38 @@ func TestSearchAcrossLanguages(t *testing.T) {
 	}
 	if len(hits) == 0 || hits[0].ArticleID != army {
 		t.Errorf("Search(army) = %d hits, want the army's article first", len(hits))
+	}
+}
+
+// TestRomanised: a Ukrainian or Russian name is read as the English
+// reports' spelling of it, by its key, and a place by its English name.
+func TestRomanised(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	mustAdd(t, db, article("Talks", "Wire", "https://en.example.com/5",
+		"Zelensky sent Rustem Umerov to Istanbul, where Marco Rubio and Trump envoy Steve Witkoff and Kirill Dmitriev met Yuri Ushakov."))
+	for word, want := range map[string]string{
+		"Зеленського": "zelenski",
+		"Умєрова":     "umerov",
+		"Віткоффом":   "witkoff",
+		"Дмитрієв":    "dmitriev",
+		"Стамбулі":    "istanbul",
+		"Ушакова":     "ushakov",
+		"Трампа":      "trump",
+		"Уиткоффа":    "witkoff",
+		"Рубіо":       "rubio",
+	} {
+		got, err := db.Romanised(ctx, word)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("Romanised(%q) = %q, want %q among them", word, got, want)
+		}
+	}
+	for _, word := range []string{"переговори", "Putin"} {
+		if got, err := db.Romanised(ctx, word); err != nil || len(got) > 0 {
+			t.Errorf("Romanised(%q) = %q, %v: want none", word, got, err)
+		}
 	}
 }
