@@ -371,3 +371,23 @@ func TestSlavicAskedSpeaker(t *testing.T) {
 		t.Errorf("topic = %s, want no verb of saying", got)
 	}
 }
+
+// TestRoleVerbIsTheQuestionsOwn: "who asked" is answered by a sentence
+// that says someone asked, and a noun of the question whose synonym is a
+// verb of a role ("plan", "proposal", "propose") is no role verb.
+func TestRoleVerbIsTheQuestionsOwn(t *testing.T) {
+	q := analyse("Who asked Putin about the 28-point plan at the meeting?")
+	for _, term := range q.terms {
+		if term.surface == "plan" && isRoleVerb(term) {
+			t.Errorf("%q is read as a verb of a role", term.surface)
+		}
+	}
+	named := "The 28-point plan was discussed by Kirill Dmitriev at the meeting."
+	asked := "Valentina Matviyenko asked Putin about the 28-point plan at the meeting."
+	if doesAsked(&q, &sentence{text: named, stems: stemsOf(named)}) {
+		t.Errorf("a person named beside the plan is taken for the one who asked: %q", named)
+	}
+	if !doesAsked(&q, &sentence{text: asked, stems: stemsOf(asked)}) {
+		t.Errorf("the one who asked is not: %q", asked)
+	}
+}

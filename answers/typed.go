@@ -384,22 +384,14 @@ func doesAsked(q *analysis, s *sentence) bool {
 // about, by stem.
 var roleVerbs = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("lead led head chair run ran host mediate broker draft drew write wrote send sent represent negotiate sign charge organise organize propose") {
+	for _, w := range strings.Fields("lead led head chair run ran host mediate broker draft drew write wrote send sent represent negotiate sign charge organise organize propose ask asked") {
 		m[prose.Stem(w)] = true
 	}
 	return m
 }()
 
 func isRoleVerb(t qterm) bool {
-	if roleVerbs[t.stem] {
-		return true
-	}
-	for _, a := range t.alts {
-		if roleVerbs[a] {
-			return true
-		}
-	}
-	return false
+	return roleVerbs[t.stem]
 }
 
 // askedNumber reports whether a number is one the question itself names
