@@ -572,23 +572,38 @@ func languageInstruction(lang string, passages []parley.Hit) string {
 	return s
 }
 
-// knownAsAlternate leaves out of unknown the Ukrainian and Russian words
-// the library has under their alternative key (prose.SlavicAlternates): an
-// article that writes «Ер-Ріяд» has what «ер-ріядській» names, though not
-// that word.
-func knownAsAlternate(ctx context.Context, lex Lexicon, unknown []string) ([]string, error) {
+// knownOtherwise leaves out of unknown the Ukrainian and Russian words the
+// library has in another form: under their alternative key
+// (prose.SlavicAlternates: an article that writes «Ер-Ріяд» has what
+// «ер-ріядській» names, though not that word), as an English name
+// (romanised), or as the glossary's translation («делегацію»,
+// delegation).
+func knownOtherwise(ctx context.Context, lex Lexicon, unknown []string, romanised map[string][]string) ([]string, error) {
 	out := unknown[:0:0]
 	for _, u := range unknown {
-		if ks := prose.SlavicAlternates(u); len(ks) > 0 && prose.HasCyrillic(u) {
-			still, err := lex.Unknown(ctx, ks)
+		if !prose.HasCyrillic(u) {
+			out = append(out, u)
+			continue
+		}
+		if len(romanised[u]) > 0 {
+			continue
+		}
+		known := false
+		for _, other := range [][]string{prose.SlavicAlternates(u), prose.TranslationWords(u)} {
+			if len(other) == 0 {
+				continue
+			}
+			still, err := lex.Unknown(ctx, other)
 			if err != nil {
 				return nil, err
 			}
-			if len(still) < len(ks) {
-				continue
+			if known = len(still) < len(other); known {
+				break
 			}
 		}
-		out = append(out, u)
+		if !known {
+			out = append(out, u)
+		}
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -208,14 +209,18 @@ func (k knownWords) Unknown(_ context.Context, words []string) ([]string, error)
 
 func (knownWords) Correct(context.Context, string) (string, error) { return "", nil }
 
-func TestKnownAsAlternate(t *testing.T) {
-	lex := knownWords{prose.IndexForm("Ріяд"): true}
-	got, err := knownAsAlternate(context.Background(), lex, []string{"ріядській", "гутерреш"})
+// TestKnownOtherwise: a Ukrainian or Russian word the library has in
+// another form is no unknown word: under its alternative key, as an
+// English name, or as the glossary's translation.
+func TestKnownOtherwise(t *testing.T) {
+	lex := knownWords{prose.IndexForm("Ріяд"): true, prose.IndexForm("delegation"): true}
+	romanised := map[string][]string{"Віткофф": {"witkoff"}}
+	got, err := knownOtherwise(context.Background(), lex, []string{"ріядській", "гутерреш", "Віткофф", "делегацію", "witkof"}, romanised)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0] != "гутерреш" {
-		t.Errorf("knownAsAlternate = %q, want only гутерреш: the library has Ріяд, which «ріядській» names", got)
+	if !slices.Equal(got, []string{"гутерреш", "witkof"}) {
+		t.Errorf("knownOtherwise = %q, want гутерреш and witkof: the library has Ріяд, Witkoff and delegation", got)
 	}
 }
 

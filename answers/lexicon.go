@@ -112,32 +112,10 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 	}
 	unknown, err := lex.Unknown(ctx, words)
 	if err == nil {
-		unknown, err = knownAsAlternate(ctx, lex, unknown)
+		unknown, err = knownOtherwise(ctx, lex, unknown, r.romanised)
 	}
-	if err != nil {
+	if err != nil || len(unknown) == 0 {
 		return r, err
-	}
-	// A name the library has only in English is known, and so is a word
-	// whose translation it has (the glossary's: «делегацію», delegation).
-	out := unknown[:0:0]
-	for _, w := range unknown {
-		if len(r.romanised[w]) > 0 {
-			continue
-		}
-		if tr := prose.TranslationWords(w); len(tr) > 0 && prose.HasCyrillic(w) {
-			still, err := lex.Unknown(ctx, tr)
-			if err != nil {
-				return r, err
-			}
-			if len(still) < len(tr) {
-				continue
-			}
-		}
-		out = append(out, w)
-	}
-	unknown = out
-	if len(unknown) == 0 {
-		return r, nil
 	}
 	isUnknown := map[string]bool{}
 	for _, w := range unknown {
