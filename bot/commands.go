@@ -36,7 +36,11 @@ func (b *Bot) commandRegistry() []command {
 		}, b.article, b.completeArticle),
 	}
 	cmds = append(cmds, b.digestCommands()...)
-	return append(cmds, b.feedCommands()...)
+	cmds = append(cmds, b.feedCommands()...)
+	for _, c := range cmds {
+		localise(c.def)
+	}
+	return cmds
 }
 
 // adminCommand is a command that changes the library. Discord shows it to
