@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -30,4 +33,49 @@ func reopen(t *testing.T, db *DB, path string) *DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// TestOpenTellsMigrations: OpenWith tells each migration it applies to a
+// library of an older schema, as it begins and once done, by its version
+// and name, and nothing for a new library.
+func TestOpenTellsMigrations(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	var told []Migration
+	db, err := OpenWith(ctx, path, func(m Migration) { told = append(told, m) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(told) > 0 {
+		t.Errorf("a new library told %+v", told)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest := len(ms)
+	if _, err := db.sql.Exec(fmt.Sprintf("PRAGMA user_version = %d", newest-2)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = OpenWith(ctx, path, func(m Migration) { told = append(told, m) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var got []string
+	for _, m := range told {
+		if m.Newest != newest {
+			t.Errorf("%+v: newest %d, want %d", m, m.Newest, newest)
+		}
+		got = append(got, fmt.Sprintf("%d %s %v", m.Version, m.Name, m.Done))
+	}
+	want := []string{fmt.Sprintf("%d %s false", newest-1, ms[newest-2].title()), fmt.Sprintf("%d %s true", newest-1, ms[newest-2].title()),
+		fmt.Sprintf("%d %s false", newest, ms[newest-1].title()), fmt.Sprintf("%d %s true", newest, ms[newest-1].title())}
+	if !slices.Equal(got, want) {
+		t.Errorf("told %q, want %q", got, want)
+	}
+	if ms[15].title() != "index merged" {
+		t.Errorf("migration 16's title is %q", ms[15].title())
+	}
 }

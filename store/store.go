@@ -62,6 +62,23 @@ type DB struct {
 // library gives an error wrapping parley.ErrNotLibrary; one written by a
 // newer Parley, parley.ErrNewerSchema.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return OpenWith(ctx, path, nil)
+}
+
+// Migration is a step of the schema that OpenWith applies to a library an
+// older Parley made: on a large library some take seconds (building the
+// lexicon, merging the index).
+type Migration struct {
+	Version, Newest int           // the schema version it makes, and this Parley's
+	Name            string        // what it does, from its file: "index merged"
+	Done            bool          // false as it begins, true once it is committed
+	Took            time.Duration // when done
+}
+
+// OpenWith is Open that tells progress, when not nil, of each migration
+// it applies to a library that has a schema already (a new file's are
+// applied at once, quickly, untold).
+func OpenWith(ctx context.Context, path string, progress func(Migration)) (*DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("open library: %w: empty path", parley.ErrInvalid)
 	}
@@ -85,7 +102,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
 	db := &DB{sql: sdb, Now: time.Now, rareLimit: defaultRareLimit, maxSegments: defaultMaxSegments}
-	if err := db.init(ctx); err != nil {
+	if err := db.init(ctx, progress); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
@@ -131,7 +148,7 @@ func migrations() ([]migration, error) {
 // snapshot), and read again under the write lock before anything is
 // written, so an opener never mistakes a library another is making for
 // another program's database.
-func (db *DB) init(ctx context.Context) error {
+func (db *DB) init(ctx context.Context, progress func(Migration)) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
@@ -147,7 +164,7 @@ func (db *DB) init(ctx context.Context) error {
 		return err
 	}
 	for st.version < len(ms) {
-		if st, err = db.migrate(ctx, ms); err != nil {
+		if st, err = db.migrate(ctx, ms, progress); err != nil {
 			return err
 		}
 	}
@@ -218,7 +235,7 @@ func (st schema) check(known int) error {
 // it runs with foreign keys off, on a connection of its own, so that
 // dropping the old table cascades into nothing, and the keys are checked
 // before it commits.
-func (db *DB) migrate(ctx context.Context, ms []migration) (schema, error) {
+func (db *DB) migrate(ctx context.Context, ms []migration, progress func(Migration)) (schema, error) {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return schema{}, classify(err)
@@ -247,7 +264,11 @@ func (db *DB) migrate(ctx context.Context, ms []migration) (schema, error) {
 	}
 	pending := ms[st.version : st.version+1]
 	if st.version == 0 {
-		pending = ms
+		pending, progress = ms, nil
+	}
+	began := time.Now()
+	if progress != nil {
+		progress(Migration{Version: pending[0].version, Newest: len(ms), Name: pending[0].title()})
 	}
 	for _, m := range pending {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
@@ -270,7 +291,23 @@ func (db *DB) migrate(ctx context.Context, ms []migration) (schema, error) {
 		return st, fmt.Errorf("migration to version %d: %w", st.version, err)
 	}
 	st.appID = applicationID
-	return st, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return st, err
+	}
+	if progress != nil {
+		progress(Migration{Version: st.version, Newest: len(ms), Name: pending[0].title(), Done: true, Took: time.Since(began)})
+	}
+	return st, nil
+}
+
+// title is what a migration does, as its file name says it:
+// "0016_index_merged.sql" is "index merged".
+func (m migration) title() string {
+	name := strings.TrimSuffix(filepath.Base(m.name), ".sql")
+	if _, rest, ok := strings.Cut(name, "_"); ok {
+		name = rest
+	}
+	return strings.ReplaceAll(name, "_", " ")
 }
 
 // checkForeignKeys fails if a row refers to one that is not there.

@@ -30,7 +30,20 @@ func openLibrary(ctx context.Context, e *env) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(ctx, path)
+	// A library an older Parley made is brought up to this one's schema:
+	// on a large one some steps take seconds, so each is said.
+	var updating time.Time
+	db, err := store.OpenWith(ctx, path, func(m store.Migration) {
+		switch {
+		case !m.Done:
+			if updating.IsZero() {
+				updating = time.Now()
+			}
+			fmt.Fprintf(e.stderr, "parley: updating the library (step %d of %d: %s)…\n", m.Version, m.Newest, m.Name)
+		case m.Version == m.Newest:
+			fmt.Fprintf(e.stderr, "parley: library updated in %v\n", time.Since(updating).Round(100*time.Millisecond))
+		}
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,5 +79,36 @@ func TestAddTidies(t *testing.T) {
 	}
 	if n := segments(t, env["PARLEY_DB"]); n > 2 {
 		t.Errorf("after adding 40 articles: %d segments, want at most 2", n)
+	}
+}
+
+// TestOlderLibraryUpdateSaid: opening a library an older Parley made says,
+// on stderr, each step that brings it up to date, and when it is done.
+func TestOlderLibraryUpdateSaid(t *testing.T) {
+	env := tempDB(t)
+	if code, _, errOut := runParley(t, env, "--seed=false", "list"); code != 0 {
+		t.Fatalf("list: exit %d, %s", code, errOut)
+	}
+	raw, err := sql.Open("sqlite", env["PARLEY_DB"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var newest int
+	if err := raw.QueryRow("PRAGMA user_version").Scan(&newest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(fmt.Sprintf("PRAGMA user_version = %d", newest-2)); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, _, errOut := runParley(t, env, "--seed=false", "list")
+	want := regexp.MustCompile(fmt.Sprintf(`^parley: updating the library \(step %d of %d: [a-z ]+\)…
+parley: updating the library \(step %d of %d: index usermerge\)…
+parley: library updated in \d`, newest-1, newest, newest, newest))
+	if !want.MatchString(errOut) {
+		t.Errorf("opening a library two steps older says:\n%s\nwant it to match %s", errOut, want)
+	}
+	if _, _, errOut := runParley(t, env, "--seed=false", "list"); strings.Contains(errOut, "updating") {
+		t.Errorf("an up-to-date library says %q", errOut)
 	}
 }
