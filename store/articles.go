@@ -113,6 +113,9 @@ func addTx(ctx context.Context, tx txer, a *parley.Article, ps []parley.Passage,
 		if err := lexiconRemoving(ctx, tx, id); err != nil {
 			return 0, 0, err
 		}
+		if err := uncountCyrillic(ctx, tx, id); err != nil {
+			return 0, 0, err
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM passages WHERE article_id = ?", id); err != nil {
 			return 0, 0, err
 		}
@@ -166,6 +169,11 @@ func addTx(ctx context.Context, tx txer, a *parley.Article, ps []parley.Passage,
 	if _, err := tx.ExecContext(ctx, `UPDATE stats SET passages = passages + ?, words = words + ? WHERE id = 1`, len(ps), words); err != nil {
 		return 0, 0, err
 	}
+	if isCyrillicLanguage(a.Language) {
+		if _, err := tx.ExecContext(ctx, `UPDATE language_stats SET cyrillic = cyrillic + ? WHERE id = 1`, len(ps)); err != nil {
+			return 0, 0, err
+		}
+	}
 	if err := index(ctx, tx, id, sig, outcome == parley.Updated); err != nil {
 		return 0, 0, err
 	}
@@ -185,6 +193,9 @@ func (db *DB) Remove(ctx context.Context, id int64) error {
 	if err := lexiconRemoving(ctx, tx, id); err != nil {
 		return fmt.Errorf("remove article %d: %w", id, err)
 	}
+	if err := uncountCyrillic(ctx, tx, id); err != nil {
+		return fmt.Errorf("remove article %d: %w", id, err)
+	}
 	res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
 	if err != nil {
 		return fmt.Errorf("remove article %d: %w", id, err)
@@ -196,6 +207,18 @@ func (db *DB) Remove(ctx context.Context, id int64) error {
 		return fmt.Errorf("remove article %d: %w", id, err)
 	}
 	return tx.Commit()
+}
+
+// isCyrillicLanguage reports whether articles in language lang are counted
+// in language_stats (migration 18).
+func isCyrillicLanguage(lang string) bool { return lang == "uk" || lang == "ru" }
+
+// uncountCyrillic takes an article's passages out of language_stats before
+// they are deleted, when it is in Ukrainian or Russian.
+func uncountCyrillic(ctx context.Context, tx txer, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE language_stats SET cyrillic = cyrillic - (SELECT count(*) FROM passages WHERE article_id = ?)
+		WHERE id = 1 AND (SELECT language FROM articles WHERE id = ?) IN ('uk', 'ru')`, id, id)
+	return err
 }
 
 const articleColumns = "id, title, outlet, coalesce(url, ''), author, language, published, added"

@@ -79,6 +79,12 @@ func openAt(t *testing.T, path string, v int) *DB {
 			t.Fatalf("%s: %v", ms[12].name, err)
 		}
 	}
+	// And the count of Cyrillic passages of migration 18.
+	if v < 18 {
+		if _, err := tx.Exec(ms[17].sql); err != nil {
+			t.Fatalf("%s: %v", ms[17].name, err)
+		}
+	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", v, applicationID)); err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,12 @@ const (
 	// over all their matches; they choose candidates together (see tiers)
 	// and re-rank them.
 	defaultRareLimit = 1000
+	// foreignPoolSize is how many more passages FTS5 ranks best for the
+	// question's foreign words with its rare ones: the reports in another
+	// language that may answer where the asker's do not. Fewer than the
+	// rare pool, since each costs a re-ranking (a Cyrillic passage's terms
+	// cost several times an English one's to count) and few answer.
+	foreignPoolSize = 16
 	// poolSize is how many passages FTS5 ranks best for the rare terms
 	// join the candidates.
 	poolSize = 64
@@ -71,11 +77,18 @@ type queryTerm struct {
 	// not in the question's language, where a Cyrillic key may be the
 	// stem of an unrelated English word.
 	foreign bool
+	name    bool // a foreign word that is a name, as the other script writes it
 }
 
 // alsoWeight is what a word of Query.Also counts, against 1 for the
 // question's own words.
 const alsoWeight = 0.5
+
+// translationWeight is what a word of the glossary's translations counts
+// in a passage of its language: the question's word itself, as that
+// language writes it, weighed by how rare it is among that language's
+// passages (foreignDF).
+const translationWeight = 0.75
 
 // QueryTerms returns the FTS5 string literals Search would match for text:
 // each distinct content word, quoted, so that no user text ever reaches
@@ -288,44 +301,59 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	// the index has «Песков»), which is the name itself, and the glossary's
 	// translations (a question in English finds «переговоры», one in
 	// Russian "talks").
+	//
+	// A foreign word is weighed by how rare it is among the passages of
+	// its own language (foreignDF): in a library mostly in English every
+	// Cyrillic word is rare in the whole library, and its idf there would
+	// rank a report in another language above the English ones that have
+	// the question's own words.
 	also := []string{q.Also}
-	var names, translated []string
-	for _, t := range terms {
+	names := make([][]string, len(terms))
+	translated := make([][]string, len(terms))
+	for i, t := range terms {
 		also = append(also, prose.SynonymWords(t.stem)...)
 		if ks := prose.SlavicAlternates(t.word); prose.HasCyrillic(t.word) {
 			also = append(also, ks...) // «стамбульські» as the index has «Стамбул»
 		} else {
-			names = append(names, ks...)
+			names[i] = ks
 		}
-		translated = append(translated, prose.TranslationWords(t.word)...)
+		translated[i] = prose.TranslationWords(t.word)
 	}
 	for _, t := range queryTerms(strings.Join(also, " "), seen) {
 		t.weight = alsoWeight
 		terms = append(terms, t)
 	}
-	for _, t := range queryTerms(strings.Join(names, " "), seen) {
-		t.weight, t.foreign = 1, true
-		terms = append(terms, t)
+	foreign := func(words [][]string, weight float64, name bool) {
+		n := 0
+		for _, ws := range words {
+			for _, t := range queryTerms(strings.Join(ws, " "), seen) {
+				if n == maxQueryTerms {
+					return
+				}
+				t.weight, t.foreign, t.name = weight, true, name
+				terms = append(terms, t)
+				n++
+			}
+		}
 	}
-	for _, t := range queryTerms(strings.Join(translated, " "), seen) {
-		t.weight, t.foreign = alsoWeight, true
-		terms = append(terms, t)
-	}
+	foreign(names, 1, true)
+	foreign(translated, translationWeight, false)
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	var n, totalWords, minID float64
-	err := db.sql.QueryRowContext(ctx, "SELECT passages, words, (SELECT coalesce(min(id), 0) FROM passages) FROM stats").Scan(&n, &totalWords, &minID)
+	var n, totalWords, minID, cyrillic float64
+	err := db.sql.QueryRowContext(ctx, "SELECT passages, words, (SELECT coalesce(min(id), 0) FROM passages), (SELECT cyrillic FROM language_stats) FROM stats").Scan(&n, &totalWords, &minID, &cyrillic)
 	if err != nil || n == 0 {
 		return nil, err
 	}
+	lang := prose.QuestionLanguage(q.Text)
 	live := terms[:0]
 	for _, t := range terms {
 		count, maxID, err := db.matches(ctx, t.phrase)
 		if err != nil {
 			return nil, err
 		}
-		if count == 0 && t.weight == 1 && !q.Spelled {
+		if count == 0 && t.weight == 1 && !t.foreign && !q.Spelled {
 			// A word of the question no article has: read it as the word
 			// of the library it is a misspelling of, if there is one.
 			if c, err := db.Correct(ctx, t.word); err == nil && c != "" {
@@ -345,12 +373,29 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 			// the term is as dense in the rest of the library.
 			t.df = math.Min(n, float64(count)*n/math.Max(1, maxID-minID+1))
 		}
+		if t.foreign && !t.name {
+			t.df = foreignDF(t.df, n, cyrillic, lang)
+		}
 		live = append(live, t)
 	}
 	if len(live) == 0 {
 		return nil, nil
 	}
-	return &query{terms: live, n: n, avgLen: totalWords / n, lang: prose.QuestionLanguage(q.Text)}, nil
+	return &query{terms: live, n: n, avgLen: totalWords / n, lang: lang}, nil
+}
+
+// foreignDF is a foreign word's document frequency as the whole library's
+// would be if all of it were in the word's language: its share of the
+// passages of that language (the Ukrainian and Russian ones, of cyrillic,
+// for a question in English; the others for one in Ukrainian or Russian)
+// times all n. A word found in 3 of 200 Cyrillic passages of a library of
+// 100,000 is as common as one in 1,500 of the whole.
+func foreignDF(df, n, cyrillic float64, questionLang string) float64 {
+	own := cyrillic
+	if questionLang == "uk" || questionLang == "ru" {
+		own = n - cyrillic
+	}
+	return math.Min(n, df*n/math.Max(own, 1))
 }
 
 // SearchBM25 is the baseline Search is measured against: FTS5's own
@@ -452,16 +497,22 @@ func (db *DB) rarePool(ctx context.Context, rq *query, ids map[int64]bool) error
 			rare = append(rare, t.phrase)
 		}
 	}
-	pools := [][]string{rare}
+	pools := []struct {
+		terms []string
+		size  int
+	}{{rare, poolSize}}
 	if len(foreign) > 0 {
-		pools = append(pools, append(foreign, rare...))
+		pools = append(pools, struct {
+			terms []string
+			size  int
+		}{append(foreign, rare...), foreignPoolSize})
 	}
 	for _, pool := range pools {
-		if len(pool) == 0 {
+		if len(pool.terms) == 0 {
 			continue
 		}
 		if err := db.collectPrepared(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-		ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(pool, " OR "), titleWeight, poolSize); err != nil {
+		ORDER BY bm25(passages_fts, 1.0, ?, 0.5) LIMIT ?`, strings.Join(pool.terms, " OR "), titleWeight, pool.size); err != nil {
 			return err
 		}
 	}

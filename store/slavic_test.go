@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -108,5 +109,30 @@ func TestRomanised(t *testing.T) {
 		if got, err := db.Romanised(ctx, word); err != nil || len(got) > 0 {
 			t.Errorf("Romanised(%q) = %q, %v: want none", word, got, err)
 		}
+	}
+}
+
+// TestTranslationsWeighedInTheirLanguage: in a library mostly in English,
+// an English report with the question's own words ranks above a Russian
+// one with their translations, though every Cyrillic word is rare in the
+// whole library: a translation is weighed by how rare it is among the
+// passages of its own language.
+func TestTranslationsWeighedInTheirLanguage(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	ru := mustAdd(t, db, article("Санкции", "Невский курьер", "https://ru.example.com/9",
+		"Минфин США ввёл санкции против двух нефтяных компаний."))
+	for i := range 12 {
+		mustAdd(t, db, article(fmt.Sprintf("Weather %d", i), "Wire", fmt.Sprintf("https://en.example.com/w%d", i),
+			fmt.Sprintf("Heavy snow closed %d roads, and the oil companies said sanctions were not the cause.", i)))
+	}
+	en := mustAdd(t, db, article("Sanctions on oil", "Wire", "https://en.example.com/9",
+		"The Treasury announced sanctions on two Russian oil companies."))
+	hits, err := db.Search(ctx, parley.Query{Text: "Treasury sanctions oil companies"}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].ArticleID != en {
+		t.Errorf("the English report should come first, got article %d (Russian is %d)", hits[0].ArticleID, ru)
 	}
 }
