@@ -27,7 +27,7 @@ const (
 	// and re-rank them.
 	defaultRareLimit = 1000
 	// foreignPoolSize is how many more passages FTS5 ranks best for the
-	// question's foreign words with its rare ones: the reports in another
+	// question's foreign words: the reports in another
 	// language that may answer where the asker's do not. Fewer than the
 	// rare pool, since each costs a re-ranking (a Cyrillic passage's terms
 	// cost several times an English one's to count) and few answer.
