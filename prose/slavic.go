@@ -460,7 +460,11 @@ func indexSlavic(text string, from, to []int) (string, []int, []int) {
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isCyrillic(r) {
+		if !isCyrillic(r) || !isWordRune(r) {
+			// Not the start of a Cyrillic word: a Latin letter, a space,
+			// or a Cyrillic sign that is no letter («҂», the thousands
+			// sign, or a combining mark alone), which began an empty word
+			// and never moved on.
 			s, e := origin(i)
 			emit(text[i:i+size], s, e)
 			i += size

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -118,6 +119,22 @@ func TestSlavicAlternates(t *testing.T) {
 	} {
 		if got := SlavicAlternates(tt.word); !slices.Equal(got, tt.want) {
 			t.Errorf("SlavicAlternates(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestCyrillicSignsEndTheirWord: a Cyrillic character that is no letter
+// (the thousands sign ҂, a combining titlo alone) is read past, not taken
+// for the start of a word: an empty one that never moved on, so that a
+// text with one was never read to its end.
+func TestCyrillicSignsEndTheirWord(t *testing.T) {
+	for _, text := range []string{"Ціна ҂ 5 гривень", "҂", "а\u0483 б", "Сума ҂а"} {
+		terms := Terms(text)
+		if len(terms) == 0 && text != "҂" {
+			t.Errorf("Terms(%q) = none", text)
+		}
+		if f := IndexForm(text); !strings.Contains(f, "҂") && strings.Contains(text, "҂") {
+			t.Errorf("IndexForm(%q) = %q: the sign is lost", text, f)
 		}
 	}
 }
