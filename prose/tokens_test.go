@@ -121,6 +121,7 @@ func FuzzTokens(f *testing.F) {
 	f.Add("Trump’s U.S. envoy said 1,000 troops at 3 p.m. — Article 5-like")
 	f.Add("a.b.c.d. 's ’s x's 3.5.6 ,1, U.S")
 	f.Add("cease\u00ADfire Ｇｅｎｅｖａ ﬁnal ½ ㍱ e\u0301\u200B\xff")
+	f.Add("«Переговори», — сказав Зеленський. Ціна ҂ 5 гривень, а\u0483 п'ять")
 	f.Fuzz(func(t *testing.T, text string) {
 		prev := 0
 		for _, k := range Tokens(text) {
