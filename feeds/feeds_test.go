@@ -463,3 +463,19 @@ func TestShortItemsAndMalformedPages(t *testing.T) {
 		t.Errorf("the garbled page was fetched %d times, want 1", n)
 	}
 }
+
+// TestPollTidiesIndex: a poll that stores articles leaves the search index
+// in few segments (store.DB.Tidy), where each article's add wrote one.
+func TestPollTidiesIndex(t *testing.T) {
+	site, db, p := setup(t)
+	if _, err := p.Follow(t.Context(), site.URL+"/rss.xml"); err != nil {
+		t.Fatal(err)
+	}
+	segs, err := db.IndexSegments(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(segs) > 2 {
+		t.Errorf("after a poll that added 20 articles: %d segments of the index, want at most 2", len(segs))
+	}
+}
