@@ -322,6 +322,10 @@ func localizeLine(line string, p map[string]string, lang string) string {
 		line = p["reported by"] + strings.TrimPrefix(line, "Reported by ")
 	case strings.HasPrefix(line, "- “"):
 		line = localizeCredit(line, p)
+	case reCreditLine.MatchString(line):
+		// The credit over quotes in a row: "Steve Witkoff, U.S. envoy,
+		// quoted by The Independent, 2025-08-17 [1]:".
+		line = localCredit(line, p)
 	}
 	line = strings.Replace(line, "Reports differ:", p["differ"], 1)
 	return line + nearest
@@ -359,10 +363,17 @@ func localizeCredit(line string, p map[string]string) string {
 	if strings.HasPrefix(credit, "reported by ") {
 		credit = p["reported by"] + strings.TrimPrefix(credit, "reported by ")
 	}
+	return line[:i+len("” — ")] + localCredit(credit, p)
+}
+
+// localCredit writes the words of a credit in the asker's language:
+// "Steve Witkoff, U.S. envoy, quoted by The Independent, 2025-08-17", under
+// a quote or over the quotes it credits.
+func localCredit(credit string, p map[string]string) string {
 	for _, r := range [][2]string{{", quoted by ", p["quoted by"]}, {", paraphrasing ", p["paraphrasing"]}, {", citing unnamed sources", p["unnamed"]}} {
 		credit = strings.Replace(credit, r[0], r[1], 1)
 	}
-	return line[:i+len("” — ")] + credit
+	return credit
 }
 
 // localDates writes the " on DATE" or " between A and B" of a lead in lang.

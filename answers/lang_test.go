@@ -117,6 +117,7 @@ func TestLocalize(t *testing.T) {
 		{"uk", "The articles I have mention “США” but don't say how much money компенсації. The nearest ones:", "Статті, які я маю, згадують “США”, але не кажуть, скільки грошей компенсації. Найближчі:"},
 		{"ru", "The articles I have mention “солдат” but don't say how many иностранных солдат.", "Статьи, которые у меня есть, упоминают “солдат”, но не говорят, сколько иностранных солдат."},
 		{"ru", "The articles I have quote Марко Рубио, but not on “санкциях”.", "Статьи, которые у меня есть, цитируют Марко Рубио, но не о “санкциях”."},
+		{"ru", "Here is what A reported on 2025-08-17:\n\nSteve Witkoff, U.S. envoy, quoted by A, 2025-08-17 [1]:\n- “…”", "Вот что сообщили A (2025-08-17):\n\nSteve Witkoff, U.S. envoy, цитирует A, 2025-08-17 [1]:\n- “…”"},
 	} {
 		a := &parley.Answer{Question: questionIn[tt.lang], Body: tt.body, Nearest: []parley.Source{src}}
 		finish(a, parley.StateMedia{})
