@@ -80,22 +80,15 @@ var (
 // grows past the bounds the search prunes by.
 const otherSlavic = 0.75
 
-// otherScript is the factor for a passage in a language of another script
-// than the question's, which it meets by translations and transliterated
-// names: an answer where the asker's language has none.
-const otherScript = 1
-
 // LanguageWeight is the factor of a passage's score in language passage
-// for a question in language question.
+// for a question in language question. (A passage in another script is
+// weighed by its words instead: the glossary's translations count only in
+// it, at their rarity in its language; see store.foreignDF.)
 func LanguageWeight(question, passage string) float64 {
-	switch {
-	case SameLanguage(question, passage):
-		return 1
-	case question == "uk" && passage == "ru" || question == "ru" && passage == "uk":
+	if question == "uk" && passage == "ru" || question == "ru" && passage == "uk" {
 		return otherSlavic
-	default:
-		return otherScript
 	}
+	return 1
 }
 
 // SameLanguage reports whether a passage in language passage is in the
