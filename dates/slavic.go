@@ -1,7 +1,10 @@
 package dates
 
 import (
+	"cmp"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -49,7 +52,7 @@ var slavicLocativeMonths = map[string]time.Month{
 	"вересні": time.September, "жовтні": time.October, "листопаді": time.November, "грудні": time.December,
 }
 
-const slavicLocativeMonthRE = `(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні)`
+var slavicLocativeMonthRE = alternation(slavicLocativeMonths)
 
 // slavicMonthAdjectives are the stems of the adjectives of the months
 // ("липневий", "июльский").
@@ -62,9 +65,9 @@ var slavicMonthAdjectives = map[string]time.Month{
 	"вереснев": time.September, "жовтнев": time.October, "листопадов": time.November, "груднев": time.December,
 }
 
-const slavicMonthAdjectiveRE = `(январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск|січнев|лютнев|березнев|квітнев|травнев|червнев|липнев|серпнев|вереснев|жовтнев|листопадов|груднев)`
+var slavicMonthAdjectiveRE = alternation(slavicMonthAdjectives)
 
-const slavicMonthRE = `(?i)(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)`
+var slavicMonthRE = `(?i)` + alternation(slavicMonths)
 
 var slavicWeekdays = map[string]time.Weekday{
 	"понедельник": time.Monday, "вторник": time.Tuesday, "среду": time.Wednesday, "среда": time.Wednesday,
@@ -76,11 +79,28 @@ var slavicWeekdays = map[string]time.Weekday{
 	"субота": time.Saturday, "неділю": time.Sunday, "неділя": time.Sunday,
 }
 
-const slavicWeekdayRE = `(понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье|понеділок|вівторок|середу|середа|четвер|п['’ʼ]ятницю|п['’ʼ]ятниця|суботу|субота|неділю|неділя)`
+var slavicWeekdayRE = alternation(slavicWeekdays)
 
 // slavicModifiers are the words before a weekday as weekdayOf reads them.
 var slavicModifiers = map[string]string{
 	"минулої": "last", "минулого": "last", "минулу": "last", "прошлую": "last", "прошлый": "last", "прошлое": "last", "прошлой": "last",
 	"наступної": "next", "наступного": "next", "наступну": "next", "следующую": "next", "следующий": "next", "следующее": "next",
 	"цю": "this", "цей": "this", "эту": "this", "этот": "this",
+}
+
+// alternation is a regular expression group of the words of a table,
+// longest first, so that the words of each rule are written once: in its
+// table.
+func alternation[V any](table map[string]V) string {
+	words := slices.Collect(maps.Keys(table))
+	slices.SortFunc(words, func(a, b string) int {
+		if n := cmp.Compare(len(b), len(a)); n != 0 {
+			return n
+		}
+		return strings.Compare(a, b)
+	})
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return "(" + strings.Join(words, "|") + ")"
 }
