@@ -308,36 +308,28 @@ func (db *DB) read(ctx context.Context, q parley.Query) (*query, error) {
 	// rank a report in another language above the English ones that have
 	// the question's own words.
 	also := []string{q.Also}
-	names := make([][]string, len(terms))
-	translated := make([][]string, len(terms))
-	for i, t := range terms {
+	var names, translated []string
+	for _, t := range terms {
 		also = append(also, prose.SynonymWords(t.stem)...)
 		if ks := prose.SlavicAlternates(t.word); prose.HasCyrillic(t.word) {
 			also = append(also, ks...) // «стамбульські» as the index has «Стамбул»
 		} else {
-			names[i] = ks
+			names = append(names, ks...)
 		}
-		translated[i] = prose.TranslationWords(t.word)
+		translated = append(translated, prose.TranslationWords(t.word)...)
 	}
 	for _, t := range queryTerms(strings.Join(also, " "), seen) {
 		t.weight = alsoWeight
 		terms = append(terms, t)
 	}
-	foreign := func(words [][]string, weight float64, name bool) {
-		n := 0
-		for _, ws := range words {
-			for _, t := range queryTerms(strings.Join(ws, " "), seen) {
-				if n == maxQueryTerms {
-					return
-				}
-				t.weight, t.foreign, t.name = weight, true, name
-				terms = append(terms, t)
-				n++
-			}
-		}
+	for _, t := range queryTerms(strings.Join(names, " "), seen) {
+		t.weight, t.foreign, t.name = 1, true, true
+		terms = append(terms, t)
 	}
-	foreign(names, 1, true)
-	foreign(translated, translationWeight, false)
+	for _, t := range queryTerms(strings.Join(translated, " "), seen) {
+		t.weight, t.foreign = translationWeight, true
+		terms = append(terms, t)
+	}
 	if len(terms) == 0 {
 		return nil, nil
 	}
