@@ -217,8 +217,8 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	markNames(q.terms, all)
 	_, q.askedNames = q.askedSpeaker()
 	q.askedRole = q.roleAsked()
-	weigh(q.terms, inLanguage(q.lang, all))
-	untranslated(q, all)
+	weighed, own := inLanguage(q.lang, all)
+	weighAmong(q.terms, weighed, own == 0)
 	total := 0.0
 	for _, t := range q.terms {
 		total += t.weight
@@ -559,15 +559,11 @@ func linkAdjacent(passages [][]*sentence) {
 	}
 }
 
-// weigh gives each question term an inverse frequency weight over the
-// candidate sentences: a word every sentence has says little about which one
-// answers; a name the question asks about that no sentence has weighs most,
-// so its absence counts against answering.
 // inLanguage is the sentences of all in language lang, or all when there
-// are too few of them to count by: how rare a question's word is is read
-// among the reports the asker can read, since reports in another language
-// meet it only by translation.
-func inLanguage(lang string, all []*sentence) []*sentence {
+// are too few of them to count by, and how many are in lang: how rare a
+// question's word is is read among the reports the asker can read, since
+// reports in another language meet it only by translation.
+func inLanguage(lang string, all []*sentence) ([]*sentence, int) {
 	var own []*sentence
 	for _, s := range all {
 		if prose.SameLanguage(lang, s.hit.Source.Language) {
@@ -575,31 +571,26 @@ func inLanguage(lang string, all []*sentence) []*sentence {
 		}
 	}
 	if len(own) < minWeighed {
-		return all
+		return all, len(own)
 	}
-	return own
-}
-
-// untranslated leaves out of the question's weight its words that no
-// sentence has, when no sentence is in its language: a question in
-// Ukrainian about English reports has words the glossary does not
-// translate («насправді», «дорогу в нікуди»), and their absence says
-// nothing of the reports.
-func untranslated(q *analysis, all []*sentence) {
-	if slices.ContainsFunc(all, func(s *sentence) bool { return prose.SameLanguage(q.lang, s.hit.Source.Language) }) {
-		return
-	}
-	for i := range q.terms {
-		if !slices.ContainsFunc(all, func(s *sentence) bool { return matchWeight(q.terms[i], s.stems) > 0 }) {
-			q.terms[i].weight = 0
-		}
-	}
+	return own, len(own)
 }
 
 // minWeighed is the fewest sentences whose words weigh a question's.
 const minWeighed = 10
 
-func weigh(terms []qterm, all []*sentence) {
+// weigh gives each question term an inverse frequency weight over the
+// candidate sentences: a word every sentence has says little about which one
+// answers; a name the question asks about that no sentence has weighs most,
+// so its absence counts against answering.
+func weigh(terms []qterm, all []*sentence) { weighAmong(terms, all, false) }
+
+// weighAmong is weigh, and with untranslated it leaves out of the
+// question's weight its words that no sentence has: when no sentence is in
+// the question's language, a question in Ukrainian about English reports
+// has words the glossary does not translate («насправді», «дорогу в
+// нікуди»), and their absence says nothing of the reports.
+func weighAmong(terms []qterm, all []*sentence, untranslated bool) {
 	n := float64(len(all))
 	for i := range terms {
 		sf := 0.0
@@ -618,7 +609,7 @@ func weigh(terms []qterm, all []*sentence) {
 		if terms[i].hint {
 			w *= 0.3
 		}
-		if terms[i].when || terms[i].form {
+		if terms[i].when || terms[i].form || untranslated && sf == 0 {
 			w = 0
 		}
 		terms[i].weight = w
