@@ -210,21 +210,7 @@ func BenchmarkNewsroom(b *testing.B) {
 			for _, s := range searchers {
 				b.Run(s.name, func(b *testing.B) {
 					ctx := context.Background()
-					hit := 0
-					times := measure(b, qs, func(q goldQuestion) {
-						hs, err := s.search(db, ctx, parley.Query{Text: q.text}, 5)
-						if err != nil {
-							b.Fatal(err)
-						}
-						for _, h := range hs {
-							if q.found(h.ArticleID, h.Text) {
-								hit++
-								break
-							}
-						}
-					})
-					b.ReportMetric(float64(hit)/float64(b.N*len(qs)), "recall@5")
-					report(b, times)
+					searchRecall(b, qs, func(q parley.Query) ([]parley.Hit, error) { return s.search(db, ctx, q, 5) })
 				})
 			}
 			b.Run("ask", func(b *testing.B) {
@@ -248,6 +234,26 @@ func BenchmarkNewsroom(b *testing.B) {
 			})
 		})
 	}
+}
+
+// searchRecall measures search over the questions: the share whose top
+// five holds a gold passage (recall@5) and each search's time.
+func searchRecall(b *testing.B, qs []goldQuestion, search func(parley.Query) ([]parley.Hit, error)) {
+	hit := 0
+	times := measure(b, qs, func(q goldQuestion) {
+		hs, err := search(parley.Query{Text: q.text})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, h := range hs {
+			if q.found(h.ArticleID, h.Text) {
+				hit++
+				break
+			}
+		}
+	})
+	b.ReportMetric(float64(hit)/float64(b.N*len(qs)), "recall@5")
+	report(b, times)
 }
 
 // measure runs f on every question b.N times and returns each call's time.
