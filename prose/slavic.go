@@ -267,6 +267,55 @@ func Exonyms(keys []string) []string {
 	return out
 }
 
+// NameKeys are the keys under which what a Ukrainian or Russian word
+// names may stand in English text: its own, those of the name it is made
+// from (SlavicAlternates), and with the w English writes for an initial у
+// before a vowel («Уиткофф» is Witkoff, whose key is vitkof).
+func NameKeys(word string) []string {
+	keys := append([]string{SlavicKey(word)}, SlavicAlternates(word)...)
+	if k := keys[0]; len(k) > 2 && k[0] == 'u' && strings.ContainsRune("aeio", rune(k[1])) {
+		keys = append(keys, "v"+k[1:])
+	}
+	return keys
+}
+
+// NamePrefixes are the ways English may begin a name whose key is key:
+// LatinPrefixes, and with u for the first a of its first n letters, the
+// short u Ukrainian and Russian write as a ("tru" for «Трамп»'s tra).
+func NamePrefixes(key string, n int) []string {
+	prefixes := LatinPrefixes(key, n)
+	if len(key) >= n {
+		if u := strings.Replace(key[:n], "a", "u", 1); u != key[:n] {
+			prefixes = append(prefixes, LatinPrefixes(u+key[n:], n)...)
+		}
+	}
+	return prefixes
+}
+
+// SameName reports whether an English word (or the index's term of one)
+// names what keys do: its key is one of them, or is with its short u,
+// between two consonants, written a ("Trump", «Трамп»).
+func SameName(keys []string, english string) bool {
+	key := SlavicKey(english)
+	return slices.Contains(keys, key) || slices.Contains(keys, shortU(key))
+}
+
+// shortU is key with each u between two consonants written a, or "" when
+// it has none.
+func shortU(key string) string {
+	b := []byte(key)
+	changed := false
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == 'u' && isConsonant(b[i-1]) && isConsonant(b[i+1]) {
+			b[i], changed = 'a', true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
+}
+
 // LatinPrefixes are the ways English may write the first n letters of a
 // key, as latinFold folds them (i as i, y or j; h as h, g or kh; v as v or
 // w; k as k, c or q; f as f or ph; d and t as themselves or with an h; e as

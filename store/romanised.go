@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/parley-bot/parley/prose"
 )
@@ -18,28 +17,20 @@ import (
 // Cyrillic, or with no such term, gives none.
 //
 // It reads the lexicon's terms that begin as the key's first letters may
-// be written in English (prose.LatinPrefixes: "zel", and "wit" as well as
-// "vit" for the v of «Віткофф»), and keeps those whose key is the word's.
+// be written in English (prose.NamePrefixes: "zel", and "wit" as well as
+// "vit" for the v of «Віткофф»), and keeps those that name the same
+// (prose.SameName).
 func (db *DB) Romanised(ctx context.Context, word string) ([]string, error) {
 	if !prose.HasCyrillic(word) {
 		return nil, nil
 	}
-	keys := append([]string{prose.SlavicKey(word)}, prose.SlavicAlternates(word)...)
-	if k := keys[0]; len(k) > 2 && k[0] == 'u' && strings.ContainsRune("aeio", rune(k[1])) {
-		// Russian writes an English w before a vowel as у: «Уиткофф» is
-		// Witkoff, whose key is vitkof.
-		keys = append(keys, "v"+k[1:])
-	}
+	keys := prose.NameKeys(word)
 	out := prose.Exonyms(keys)
 	for _, key := range keys {
 		if len(key) < minRomanisedKey-1 {
 			continue
 		}
-		prefixes := prose.LatinPrefixes(key, correctPrefix)
-		if u := strings.Replace(key[:correctPrefix], "a", "u", 1); u != key[:correctPrefix] {
-			prefixes = append(prefixes, prose.LatinPrefixes(u+key[correctPrefix:], correctPrefix)...)
-		}
-		for _, p := range prefixes {
+		for _, p := range prose.NamePrefixes(key, correctPrefix) {
 			rows, err := db.sql.QueryContext(ctx, `SELECT term FROM lexicon WHERE term >= ? AND term < ?`, p, p+"\U0010FFFF")
 			if err != nil {
 				return nil, fmt.Errorf("romanise %q: %w", word, err)
@@ -53,7 +44,7 @@ func (db *DB) Romanised(ctx context.Context, word string) ([]string, error) {
 				if len(key) < minRomanisedKey && len(term) < minRomanisedTerm {
 					continue // «Рубіо» is rub, and so is the verb "rub"
 				}
-				if !prose.HasCyrillic(term) && (slices.Contains(keys, prose.SlavicKey(term)) || slices.Contains(keys, shortU(prose.SlavicKey(term)))) && !slices.Contains(out, term) {
+				if !prose.HasCyrillic(term) && prose.SameName(keys, term) && !slices.Contains(out, term) {
 					out = append(out, term)
 				}
 			}
@@ -65,27 +56,6 @@ func (db *DB) Romanised(ctx context.Context, word string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// shortU is a key with the u of an English spelling that Ukrainian and
-// Russian write as a ("Trump", «Трамп»), or "" for one with no such u: a
-// u between two consonants.
-func shortU(key string) string {
-	b := []byte(key)
-	changed := false
-	for i := 1; i+1 < len(b); i++ {
-		if b[i] == 'u' && isConsonant(b[i-1]) && isConsonant(b[i+1]) {
-			b[i], changed = 'a', true
-		}
-	}
-	if !changed {
-		return ""
-	}
-	return string(b)
-}
-
-func isConsonant(c byte) bool {
-	return c >= 'a' && c <= 'z' && !strings.ContainsRune("aeiouy", rune(c))
 }
 
 // minRomanisedKey is the shortest key read so as it is; a key one letter
