@@ -53,6 +53,10 @@ const (
 	// queryCost is what one FTS5 query costs besides its postings, in
 	// postings: about 0.3 ms.
 	queryCost = 15_000
+	// denseMatches is how many passages that hold a conjunction's words
+	// conjunction reads forward, before it reads the newest tierSize
+	// backward instead (see conjunction).
+	denseMatches = 8 * tierSize
 	// deeper is how many more words a conjunction with more than tierSize
 	// matches is narrowed by, one at a time.
 	deeper = 2
@@ -675,9 +679,9 @@ func (rq *query) expected(set []queryTerm) float64 {
 	return e
 }
 
-// dense tells whether far more than tierSize passages are expected to hold
+// dense tells whether more than denseMatches passages are expected to hold
 // every term of set.
-func (rq *query) dense(set []queryTerm) bool { return rq.expected(set) > 8*float64(tierSize) }
+func (rq *query) dense(set []queryTerm) bool { return rq.expected(set) > denseMatches }
 
 // conjunct is what one conjunction found: the passages that hold every
 // term of a set, the newest tierSize if more do (more).
@@ -687,30 +691,40 @@ type conjunct struct {
 }
 
 // conjunction finds the passages that hold every term of set, the newest
-// tierSize if there are more. FTS5 reads forward faster than backward, so
-// unless the matches are expected to be dense it reads forward first, and
-// backward only if there are more than tierSize.
+// tierSize if there are more. Unless the matches are expected to be dense,
+// it reads them forward, up to denseMatches: FTS5 reads forward faster than
+// backward, and a set whose matches are few but more than tierSize (the
+// words of one story, which its copies and follow-ups share) is found
+// whole in about the time reading backward takes to find its newest
+// tierSize, which are then the newest of those. Only a set with more
+// matches than that is read backward.
 func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense bool) (conjunct, error) {
 	var and []string
 	for _, t := range set {
 		and = append(and, t.phrase)
 	}
 	expr := strings.Join(and, " AND ")
-	got := map[int64]bool{}
 	if !dense {
-		if err := db.collectPrepared(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?`, expr, tierSize+1); err != nil {
+		var got []int64
+		if err := db.collectOrdered(ctx, &got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?`, expr, denseMatches+1); err != nil {
 			return conjunct{}, err
 		}
-		if len(got) <= tierSize {
-			return conjunct{ids: got}, nil
+		if len(got) <= denseMatches {
+			slices.Sort(got)
+			newest := got[max(0, len(got)-tierSize):]
+			ids := make(map[int64]bool, len(newest))
+			for _, id := range newest {
+				ids[id] = true
+			}
+			return conjunct{ids: ids, more: len(got) > tierSize}, nil
 		}
-		clear(got)
 	}
-	if err := db.collectPrepared(ctx, got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+	ids := map[int64]bool{}
+	if err := db.collectPrepared(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
 		ORDER BY rowid DESC LIMIT ?`, expr, tierSize); err != nil {
 		return conjunct{}, err
 	}
-	return conjunct{ids: got, more: len(got) == tierSize}, nil
+	return conjunct{ids: ids, more: len(ids) == tierSize}, nil
 }
 
 // candidates are passages scored for a question: of each, only what
@@ -884,6 +898,27 @@ func (db *DB) collectPrepared(ctx context.Context, ids map[int64]bool, query str
 		return err
 	}
 	return collectRows(rows, ids)
+}
+
+// collectOrdered is collectPrepared for ids in the order the query gives.
+func (db *DB) collectOrdered(ctx context.Context, ids *[]int64, query string, args ...any) error {
+	stmt, err := db.prepared(ctx, query)
+	if err != nil {
+		return err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		*ids = append(*ids, id)
+	}
+	return rows.Err()
 }
 
 func collectRows(rows *sql.Rows, ids map[int64]bool) error {
