@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -166,5 +167,90 @@ func TestTierWordsAreTheQuestions(t *testing.T) {
 	}
 	if len(got) < 4 {
 		t.Errorf("tier words %q: want the question's own", got)
+	}
+}
+
+// TestConjunctionKeepsTheNewest: whichever way conjunction reads a set's
+// matches, forward up to denseMatches or backward, it gives the newest
+// tierSize passages that hold every word, and tells whether more do.
+func TestConjunctionKeepsTheNewest(t *testing.T) {
+	db := openLibrary(t)
+	ctx := context.Background()
+	for i := range tierSize + 40 {
+		words := "Grain corridors and tankers were discussed."
+		if i%3 == 0 {
+			words = "Grain was discussed."
+		}
+		add(t, db, parley.Article{
+			Title: fmt.Sprintf("Round %d", i),
+			URL:   fmt.Sprintf("https://example.com/%d", i),
+			Body:  fmt.Sprintf("Officials met for the %dth time. %s", i, words),
+		})
+	}
+	rq, err := db.read(ctx, parley.Query{Text: "grain corridors tankers"})
+	if err != nil || rq == nil {
+		t.Fatalf("read: %v", err)
+	}
+	newest := func(set []queryTerm, limit int) (map[int64]bool, int) {
+		var and []string
+		for _, t := range set {
+			and = append(and, t.phrase)
+		}
+		all := map[int64]bool{}
+		if err := db.collect(ctx, all, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?`, strings.Join(and, " AND ")); err != nil {
+			t.Fatal(err)
+		}
+		want := map[int64]bool{}
+		if err := db.collect(ctx, want, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, strings.Join(and, " AND "), limit); err != nil {
+			t.Fatal(err)
+		}
+		return want, len(all)
+	}
+	for _, set := range [][]queryTerm{rq.tierWords(), rq.tierWords()[:1]} {
+		want, matches := newest(set, tierSize)
+		for _, dense := range []bool{false, true} {
+			got, err := db.conjunction(ctx, set, dense)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !maps.Equal(got.ids, want) || got.more != (matches > tierSize) {
+				t.Errorf("conjunction(%d words, dense %v) = %d passages, more %v; want the newest %d of %d", len(set), dense, len(got.ids), got.more, len(want), matches)
+			}
+		}
+	}
+}
+
+// TestSearchSideBySideIsTheSame: a search whose queries run side by side
+// finds what one that runs them one at a time does, every time.
+func TestSearchSideBySideIsTheSame(t *testing.T) {
+	db := openLibrary(t)
+	db.rareLimit = 20 // most terms common, as in a large library
+	for i := range 300 {
+		add(t, db, synth.Article(11, i))
+	}
+	ctx := context.Background()
+	search := func(q string, workers int) string {
+		defer func(w int) { searchWorkers = w }(searchWorkers)
+		searchWorkers = workers
+		hs, err := db.Search(ctx, parley.Query{Text: q}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids(hs)
+	}
+	for _, q := range []string{
+		"What did Putin say about the ceasefire?",
+		"Trump Putin Ukraine peace talks",
+		"Which European leaders went to the White House with Zelensky?",
+	} {
+		want := search(q, 1)
+		if want == "" {
+			t.Fatalf("Search(%q) found nothing; the test needs hits", q)
+		}
+		for range 3 {
+			if got := search(q, 4); got != want {
+				t.Errorf("Search(%q) side by side = %s, one at a time %s", q, got, want)
+			}
+		}
 	}
 }
