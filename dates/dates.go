@@ -66,10 +66,19 @@ func (m Mention) String() string {
 // 2025"). Text that is not a date, or names an impossible one ("Feb. 30"),
 // yields nothing.
 func Find(text string, published time.Time) []Mention {
+	return findRules(text, published, true)
+}
+
+// findRules is Find; with sift, it runs only the rules whose cues the text has.
+func findRules(text string, published time.Time, sift bool) []Mention {
 	y, m, d := published.Date()
 	s := &sentence{text: text, pub: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+	c := cuesOf(text)
 	var found []Mention
 	for _, r := range rules {
+		if sift && r.needs != nil && !r.needs(&c) {
+			continue
+		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
 			g := match{text: text, loc: loc}
 			if !s.bounded(loc[0], loc[1]) {
@@ -127,7 +136,70 @@ func (g match) end() int   { return g.loc[1] }
 type rule struct {
 	re      *regexp.Regexp
 	resolve func(s *sentence, g match) (time.Time, Precision, bool)
+	// needs tells whether a text has what every match of re holds: a
+	// digit, a month's first three letters. Most sentences hold no date,
+	// and running every rule's expression over each of them was a quarter
+	// of an answer's time to a question about a date (docs/benchmarks.md);
+	// a rule whose cues a text lacks cannot match it. TestCuesAreNeeded and
+	// FuzzCues check that Find finds what every rule run finds.
+	needs func(c *cues) bool
 }
+
+// cues are what the rules' expressions need of a text, read in one pass.
+type cues struct {
+	digit    bool // an ASCII digit
+	month    bool // "Jan", "Feb", … "Dec": how every capitalised month name, full or short, begins
+	weekday  bool // "day", as every English weekday ends
+	nonASCII bool // a rune beyond ASCII: each Ukrainian and Russian rule holds a Cyrillic letter
+	dash     bool // '-'
+	slash    bool // '/'
+	// lower is the text in lower case, for the rules that ignore case:
+	// strings.ToLower turns every rune (?i) matches an ASCII letter by into
+	// that letter, but for ſ (s), which none of those rules' cues holds.
+	lower string
+}
+
+func cuesOf(text string) cues {
+	c := cues{lower: strings.ToLower(text)}
+	for i := 0; i < len(text); i++ {
+		switch b := text[i]; {
+		case '0' <= b && b <= '9':
+			c.digit = true
+		case b >= utf8.RuneSelf:
+			c.nonASCII = true
+		case b == '-':
+			c.dash = true
+		case b == '/':
+			c.slash = true
+		case i+3 <= len(text) && monthStarts[text[i:i+3]]:
+			c.month = true
+		case b == 'd' && strings.HasPrefix(text[i:], "day"):
+			c.weekday = true
+		}
+	}
+	return c
+}
+
+var monthStarts = map[string]bool{
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "May": true, "Jun": true,
+	"Jul": true, "Aug": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true,
+}
+
+// The cues of the rules: what every match of each holds.
+func dayAndMonth(c *cues) bool { return c.digit && c.month }
+func monthName(c *cues) bool   { return c.month }
+func weekdayName(c *cues) bool { return c.weekday }
+func nearDayWord(c *cues) bool {
+	return strings.Contains(c.lower, "day") || strings.Contains(c.lower, "tomorrow")
+}
+func nearPeriodWord(c *cues) bool {
+	return strings.Contains(c.lower, "week") || strings.Contains(c.lower, "month")
+}
+func agoWord(c *cues) bool     { return strings.Contains(c.lower, "ago") }
+func isoDate(c *cues) bool     { return c.digit && c.dash }
+func slashDate(c *cues) bool   { return c.digit && c.slash }
+func cyrillic(c *cues) bool    { return c.nonASCII }
+func cyrillicDay(c *cues) bool { return c.nonASCII && c.digit }
 
 // monthRE matches a capitalised month name, full or abbreviated with an
 // optional period ("Aug.", "Sept.", "Sep"). Requiring the capital is what
@@ -147,18 +219,18 @@ var rules = []rule{
 	// "Aug. 15", "August 15th", "Nov. 27, 2025", "May 9".
 	{regexp.MustCompile(`\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?\b` + yearRE), func(s *sentence, g match) (time.Time, Precision, bool) {
 		return s.dayOfMonth(g, monthOf(g.group(1)), g.group(2), g.group(3))
-	}},
+	}, dayAndMonth},
 	// "15 August", "15th of August", "15 August 2025", "9 May".
 	{regexp.MustCompile(`\b(\d{1,2})(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)` + monthRE + yearRE), func(s *sentence, g match) (time.Time, Precision, bool) {
 		return s.dayOfMonth(g, monthOf(g.group(2)), g.group(1), g.group(3))
-	}},
+	}, dayAndMonth},
 	// "August 2025", "in May 2024".
 	{regexp.MustCompile(`(?:\b(?i:in)\s+)?\b` + monthRE + `\s+(\d{4})\b`), func(s *sentence, g match) (time.Time, Precision, bool) {
 		y, _ := strconv.Atoi(g.group(2))
 		return time.Date(y, monthOf(g.group(1)), 1, 0, 0, 0, 0, time.UTC), Month, true
-	}},
+	}, dayAndMonth},
 	// "in August", "since March", "early July", "mid-June", "last August".
-	{regexp.MustCompile(`(?:\b(?i:(in))\s+)?(?:\b(?i:(early|late|mid|last|this|next))(?:\s+|-))?\b` + fullMonthRE + `\b`), (*sentence).monthAlone},
+	{regexp.MustCompile(`(?:\b(?i:(in))\s+)?(?:\b(?i:(early|late|mid|last|this|next))(?:\s+|-))?\b` + fullMonthRE + `\b`), (*sentence).monthAlone, monthName},
 	// "in May", "since May", "late May": May is a month only after a word
 	// that dates it ("Theresa May", "May I ask" are not), and not before
 	// "'s" ("in May's government").
@@ -167,25 +239,25 @@ var rules = []rule{
 			return time.Time{}, 0, false
 		}
 		return s.monthAlone(g)
-	}},
+	}, monthName},
 	// "on Friday", "last Friday", "this Friday", "next Friday", "late Friday".
-	{regexp.MustCompile(`\b(?:(?i:(on|last|this|next|early|late))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), (*sentence).weekday},
+	{regexp.MustCompile(`\b(?:(?i:(on|last|this|next|early|late))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), (*sentence).weekday, weekdayName},
 	// "today", "yesterday", "tomorrow", "the day before yesterday".
-	{regexp.MustCompile(`(?i)\b(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)\b`), (*sentence).nearDay},
+	{regexp.MustCompile(`(?i)\b(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)\b`), (*sentence).nearDay, nearDayWord},
 	// "last week", "earlier this month", "next week".
-	{regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+)?(last|this|next)\s+(week|month)\b`), (*sentence).nearPeriod},
+	{regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+)?(last|this|next)\s+(week|month)\b`), (*sentence).nearPeriod, nearPeriodWord},
 	// "three days ago", "two weeks ago", "six years ago".
-	{regexp.MustCompile(`(?i)\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(day|week|month|year)s?\s+ago\b`), (*sentence).ago},
+	{regexp.MustCompile(`(?i)\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(day|week|month|year)s?\s+ago\b`), (*sentence).ago, agoWord},
 	// ISO "2025-08-15".
 	{regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), func(s *sentence, g match) (time.Time, Precision, bool) {
 		m, _ := strconv.Atoi(g.group(2))
 		return exact(g.group(1), time.Month(m), g.group(3))
-	}},
+	}, isoDate},
 	// US "8/15/2025": month first.
 	{regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`), func(s *sentence, g match) (time.Time, Precision, bool) {
 		m, _ := strconv.Atoi(g.group(1))
 		return exact(g.group(3), time.Month(m), g.group(2))
-	}},
+	}, slashDate},
 }
 
 // bounded reports whether text[start:end] stands on its own: not inside a

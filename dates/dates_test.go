@@ -2,6 +2,8 @@ package dates
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -513,4 +515,54 @@ func TestFindSlavic(t *testing.T) {
 			t.Errorf("Find(%q) = %v, want %q on %s", tt.text, ms, tt.want, tt.date)
 		}
 	}
+}
+
+// TestCuesAreNeeded: Find, which runs only the rules whose cues a text
+// has, finds what running every rule finds, over every line of the
+// newsroom articles and the seeds and over texts made to test the cues:
+// case folding (the Kelvin sign K is a k to (?i), ſ an s), Cyrillic, dates
+// at the very start and end of a text.
+func TestCuesAreNeeded(t *testing.T) {
+	files, _ := filepath.Glob("../eval/sets/newsroom/articles/*.md")
+	seeds, _ := filepath.Glob("../data/*.md")
+	if len(files) == 0 || len(seeds) == 0 {
+		t.Fatalf("%d newsroom articles, %d seeds: the test needs them", len(files), len(seeds))
+	}
+	texts := []string{
+		"LAST WEEK", "last \u212Aeek", "THREE DAYS AGO", "laſt week", "Tomorrow", "TODAY",
+		"May", "Dec. 1", "1 Dec", "2025-08-15", "8/15/2025", "Sunday",
+		"15 серпня", "у лютому", "в прошлую среду", "на липневій зустрічі", "В ПЯТНИЦУ",
+		"", "day", "Jan", "\xffFriday\xff",
+	}
+	for _, f := range append(files, seeds...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(raw), "\n")...)
+	}
+	pub := day(2025, time.August, 17)
+	found := 0
+	for _, text := range texts {
+		want := findRules(text, pub, false)
+		found += len(want)
+		if got := Find(text, pub); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("Find(%q) = %v; every rule run finds %v", text, got, want)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d dates in the texts: the test needs more", found)
+	}
+}
+
+func FuzzCues(f *testing.F) {
+	for _, s := range []string{"last \u212Aeek", "THREE DAYS AGO", "Aug. 15", "15 серпня", "в пятницу", "8/15/2025"} {
+		f.Add(s)
+	}
+	pub := day(2025, time.August, 17)
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := Find(text, pub), findRules(text, pub, false); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("Find(%q) = %v; every rule run finds %v", text, got, want)
+		}
+	})
 }

@@ -17,19 +17,19 @@ func init() {
 	rules = append(rules,
 		rule{regexp.MustCompile(`(\d{1,2})\s+` + slavicMonthRE + `(?:\s+(\d{4}))?`), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.dayOfMonth(g, slavicMonths[strings.ToLower(g.group(2))], g.group(1), g.group(3))
-		}},
+		}, cyrillicDay},
 		// A month alone, in the locative: "у лютому", "в феврале".
 		rule{regexp.MustCompile(`(?i)(?:в|во|у)\s+` + slavicLocativeMonthRE), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.monthOfYear(g, slavicLocativeMonths[strings.ToLower(g.group(1))], "")
-		}},
+		}, cyrillic},
 		// A month's adjective: "на липневій зустрічі", "первая майская
 		// встреча" (the July meeting, the first May meeting).
 		rule{regexp.MustCompile(`(?i)` + slavicMonthAdjectiveRE + `\p{L}{1,4}`), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.monthOfYear(g, slavicMonthAdjectives[strings.ToLower(g.group(1))], "")
-		}},
+		}, cyrillic},
 		rule{regexp.MustCompile(`(?i)(?:(в|во|у|минулої|минулого|минулу|прошлую|прошлый|прошлое|прошлой|наступної|наступного|наступну|следующую|следующий|следующее|цю|цей|эту|этот)\s+)?` + slavicWeekdayRE), func(s *sentence, g match) (time.Time, Precision, bool) {
 			return s.weekdayOf(g, slavicWeekdays[strings.ToLower(g.group(2))], slavicModifiers[strings.ToLower(g.group(1))])
-		}},
+		}, cyrillic},
 	)
 }
 
