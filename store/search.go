@@ -53,6 +53,10 @@ const (
 	// queryCost is what one FTS5 query costs besides its postings, in
 	// postings: about 0.3 ms.
 	queryCost = 15_000
+	// titleTier is how many passages a conjunction with more than tierSize
+	// matches brings besides, of those whose article's title holds its
+	// rarest words (see deepen).
+	titleTier = tierSize / 2
 	// denseMatches is how many passages that hold a conjunction's words
 	// conjunction reads forward, before it reads the newest tierSize
 	// backward instead (see conjunction).
@@ -589,54 +593,71 @@ type tierScan struct {
 }
 
 // deepen adds the passages that hold each of sets, and for a set that more
-// than tierSize hold, those that also hold the next rarest word, and the
-// next, up to deeper words more; it reports which of sets had more than
-// tierSize. It goes level by level: the conjunctions of a level are
-// independent, so they run side by side (together), on a machine of two
-// cores in about half the time; each is charged to the budget, and its
-// passages added, in the order of sets, so that what is found does not
-// depend on which finishes first. A conjunction that costs more than the
-// budget left is not run, and its set not deepened; once maxCandidates
-// passages are found, nothing more is.
+// than tierSize hold, the newest titleTier of those whose article's title
+// holds its two rarest words, and those that also hold the next rarest
+// word, and the next, up to deeper words more; it reports which of sets had
+// more than tierSize. The newest of a large conjunction are no better than
+// its others, but one whose title has the question's words ranks above
+// them (titleWeight), and so does the answer in a library that has many
+// passages with every word: the headline's own story.
+//
+// It goes level by level: the conjunctions of a level are independent, so
+// they run side by side (together), on a machine of two cores in about
+// half the time; each is charged to the budget, and its passages added, in
+// the order of sets, so that what is found does not depend on which
+// finishes first. A conjunction that costs more than the budget left is
+// not run, and its set not deepened; once maxCandidates passages are
+// found, nothing more is.
 func (s *tierScan) deepen(ctx context.Context, sets [][]queryTerm) (full []bool, err error) {
 	full = make([]bool, len(sets))
-	branch := make([]int, len(sets)) // the set of sets each of this level's comes from
-	for i := range branch {
-		branch[i] = i
+	var level []tierStep
+	for i, set := range sets {
+		level = append(level, tierStep{set: set, branch: i})
 	}
-	for next := s.m; len(sets) > 0 && len(s.ids) < maxCandidates; next++ {
-		var run [][]queryTerm
-		var from []int
-		for i, set := range sets {
-			if cost := s.rq.scanCost(set); cost <= s.budget {
+	for next := s.m; len(level) > 0 && len(s.ids) < maxCandidates; next++ {
+		var run []tierStep
+		for _, st := range level {
+			if cost := s.rq.stepCost(st); cost <= s.budget {
 				s.budget -= cost
-				run, from = append(run, set), append(from, branch[i])
+				run = append(run, st)
 			}
 		}
 		found := make([]conjunct, len(run))
 		err := together(ctx, len(run), func(ctx context.Context, i int) (err error) {
-			found[i], err = s.db.conjunction(ctx, run[i], s.rq.dense(run[i]))
+			found[i], err = s.db.conjunction(ctx, run[i].set, s.rq.dense(run[i].set) && !run[i].titled, run[i].titled)
 			return err
 		})
 		if err != nil {
 			return full, err
 		}
-		sets, branch = nil, nil
+		level = nil
 		for i, c := range found {
 			if len(s.ids) >= maxCandidates {
 				break
 			}
 			maps.Copy(s.ids, c.ids)
-			if next == s.m {
-				full[from[i]] = c.more
+			st := run[i]
+			if st.titled || !c.more {
+				continue
 			}
-			if c.more && next < len(s.own) && next < s.m+deeper {
-				sets = append(sets, append(run[i][:len(run[i]):len(run[i])], s.own[next]))
-				branch = append(branch, from[i])
+			if next == s.m {
+				full[st.branch] = true
+			}
+			level = append(level, tierStep{set: st.set, titled: true, branch: st.branch})
+			if next < len(s.own) && next < s.m+deeper {
+				level = append(level, tierStep{set: append(st.set[:len(st.set):len(st.set)], s.own[next]), branch: st.branch})
 			}
 		}
 	}
 	return full, nil
+}
+
+// tierStep is one conjunction of the tiers: of set, or of set with its two
+// rarest words in the article's title (titled), for the sets of branch.
+type tierStep struct {
+	set    []queryTerm
+	titled bool
+	branch int
 }
 
 // minPart is the fewest passages rank counts in a part of its own.
@@ -689,6 +710,20 @@ func (rq *query) scanCost(set []queryTerm) float64 {
 	return queryCost + postings*math.Min(1, float64(tierSize+1)/math.Max(1, rq.expected(set)))
 }
 
+// stepCost is scanCost for a step of the tiers: a titled one is expected
+// to read its words' postings whole, since few of their matches have them
+// in the title too.
+func (rq *query) stepCost(st tierStep) float64 {
+	if !st.titled {
+		return rq.scanCost(st.set)
+	}
+	postings := 0.0
+	for _, t := range st.set {
+		postings += t.df
+	}
+	return queryCost + postings
+}
+
 // expected is how many passages would hold every term of set if the terms
 // were independent.
 func (rq *query) expected(set []queryTerm) float64 {
@@ -711,19 +746,26 @@ type conjunct struct {
 }
 
 // conjunction finds the passages that hold every term of set, the newest
-// tierSize if there are more. Unless the matches are expected to be dense,
-// it reads them forward, up to denseMatches: FTS5 reads forward faster than
-// backward, and a set whose matches are few but more than tierSize (the
-// words of one story, which its copies and follow-ups share) is found
-// whole in about the time reading backward takes to find its newest
-// tierSize, which are then the newest of those. Only a set with more
-// matches than that is read backward.
-func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense bool) (conjunct, error) {
+// tierSize if there are more; titled, only those whose article's title
+// holds the set's two rarest words (its first), the newest titleTier.
+// Unless the matches are expected to be dense, it reads them forward, up
+// to denseMatches: FTS5 reads forward faster than backward, and a set whose
+// matches are few but more than tierSize (the words of one story, which
+// its copies and follow-ups share) is found whole in about the time
+// reading backward takes to find its newest tierSize, which are then the
+// newest of those. Only a set with more matches than that is read
+// backward.
+func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense, titled bool) (conjunct, error) {
 	var and []string
 	for _, t := range set {
 		and = append(and, t.phrase)
 	}
 	expr := strings.Join(and, " AND ")
+	keep := tierSize
+	if titled {
+		expr += " AND {title} : (" + strings.Join(and[:min(2, len(and))], " AND ") + ")"
+		keep = titleTier
+	}
 	if !dense {
 		var got []int64
 		if err := db.collectOrdered(ctx, &got, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?`, expr, denseMatches+1); err != nil {
@@ -731,20 +773,20 @@ func (db *DB) conjunction(ctx context.Context, set []queryTerm, dense bool) (con
 		}
 		if len(got) <= denseMatches {
 			slices.Sort(got)
-			newest := got[max(0, len(got)-tierSize):]
+			newest := got[max(0, len(got)-keep):]
 			ids := make(map[int64]bool, len(newest))
 			for _, id := range newest {
 				ids[id] = true
 			}
-			return conjunct{ids: ids, more: len(got) > tierSize}, nil
+			return conjunct{ids: ids, more: len(got) > keep}, nil
 		}
 	}
 	ids := map[int64]bool{}
 	if err := db.collectPrepared(ctx, ids, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-		ORDER BY rowid DESC LIMIT ?`, expr, tierSize); err != nil {
+		ORDER BY rowid DESC LIMIT ?`, expr, keep); err != nil {
 		return conjunct{}, err
 	}
-	return conjunct{ids: ids, more: len(ids) == tierSize}, nil
+	return conjunct{ids: ids, more: len(ids) == keep}, nil
 }
 
 // candidates are passages scored for a question: of each, only what

@@ -209,7 +209,7 @@ func TestConjunctionKeepsTheNewest(t *testing.T) {
 	for _, set := range [][]queryTerm{rq.tierWords(), rq.tierWords()[:1]} {
 		want, matches := newest(set, tierSize)
 		for _, dense := range []bool{false, true} {
-			got, err := db.conjunction(ctx, set, dense)
+			got, err := db.conjunction(ctx, set, dense, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -252,5 +252,40 @@ func TestSearchSideBySideIsTheSame(t *testing.T) {
 				t.Errorf("Search(%q) side by side = %s, one at a time %s", q, got, want)
 			}
 		}
+	}
+}
+
+// TestTiersFindTheHeadlinesStory: when more than tierSize passages hold
+// every word of a question, the newest of them are no better than the
+// rest, but the one whose article's title holds the words ranks above them
+// (titleWeight), and the tiers bring it though it is older than all.
+func TestTiersFindTheHeadlinesStory(t *testing.T) {
+	db := openLibrary(t)
+	db.rareLimit = 5 // no term rare: the rare pool cannot find it
+	var target int64
+	for i := range 200 {
+		title := fmt.Sprintf("Talks continue, round %d", i)
+		if i == 10 {
+			title = "Grain corridor deal for tankers"
+		}
+		id := add(t, db, parley.Article{
+			Title: title,
+			URL:   fmt.Sprintf("https://example.com/%d", i),
+			Body:  fmt.Sprintf("Officials met again on Tuesday, the %dth meeting. The grain corridor and its tankers were discussed by the delegations, who said more talks would follow.", i),
+		})
+		if i == 10 {
+			ps, err := db.Passages(context.Background(), id)
+			if err != nil || len(ps) != 1 {
+				t.Fatal(err)
+			}
+			target = ps[0].ID
+		}
+	}
+	hs, err := db.Search(context.Background(), parley.Query{Text: "grain corridor tankers"}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) == 0 || hs[0].ID != target {
+		t.Fatalf("Search = %s, want passage %d, the one whose title holds the words, first", ids(hs), target)
 	}
 }
