@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -238,6 +239,30 @@ func BenchmarkSummary(b *testing.B) {
 				dg, err := d.Summary(ctx, parley.Scope{Since: since})
 				if err != nil || len(dg.Points) == 0 {
 					b.Fatalf("summary: %v, %d points", err, len(dg.Points))
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkSearchParallel is BenchmarkSearch with searches run at once
+// from several goroutines, as a bot answers a busy channel: ns/op is the
+// time per search of the whole, the inverse of throughput.
+func BenchmarkSearchParallel(b *testing.B) {
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			db := open(b, n)
+			ctx := context.Background()
+			var next atomic.Int64
+			b.SetParallelism(4)
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					q := queries[int(next.Add(1))%len(queries)]
+					if _, err := db.Search(ctx, parley.Query{Text: q}, 5); err != nil {
+						b.Error(err)
+						return
+					}
 				}
 			})
 		})
