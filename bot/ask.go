@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 func (b *Bot) ask(ctx context.Context, c *call) error {
 	q := strings.TrimSpace(stringOption(c.i.ApplicationCommandData().Options, "question"))
 	if ok, wait := b.limits.allow(c.userID()); !ok {
-		return c.respond(ephemeral(tooFast(wait)))
+		return c.respond(ephemeral(tooFast(c.language(), wait)))
 	}
 	if err := c.deferReply(false); err != nil {
 		return err
@@ -89,8 +90,11 @@ func (b *Bot) composing(ctx context.Context, fn func(ctx context.Context) error)
 // enough to watch, slow enough for Discord's rate limits on edits.
 const draftEvery = 1500 * time.Millisecond
 
-// draftNote marks a draft, so nobody takes unchecked text for the answer.
-const draftNote = "✍️ *Draft: the quotes are still being checked against the articles.*\n\n"
+// draftNote marks a draft, in lang, so nobody takes unchecked text for the
+// answer.
+func draftNote(lang string) string {
+	return say(lang, "✍️ *Draft: the quotes are still being checked against the articles.*") + "\n\n"
+}
 
 // drafter returns the function that shows a model's growing draft in the
 // interaction's response, at most once every draftEvery. It runs on the
@@ -98,6 +102,7 @@ const draftNote = "✍️ *Draft: the quotes are still being checked against the
 // verified answer replaces it.
 func (b *Bot) drafter(c *call) func(string) {
 	var last time.Time
+	note := draftNote(c.language())
 	return func(draft string) {
 		now := b.now()
 		if now.Sub(last) < draftEvery {
@@ -106,11 +111,11 @@ func (b *Bot) drafter(c *call) func(string) {
 		last = now
 		// The draft's end is what is new; a long one shows its last part.
 		text := escapeText(draft)
-		if room := maxContent - runeLen(draftNote) - 1; runeLen(text) > room {
+		if room := maxContent - runeLen(note) - 1; runeLen(text) > room {
 			r := []rune(text)
 			text = "…" + string(r[len(r)-room+1:])
 		}
-		if _, err := c.edit(part{Content: draftNote + text}); err != nil {
+		if _, err := c.edit(part{Content: note + text}); err != nil {
 			b.log.Warn("draft not shown", "err", err.Error())
 		}
 	}
@@ -124,9 +129,10 @@ func (b *Bot) link(ctx context.Context, messageID string, answerID int64) {
 	}
 }
 
-// tooFast tells an over-eager user when to ask again.
-func tooFast(wait time.Duration) string {
-	return "You're asking faster than I can answer: " + retryText(wait) + "."
+// tooFast tells an over-eager user, in lang, when to ask again: in whole
+// seconds, rounded up.
+func tooFast(lang string, wait time.Duration) string {
+	return say(lang, "You're asking faster than I can answer: try again in %d s.", int(math.Ceil(wait.Seconds())))
 }
 
 // helpText answers a bare mention.

@@ -27,7 +27,7 @@ func (b *Bot) showPassages(ctx context.Context, c *call) error {
 	}
 	a, err := b.mem.Answer(ctx, id)
 	if errors.Is(err, parley.ErrNotFound) {
-		return c.say("I no longer have that answer on record.")
+		return c.say(say(c.language(), "I no longer have that answer on record."))
 	}
 	if err != nil {
 		return fmt.Errorf("load answer %d: %w", id, err)
@@ -43,7 +43,7 @@ func (b *Bot) showPassages(ctx context.Context, c *call) error {
 	r := ephemeral("")
 	r.Data.Embeds = passageEmbeds(a.Citations, hits)
 	if len(r.Data.Embeds) == 0 {
-		r.Data.Content = "That answer quotes no passages."
+		r.Data.Content = say(c.language(), "That answer quotes no passages.")
 	}
 	return c.respond(r)
 }
@@ -142,7 +142,7 @@ func tail(s string, n int) string {
 func (b *Bot) checkAsker(ctx context.Context, c *call, id int64) error {
 	asker, err := b.mem.Asker(ctx, id)
 	if errors.Is(err, parley.ErrNotFound) {
-		return tell("I no longer have that answer on record.")
+		return tellIn(c.language(), "I no longer have that answer on record.")
 	}
 	if err != nil {
 		return fmt.Errorf("load who asked for answer %d: %w", id, err)
@@ -150,7 +150,7 @@ func (b *Bot) checkAsker(ctx context.Context, c *call, id int64) error {
 	if asker != "" && hmac.Equal([]byte(asker), []byte(b.userHash(c.userID()))) || b.isAdmin(c.i) {
 		return nil
 	}
-	return tell("Only the person who asked can vote on this answer or see its passages.")
+	return tellIn(c.language(), "Only the person who asked can vote on this answer or see its passages.")
 }
 
 // vote serves 👍 and 👎 of the person who asked: the vote is stored under
@@ -167,13 +167,13 @@ func (b *Bot) vote(ctx context.Context, c *call) error {
 	if err := b.checkAsker(ctx, c, id); err != nil {
 		return err
 	}
-	value, thanks := 1, "Thanks, your 👍 is noted."
+	value, thanks := 1, say(c.language(), "Thanks, your 👍 is noted.")
 	if parts[1] == "down" {
-		value, thanks = -1, "Thanks, your 👎 is noted; it helps me find what to improve."
+		value, thanks = -1, say(c.language(), "Thanks, your 👎 is noted; it helps me find what to improve.")
 	}
 	err = b.mem.Vote(ctx, id, b.userHash(c.userID()), value)
 	if errors.Is(err, parley.ErrNotFound) {
-		return c.say("I no longer have that answer on record.")
+		return c.say(say(c.language(), "I no longer have that answer on record."))
 	}
 	if err != nil {
 		return fmt.Errorf("store vote on answer %d: %w", id, err)

@@ -67,7 +67,7 @@ func (b *Bot) digest(ctx context.Context, c *call, compose func(context.Context,
 		}
 	}
 	if ok, wait := b.limits.allow(c.userID()); !ok {
-		return c.respond(ephemeral(tooFast(wait)))
+		return c.respond(ephemeral(tooFast(c.language(), wait)))
 	}
 	if err := c.deferReply(false); err != nil {
 		return err
@@ -147,7 +147,7 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 		return err
 	}
 	if ok, wait := b.limits.allow(c.userID()); !ok {
-		return c.respond(ephemeral(tooFast(wait)))
+		return c.respond(ephemeral(tooFast(c.language(), wait)))
 	}
 	// The composers may all be busy: the press is acknowledged now and the
 	// message edited once the page is made.

@@ -35,7 +35,7 @@ func (b *Bot) report(c *call, err error, attrs []any) {
 		b.log.Info("interaction served", attrs...)
 		return
 	}
-	text, id := b.describeFailure(err, attrs)
+	text, id := b.describeFailure(err, attrs, c.language())
 	if c.i.Type == discordgo.InteractionApplicationCommandAutocomplete { // no message can be shown
 		return
 	}
@@ -44,9 +44,10 @@ func (b *Bot) report(c *call, err error, attrs []any) {
 	}
 }
 
-// describeFailure logs err and returns what the user is told, with the
-// error id that ties the two together when the detail is only in the log.
-func (b *Bot) describeFailure(err error, attrs []any) (text, id string) {
+// describeFailure logs err and returns what the user is told, in lang, with
+// the error id that ties the two together when the detail is only in the
+// log.
+func (b *Bot) describeFailure(err error, attrs []any, lang string) (text, id string) {
 	var told *parley.Error
 	switch {
 	case errors.As(err, &told) && told.Kind == nil:
@@ -54,14 +55,14 @@ func (b *Bot) describeFailure(err error, attrs []any) (text, id string) {
 		return told.Message, ""
 	case errors.Is(err, parley.ErrInvalid):
 		b.log.Info("request rejected", append(attrs, "reason", err.Error())...)
-		return "That was rejected: " + plainReason(err) + ".", ""
+		return say(lang, "That was rejected: %s.", plainReason(err)), ""
 	}
 	id = errorID()
 	b.log.Error("request failed", append(attrs, "error_id", id, "err", err.Error())...)
 	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Sprintf("That took too long, so I stopped (error %s). Please try again in a while.", id), id
+		return say(lang, "That took too long, so I stopped (error %s). Please try again in a while.", id), id
 	}
-	return fmt.Sprintf("Something went wrong on my side (error %s). An admin can find the details in the log.", id), id
+	return say(lang, "Something went wrong on my side (error %s). An admin can find the details in the log.", id), id
 }
 
 // plainReason is what the user is told of err (parley.Message), escaped

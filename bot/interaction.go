@@ -48,6 +48,16 @@ type call struct {
 	updating bool
 }
 
+// language is the language to tell the caller in (askerLanguage): that of
+// their question, for /ask, else their Discord client's.
+func (c *call) language() string {
+	q := ""
+	if c.i.Type == discordgo.InteractionApplicationCommand {
+		q = stringOption(c.i.ApplicationCommandData().Options, "question")
+	}
+	return askerLanguage(q, c.i.Locale)
+}
+
 // userID is the id of whoever caused the interaction, in a guild or a DM.
 func (c *call) userID() string {
 	if c.i.Member != nil && c.i.Member.User != nil {
@@ -244,7 +254,7 @@ func (b *Bot) refuseRestarting(c *call) {
 	if c.i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		err = c.respond(choices(nil))
 	} else {
-		err = c.say("Parley is restarting, try again in a minute.")
+		err = c.say(say(c.language(), "Parley is restarting, try again in a minute."))
 	}
 	if err != nil {
 		b.log.Warn("restart notice not sent", "err", err)

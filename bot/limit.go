@@ -1,8 +1,6 @@
 package bot
 
 import (
-	"fmt"
-	"math"
 	"sync"
 	"time"
 
@@ -55,9 +53,4 @@ func (l *limiter) prune(now time.Time) {
 			delete(l.buckets, user)
 		}
 	}
-}
-
-// retryText says how long to wait, in whole seconds rounded up.
-func retryText(d time.Duration) string {
-	return fmt.Sprintf("try again in %d s", int(math.Ceil(d.Seconds())))
 }

@@ -1,6 +1,13 @@
 package bot
 
-import "github.com/bwmarrin/discordgo"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
+)
 
 // describedIn are the descriptions of the commands everyone uses, and of
 // their options, in Ukrainian and Russian, by their English text: Discord
@@ -53,4 +60,80 @@ func localiseOption(o *discordgo.ApplicationCommandOption) {
 
 func localised(l [2]string) map[discordgo.Locale]string {
 	return map[discordgo.Locale]string{discordgo.Ukrainian: l[0], discordgo.Russian: l[1]}
+}
+
+// says are Parley's own words to the people who ask, in Ukrainian and
+// Russian, by their English text, a format for fmt whose verbs each
+// translation keeps in their order (TestSaysKeepTheirVerbs): the rate
+// limit, a failure, a draft, a vote, a button that is not theirs. What an
+// admin is told (adding articles and feeds) stays in English, as the
+// commands' names do.
+var says = map[string][2]string{ // English → {Ukrainian, Russian}
+	"You're asking faster than I can answer: try again in %d s.": {
+		"Ви питаєте швидше, ніж я встигаю відповідати: спробуйте ще раз за %d с.",
+		"Вы спрашиваете быстрее, чем я успеваю отвечать: попробуйте снова через %d с."},
+	"That took too long, so I stopped (error %s). Please try again in a while.": {
+		"Це тривало задовго, тож я зупинився (помилка %s). Спробуйте ще раз трохи згодом.",
+		"Это заняло слишком много времени, и я остановился (ошибка %s). Попробуйте ещё раз чуть позже."},
+	"Something went wrong on my side (error %s). An admin can find the details in the log.": {
+		"Щось пішло не так з мого боку (помилка %s). Адміністратор знайде подробиці в журналі.",
+		"Что-то пошло не так с моей стороны (ошибка %s). Администратор найдёт подробности в журнале."},
+	"That was rejected: %s.": {"Це відхилено: %s.", "Это отклонено: %s."},
+	"✍️ *Draft: the quotes are still being checked against the articles.*": {
+		"✍️ *Чернетка: цитати ще звіряються зі статтями.*",
+		"✍️ *Черновик: цитаты ещё сверяются со статьями.*"},
+	"Thanks, your 👍 is noted.": {"Дякую, ваш 👍 враховано.", "Спасибо, ваш 👍 учтён."},
+	"Thanks, your 👎 is noted; it helps me find what to improve.": {
+		"Дякую, ваш 👎 враховано: це допомагає мені знайти, що покращити.",
+		"Спасибо, ваш 👎 учтён: это помогает мне понять, что улучшить."},
+	"Only the person who asked can vote on this answer or see its passages.": {
+		"Голосувати за цю відповідь і бачити її уривки може лише той, хто запитував.",
+		"Голосовать за этот ответ и видеть его отрывки может только тот, кто спрашивал."},
+	"I no longer have that answer on record.": {
+		"Цієї відповіді в мене вже немає.", "Этого ответа у меня уже нет."},
+	"That answer quotes no passages.": {
+		"Ця відповідь не цитує жодного уривка.", "Этот ответ не цитирует ни одного отрывка."},
+	"Parley is restarting, try again in a minute.": {
+		"Parley перезапускається, спробуйте ще раз за хвилину.",
+		"Parley перезапускается, попробуйте снова через минуту."},
+	"The library has no articles yet.": {
+		"У бібліотеці ще немає статей.", "В библиотеке пока нет статей."},
+}
+
+// say is english in lang ("uk", "ru"; any other is English), with args.
+func say(lang, english string, args ...any) string {
+	text := english
+	if l, ok := says[english]; ok {
+		switch lang {
+		case "uk":
+			text = l[0]
+		case "ru":
+			text = l[1]
+		}
+	}
+	if len(args) == 0 {
+		return text
+	}
+	return fmt.Sprintf(text, args...)
+}
+
+// tellIn is tell, in lang.
+func tellIn(lang, english string, args ...any) error {
+	return &parley.Error{Message: say(lang, english, args...)}
+}
+
+// askerLanguage is the language to tell someone in: their question's,
+// when it is in Ukrainian or Russian, as the answer is; with no question
+// (a button, a list), their Discord client's; else English.
+func askerLanguage(question string, locale discordgo.Locale) string {
+	if strings.TrimSpace(question) != "" {
+		return prose.QuestionLanguage(question)
+	}
+	switch locale {
+	case discordgo.Ukrainian:
+		return "uk"
+	case discordgo.Russian:
+		return "ru"
+	}
+	return "en"
 }

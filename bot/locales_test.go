@@ -1,8 +1,15 @@
 package bot
 
 import (
+	"context"
+	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/internal/discordtest"
 )
 
 // TestCommandsDescribedInUkrainianAndRussian: the commands everyone uses
@@ -52,5 +59,71 @@ func TestCommandsDescribedInUkrainianAndRussian(t *testing.T) {
 				t.Errorf("description %q is over Discord's 100 characters", d)
 			}
 		}
+	}
+}
+
+// TestSaysKeepTheirVerbs: each of Parley's own messages has its Ukrainian
+// and Russian text, with the English text's fmt verbs in their order, and
+// none can ping anyone.
+func TestSaysKeepTheirVerbs(t *testing.T) {
+	t.Parallel()
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	for en, l := range says {
+		want := strings.Join(verbs.FindAllString(en, -1), " ")
+		for i, text := range l {
+			if text == "" || text == en {
+				t.Errorf("%q has no translation %d", en, i)
+			}
+			if got := strings.Join(verbs.FindAllString(text, -1), " "); got != want {
+				t.Errorf("%q: verbs %q, the English %q", text, got, want)
+			}
+			if strings.Contains(text, "@") {
+				t.Errorf("%q holds an @", text)
+			}
+		}
+	}
+}
+
+// TestToldInTheAskersLanguage: the rate limit, a failure and a refused
+// button are told in the language of the question, for /ask and a
+// mention, or of the user's Discord client, for a button; in English
+// otherwise.
+func TestToldInTheAskersLanguage(t *testing.T) {
+	t.Parallel()
+	ans := &fakeAnswerer{}
+	ans.AskFunc = func(_ context.Context, q parley.Question) (*parley.Answer, error) {
+		if strings.Contains(q.Text, "взрыв") {
+			panic("composer exploded")
+		}
+		return quoteAnswer(q.Text), nil
+	}
+	h := start(t, Config{QuestionsPerMinute: 1, Burst: 2}, ans)
+	failed := h.answered(h.ask(nil, "Что сказал взрыв?")).Original
+	if !strings.HasPrefix(failed.Content, "Что-то пошло не так с моей стороны (ошибка ") {
+		t.Errorf("a failure to a Russian question: %q", failed.Content)
+	}
+	answer := h.answered(h.ask(nil, "When?")).Original
+	if text, _ := ephemeralText(h.responded(h.ask(nil, "Коли відновилися переговори?"))); !strings.HasPrefix(text, "Ви питаєте швидше, ніж я встигаю відповідати: спробуйте ще раз за ") {
+		t.Errorf("the rate limit to a Ukrainian question: %q", text)
+	}
+	if text, _ := ephemeralText(h.responded(h.ask(nil, "When did talks resume?"))); !strings.HasPrefix(text, "You're asking faster than I can answer") {
+		t.Errorf("the rate limit to an English question: %q", text)
+	}
+	h.mention("<@"+discordtest.DefaultBotID+"> when?", nil) // another user, with a bucket of their own
+	h.mention("<@"+discordtest.DefaultBotID+"> where?", nil)
+	if m := h.mention("<@"+discordtest.DefaultBotID+"> Когда возобновились переговоры?", nil); !strings.HasPrefix(m.Content, "Вы спрашиваете быстрее") {
+		t.Errorf("the rate limit to a Russian mention: %q", m.Content)
+	}
+	press := func(locale discordgo.Locale) string {
+		id, _ := h.srv.SendInteraction(&discordgo.Interaction{GuildID: discordtest.DefaultGuildID, Member: member("1002", 0), Message: answer, Locale: locale,
+			Data: discordgo.MessageComponentInteractionData{CustomID: "vote:up:2", ComponentType: discordgo.ButtonComponent}})
+		text, _ := ephemeralText(h.responded(id))
+		return text
+	}
+	if text := press(discordgo.Ukrainian); text != says["Only the person who asked can vote on this answer or see its passages."][0] {
+		t.Errorf("another's vote, from a Ukrainian client: %q", text)
+	}
+	if text := press(discordgo.EnglishGB); !strings.HasPrefix(text, "Only the person who asked") {
+		t.Errorf("another's vote, from an English client: %q", text)
 	}
 }

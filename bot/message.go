@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
 )
 
 // onMessage answers the messages that are questions to Parley: those that
@@ -30,7 +31,7 @@ func (b *Bot) onMessage(s *discordgo.Session, mc *discordgo.MessageCreate) {
 	})
 	switch {
 	case err != nil:
-		text, id := b.describeFailure(err, attrs)
+		text, id := b.describeFailure(err, attrs, prose.QuestionLanguage(stripMention(m.Content, s.State.User.ID)))
 		if _, serr := b.sendReply(m, []part{{Content: text}}); serr != nil {
 			b.log.Warn("failure notice not sent", append(attrs, "error_id", id, "err", serr.Error())...)
 		}
@@ -55,7 +56,7 @@ func (b *Bot) answerMessage(ctx context.Context, m *discordgo.Message, me string
 		return true, err
 	}
 	if ok, wait := b.limits.allow(m.Author.ID); !ok {
-		_, err := b.sendReply(m, []part{{Content: tooFast(wait)}})
+		_, err := b.sendReply(m, []part{{Content: tooFast(prose.QuestionLanguage(q.Text), wait)}})
 		return true, err
 	}
 	stop := b.keepTyping(m.ChannelID)

@@ -22,7 +22,7 @@ func (b *Bot) sources(ctx context.Context, c *call) error {
 // listSources answers with the first page of a listing.
 func (b *Bot) listSources(ctx context.Context, c *call, private bool) error {
 	query := stringOption(c.i.ApplicationCommandData().Options, "query")
-	data, err := b.sourcesPage(ctx, query, 0)
+	data, err := b.sourcesPage(ctx, c.language(), query, 0)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func (b *Bot) turnPage(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	data, err := b.sourcesPage(ctx, query, page)
+	data, err := b.sourcesPage(ctx, c.language(), query, page)
 	if err != nil {
 		return err
 	}
@@ -48,18 +48,18 @@ func (b *Bot) turnPage(ctx context.Context, c *call) error {
 
 // sourcesPage renders one page of a listing, from 0. A page past the end,
 // after articles were removed, shows the last page instead.
-func (b *Bot) sourcesPage(ctx context.Context, query string, page int) (*discordgo.InteractionResponseData, error) {
+func (b *Bot) sourcesPage(ctx context.Context, lang, query string, page int) (*discordgo.InteractionResponseData, error) {
 	list, total, err := b.lib.Sources(ctx, query, page*pageSize, pageSize)
 	if err != nil {
 		return nil, fmt.Errorf("list sources page %d: %w", page, err)
 	}
 	pages := (total + pageSize - 1) / pageSize
 	if page >= pages && pages > 0 {
-		return b.sourcesPage(ctx, query, pages-1)
+		return b.sourcesPage(ctx, lang, query, pages-1)
 	}
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions(), Components: []discordgo.MessageComponent{}}
 	if total == 0 {
-		data.Content = "The library has no articles yet."
+		data.Content = say(lang, "The library has no articles yet.")
 		if query != "" {
 			data.Content = "No article matches “" + escapeText(query) + "”."
 		}

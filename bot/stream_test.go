@@ -27,7 +27,7 @@ func TestAskStreamsDraftsThenTheVerifiedAnswer(t *testing.T) {
 	h := startWith(t, Config{}, ans, func(d *Deps) { d.Now = clock.now })
 	id := h.ask(nil, "When did the Geneva talks resume?")
 	st := h.wait(id, func(st discordtest.InteractionState) bool {
-		return st.Original != nil && st.Original.Content != "" && !strings.HasPrefix(st.Original.Content, draftNote)
+		return st.Original != nil && st.Original.Content != "" && !strings.HasPrefix(st.Original.Content, draftNote("en"))
 	})
 	var edits []string
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -52,7 +52,7 @@ func TestAskStreamsDraftsThenTheVerifiedAnswer(t *testing.T) {
 		t.Fatalf("%d edits of the response, want 2 drafts and the answer: %q", len(edits), edits)
 	}
 	for _, d := range edits[:2] {
-		if !strings.HasPrefix(d, draftNote) {
+		if !strings.HasPrefix(d, draftNote("en")) {
 			t.Errorf("draft not marked as a draft: %q", d)
 		}
 	}
