@@ -304,6 +304,10 @@ type Scope struct {
 	Since     time.Time // inclusive
 	Until     time.Time // exclusive
 	ArticleID int64
+	// Lang is the language the digest's own words are written in ("uk",
+	// "ru"; anything else is English): its lead, credits and headings.
+	// The quotes stay in their articles' languages.
+	Lang string
 }
 
 // Point is one bullet of a summary or one event of a timeline: a verbatim

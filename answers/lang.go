@@ -618,3 +618,96 @@ func knownOtherwise(ctx context.Context, lex Lexicon, unknown []string, romanise
 	}
 	return out, nil
 }
+
+// digestPhrases are the fixed words of summaries and timelines in
+// Ukrainian and Russian. A count is written after its noun, in
+// parentheses ("за статтями (5)"), which reads right for every number
+// without the plural forms of each.
+var digestPhrases = map[string]map[string]string{
+	"uk": {
+		"summary lead":  "Що сталося%s — за статтями (%s)%s:",
+		"article lead":  "Головне зі статті «%s», її власними словами:",
+		"timeline lead": "Події з датами%s, від найдавніших, за статтями (%s) (кожна дата — коли це сталося, як розповідає стаття):",
+		"topic":         " щодо «%s»",
+		"on":            ", опублікованими %s", "between": ", опублікованими між %s і %s",
+		"outlets":  "; повідомляють видання (%s)",
+		"nothing":  "У статтях, які я маю, немає нічого %s.",
+		"no dated": "У статтях, які я маю, немає датованих подій %s.",
+		"about":    "про «%s»", "since": "з %s", "before": "до %s",
+		"no article":  "У бібліотеці немає статті %s.",
+		"no articles": "У бібліотеці немає статей для огляду.",
+	},
+	"ru": {
+		"summary lead":  "Что произошло%s — по статьям (%s)%s:",
+		"article lead":  "Главное из статьи «%s», её собственными словами:",
+		"timeline lead": "События с датами%s, от самых ранних, по статьям (%s) (каждая дата — когда это произошло, как рассказывает статья):",
+		"topic":         " по теме «%s»",
+		"on":            ", опубликованным %s", "between": ", опубликованным между %s и %s",
+		"outlets":  "; сообщают издания (%s)",
+		"nothing":  "В статьях, которые у меня есть, нет ничего %s.",
+		"no dated": "В статьях, которые у меня есть, нет датированных событий %s.",
+		"about":    "о «%s»", "since": "с %s", "before": "до %s",
+		"no article":  "В библиотеке нет статьи %s.",
+		"no articles": "В библиотеке нет статей для обзора.",
+	},
+}
+
+// digestTopic is the " on TOPIC" of a digest's lead, by p.
+func digestTopic(scope parley.Scope, p map[string]string) string {
+	if scope.Topic == "" {
+		return ""
+	}
+	return sprintf(p["topic"], scope.Topic)
+}
+
+// digestDates is the dates of a lead (dateSpan's " on D" or " between A
+// and B"), by p.
+func digestDates(when string, p map[string]string) string {
+	if d, ok := strings.CutPrefix(when, " on "); ok {
+		return sprintf(p["on"], d)
+	}
+	if d, ok := strings.CutPrefix(when, " between "); ok {
+		if a, b, ok := strings.Cut(d, " and "); ok {
+			return sprintf(p["between"], a, b)
+		}
+	}
+	return when
+}
+
+// localEmptyScope is emptyScope by p: none is "nothing" or "no dated".
+func localEmptyScope(scope parley.Scope, p map[string]string, none string) string {
+	if scope.ArticleID != 0 {
+		return sprintf(p["no article"], strconv.FormatInt(scope.ArticleID, 10))
+	}
+	var parts []string
+	if scope.Topic != "" {
+		parts = append(parts, sprintf(p["about"], scope.Topic))
+	}
+	if !scope.Since.IsZero() {
+		parts = append(parts, sprintf(p["since"], scope.Since.Format(parley.DateLayout)))
+	}
+	if !scope.Until.IsZero() {
+		parts = append(parts, sprintf(p["before"], scope.Until.Format(parley.DateLayout)))
+	}
+	if len(parts) == 0 {
+		return p["no articles"]
+	}
+	return sprintf(p[none], strings.Join(parts, " "))
+}
+
+// reOutlets is the count of outlets a point's credit ends with.
+var reOutlets = regexp.MustCompile(`; reported by (\d+) outlets`)
+
+// localPoint writes the credit of a digest's point in lang: who said it,
+// who reported it and how many outlets did; the quote stays as written.
+func localPoint(text, lang string) string {
+	p, ok := phrases[lang]
+	d := digestPhrases[lang]
+	if !ok || d == nil {
+		return text
+	}
+	text = localizeCredit("- "+text, p)[len("- "):]
+	return reOutlets.ReplaceAllStringFunc(text, func(m string) string {
+		return sprintf(d["outlets"], reOutlets.FindStringSubmatch(m)[1])
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -247,7 +248,7 @@ func (d *Digests) Summary(ctx context.Context, scope parley.Scope) (*parley.Dige
 	v := vocab{}
 	us := units(arts, v)
 	if len(us) == 0 {
-		dg.Text = emptyScope(scope)
+		dg.Text = emptyScope(scope, "nothing")
 		dg.Body = dg.Text
 		dg.Took = time.Since(start)
 		return dg, nil
@@ -425,6 +426,13 @@ func summaryLead(scope parley.Scope, arts []parley.Article) string {
 	for i := range arts {
 		published[i] = arts[i].Date()
 	}
+	if p, ok := digestPhrases[scope.Lang]; ok {
+		if scope.ArticleID != 0 && len(arts) == 1 {
+			return sprintf(p["article lead"], arts[0].Title)
+		}
+		_, _, when := dateSpan(published)
+		return sprintf(p["summary lead"], digestTopic(scope, p), strconv.Itoa(len(arts)), digestDates(when, p))
+	}
 	what := "What happened"
 	if scope.Topic != "" {
 		what += " on " + scope.Topic
@@ -437,11 +445,14 @@ func summaryLead(scope parley.Scope, arts []parley.Article) string {
 }
 
 // digestText sets the body (the lead and the points) and returns the text
-// with the numbered sources.
+// with the numbered sources; the points' credits and the heading of the
+// sources are written in the digest's language (Scope.Lang).
 func digestText(lead string, dg *parley.Digest, sm parley.StateMedia) string {
 	var b strings.Builder
 	b.WriteString(lead + "\n")
-	for _, p := range dg.Points {
+	for i := range dg.Points {
+		p := &dg.Points[i]
+		p.Text = localPoint(p.Text, dg.Scope.Lang)
 		if !p.Date.IsZero() {
 			b.WriteString("\n- " + p.Date.Format(parley.DateLayout) + ": " + p.Text)
 		} else {
@@ -449,11 +460,15 @@ func digestText(lead string, dg *parley.Digest, sm parley.StateMedia) string {
 		}
 	}
 	dg.Body = b.String()
-	return dg.Body + "\n\nSources:\n" + FormatSources(dg.Sources, sm)
+	return dg.Body + "\n\n" + sourcesHeading(dg.Scope.Lang) + "\n" + FormatSources(dg.Sources, sm)
 }
 
-// emptyScope says plainly that nothing is in scope.
-func emptyScope(scope parley.Scope) string {
+// emptyScope says plainly that nothing is in scope: "nothing" for a
+// summary, "no dated" for a timeline (digestPhrases' keys).
+func emptyScope(scope parley.Scope, none string) string {
+	if p, ok := digestPhrases[scope.Lang]; ok {
+		return localEmptyScope(scope, p, none)
+	}
 	var parts []string
 	if scope.Topic != "" {
 		parts = append(parts, "about “"+scope.Topic+"”")
@@ -469,6 +484,9 @@ func emptyScope(scope parley.Scope) string {
 	}
 	if len(parts) == 0 {
 		return "The library has no articles to summarise."
+	}
+	if none == "no dated" {
+		return "The articles I have don't date any event " + strings.Join(parts, " ") + "."
 	}
 	return "The articles I have don't cover anything " + strings.Join(parts, " ") + "."
 }

@@ -60,6 +60,11 @@ func (d *Digests) modelSummary(ctx context.Context, scope parley.Scope, us []*un
 	if scope.Topic != "" {
 		fmt.Fprintf(&b, "\nThe digest is about: %s\n", scope.Topic)
 	}
+	if name, ok := languageNames[scope.Lang]; ok && scope.Lang != "en" {
+		// The quotes are verified against the sentences, so they stay in
+		// theirs; the model's own words are the reader's.
+		fmt.Fprintf(&b, "\nWrite the bullets in %s; every quotation stays in the language of its sentence, exactly as written.\n", name)
+	}
 	reply, err := d.Model.Complete(ctx, []Message{{Role: "system", Content: digestInstructions}, {Role: "user", Content: b.String()}}, nil)
 	if err != nil {
 		return nil, fmt.Sprintf("The language model was unavailable (%s)", modelFailure(err))

@@ -237,6 +237,19 @@ func TestSummaryWithModel(t *testing.T) {
 	}
 	checkPoints(t, db, dg)
 
+	var prompt string
+	asked := &answers.Digests{Corpus: db, Searcher: db, Model: fakeModel{func(ctx context.Context, msgs []answers.Message, f func(string)) (string, error) {
+		prompt = msgs[1].Content
+		return m.CompleteFunc(ctx, msgs, f)
+	}}}
+	uk, err := asked.Summary(context.Background(), parley.Scope{Lang: "uk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(prompt, "Write the bullets in Ukrainian; every quotation stays in the language of its sentence") || !strings.HasPrefix(uk.Text, "Що сталося") {
+		t.Errorf("a summary in Ukrainian by the model: the prompt\n%s\ngave\n%s", prompt, uk.Text)
+	}
+
 	failing := &answers.Digests{Corpus: db, Searcher: db, Model: replies("", errors.New("model server busy (429)"))}
 	dg, err = failing.Summary(context.Background(), parley.Scope{})
 	if err != nil {
@@ -374,5 +387,56 @@ func TestSlavicQuestionOfEnglishReports(t *testing.T) {
 		if a.Abstained || !strings.Contains(a.Text, "Witkoff") || !strings.Contains(a.Text, "англ") {
 			t.Errorf("%s\n%s", q, a.Text)
 		}
+	}
+}
+
+// TestDigestInTheAskersLanguage: a summary and a timeline for Scope.Lang
+// "uk" or "ru" have their lead, credits, count of outlets and heading of
+// the sources in that language, and so does an empty scope; the quotes
+// stay as the articles write them.
+func TestDigestInTheAskersLanguage(t *testing.T) {
+	db, _ := seeded(t)
+	d := &answers.Digests{Corpus: db, Searcher: db}
+	ctx := context.Background()
+	uk, err := d.Summary(ctx, parley.Scope{Lang: "uk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(uk.Text, "Що сталося — за статтями (2), опублікованими між ") || !strings.Contains(uk.Text, "\n\nДжерела:\n[1] ") {
+		t.Errorf("summary in Ukrainian:\n%s", uk.Text)
+	}
+	en, err := d.Summary(ctx, parley.Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"reported by", "paraphrasing"} {
+		if !strings.Contains(en.Body, w) || strings.Contains(uk.Body, w) {
+			t.Errorf("%q in the English summary and not the Ukrainian, which reads:\n%s", w, uk.Body)
+		}
+	}
+	quote := regexp.MustCompile(`“[^”]+”`)
+	if g, w := quote.FindAllString(uk.Body, -1), quote.FindAllString(en.Body, -1); strings.Join(g, "|") != strings.Join(w, "|") {
+		t.Errorf("the quotes changed with the language:\n%q\n%q", g, w)
+	}
+	ru, err := d.Timeline(ctx, parley.Scope{Lang: "ru"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ru.Text, "События с датами, от самых ранних, по статьям (2) ") || !strings.Contains(ru.Text, "\n\nИсточники:\n") {
+		t.Errorf("timeline in Russian:\n%s", ru.Text)
+	}
+	empty, err := d.Summary(ctx, parley.Scope{Topic: "зерно", Lang: "ru"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if empty.Text != "В статьях, которые у меня есть, нет ничего о «зерно»." {
+		t.Errorf("an empty scope in Russian: %q", empty.Text)
+	}
+	none, err := d.Timeline(ctx, parley.Scope{Topic: "зерно", Lang: "uk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if none.Text != "У статтях, які я маю, немає датованих подій про «зерно»." {
+		t.Errorf("a timeline of nothing in Ukrainian: %q", none.Text)
 	}
 }

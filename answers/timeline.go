@@ -6,7 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/parley-bot/parley"
@@ -85,7 +85,7 @@ func (d *Digests) Timeline(ctx context.Context, scope parley.Scope) (*parley.Dig
 	events = events[:min(len(events), maxEvents)]
 	sort.SliceStable(events, func(i, j int) bool { return events[i].date.Before(events[j].date) })
 	if len(events) == 0 {
-		dg.Text = noEvents(scope)
+		dg.Text = emptyScope(scope, "no dated")
 		dg.Body = dg.Text
 		dg.Took = time.Since(start)
 		return dg, nil
@@ -102,11 +102,17 @@ func (d *Digests) Timeline(ctx context.Context, scope parley.Scope) (*parley.Dig
 		dg.Points = append(dg.Points, p)
 	}
 	dg.Sources = list.sources
-	what := "Dated events"
-	if scope.Topic != "" {
-		what += " on " + scope.Topic
+	lead := ""
+	if p, ok := digestPhrases[scope.Lang]; ok {
+		lead = sprintf(p["timeline lead"], digestTopic(scope, p), strconv.Itoa(len(arts)))
+	} else {
+		what := "Dated events"
+		if scope.Topic != "" {
+			what += " on " + scope.Topic
+		}
+		lead = fmt.Sprintf("%s, oldest first, from %d articles (each date is when it happened, as the article tells it):", what, len(arts))
 	}
-	dg.Text = digestText(fmt.Sprintf("%s, oldest first, from %d articles (each date is when it happened, as the article tells it):", what, len(arts)), dg, mediaOr(d.StateMedia))
+	dg.Text = digestText(lead, dg, mediaOr(d.StateMedia))
 	dg.Took = time.Since(start)
 	return dg, nil
 }
@@ -123,13 +129,4 @@ func eventDay(u *unit) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
-}
-
-// noEvents says plainly that the scope has no dated events.
-func noEvents(scope parley.Scope) string {
-	s := emptyScope(scope)
-	if strings.HasPrefix(s, "The articles I have don't cover anything") {
-		return strings.Replace(s, "don't cover anything", "don't date any event", 1)
-	}
-	return s
 }

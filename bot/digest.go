@@ -54,6 +54,7 @@ func (b *Bot) digest(ctx context.Context, c *call, compose func(context.Context,
 	now := b.now()
 	var scope parley.Scope
 	scope.Topic = strings.TrimSpace(stringOption(opts, "topic"))
+	scope.Lang = askerLanguage(scope.Topic, c.i.Locale)
 	var err error
 	if scope.Since, err = parley.ParseWhen(stringOption(opts, "since"), now); err != nil {
 		return c.respond(ephemeral("since: " + err.Error()))
@@ -139,7 +140,7 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 	if err != nil {
 		return fmt.Errorf("parse timeline button page %q: %w", f[1], err)
 	}
-	scope := parley.Scope{Topic: f[4]}
+	scope := parley.Scope{Topic: f[4], Lang: askerLanguage(f[4], c.i.Locale)}
 	if scope.Since, err = parley.ParseWhen(f[2], time.Time{}); err != nil {
 		return err
 	}
@@ -168,5 +169,5 @@ func (b *Bot) turnTimeline(ctx context.Context, c *call) error {
 // renderDigest lays a digest out like an answer: the body split to fit,
 // the sources embed under the last part.
 func renderDigest(dg *parley.Digest, limit int, sm parley.StateMedia) []part {
-	return layout(dg.Body, limit, "(nothing to show)", sourcesEmbed("Sources", dg.Sources, sm))
+	return layout(dg.Body, limit, "(nothing to show)", sourcesEmbed(say(dg.Scope.Lang, "Sources"), dg.Sources, sm))
 }

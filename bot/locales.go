@@ -98,6 +98,8 @@ var says = map[string][2]string{ // English → {Ukrainian, Russian}
 		"Parley перезапускается, попробуйте снова через минуту."},
 	"The library has no articles yet.": {
 		"У бібліотеці ще немає статей.", "В библиотеке пока нет статей."},
+	"Sources":          {"Джерела", "Источники"},
+	"Nearest articles": {"Найближчі статті", "Ближайшие статьи"},
 }
 
 // say is english in lang ("uk", "ru"; any other is English), with args.

@@ -127,3 +127,35 @@ func TestToldInTheAskersLanguage(t *testing.T) {
 		t.Errorf("another's vote, from an English client: %q", text)
 	}
 }
+
+// TestDigestsAndSourcesInTheAskersLanguage: a digest is asked for in the
+// language of its topic, or of the user's client without one, and its
+// sources, as an answer's, are headed in that language.
+func TestDigestsAndSourcesInTheAskersLanguage(t *testing.T) {
+	t.Parallel()
+	dg := &fakeDigests{points: 2}
+	h := startWith(t, Config{}, nil, func(d *Deps) { d.Digests = dg })
+	answer := h.answered(h.ask(nil, "Когда возобновились переговоры?")).Original
+	if len(answer.Embeds) != 1 || answer.Embeds[0].Title != "Источники" {
+		t.Errorf("the sources of an answer to a Russian question: %+v", answer.Embeds)
+	}
+	summary := func(locale discordgo.Locale, opts ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.Message {
+		id, _ := h.srv.SendInteraction(&discordgo.Interaction{GuildID: discordtest.DefaultGuildID, Locale: locale,
+			Data: discordgo.ApplicationCommandInteractionData{ID: "1", Name: "summary", Options: opts}})
+		return h.answered(id).Original
+	}
+	if m := summary(discordgo.Ukrainian); len(m.Embeds) != 1 || m.Embeds[0].Title != "Джерела" {
+		t.Errorf("the sources of a summary for a Ukrainian client: %+v", m.Embeds)
+	}
+	summary(discordgo.Ukrainian, strOpt("topic", "sanctions"))
+	summary(discordgo.EnglishUS, strOpt("topic", "санкции"))
+	dg.mu.Lock()
+	defer dg.mu.Unlock()
+	var langs []string
+	for _, s := range dg.scopes {
+		langs = append(langs, s.Lang)
+	}
+	if strings.Join(langs, " ") != "uk en ru" {
+		t.Errorf("digests asked for in %q, want uk (the client's), en (the topic's), ru (the topic's)", langs)
+	}
+}

@@ -81,10 +81,11 @@ func answerButtons(answerID int64) []discordgo.MessageComponent {
 // answerSources lists an answer's numbered sources, or the nearest articles
 // of an abstention.
 func answerSources(a *parley.Answer, sm parley.StateMedia) *discordgo.MessageEmbed {
+	lang := prose.QuestionLanguage(a.Question)
 	if a.Abstained {
-		return sourcesEmbed("Nearest articles", a.Nearest, sm)
+		return sourcesEmbed(say(lang, "Nearest articles"), a.Nearest, sm)
 	}
-	return sourcesEmbed("Sources", a.Sources, sm)
+	return sourcesEmbed(say(lang, "Sources"), a.Sources, sm)
 }
 
 // sourcesEmbed lists numbered sources under title as one embed within

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/prose"
 )
 
 // scopeJSON, summaryJSON and timelineJSON are what --json prints (a
@@ -79,6 +80,7 @@ func digestCommand(ctx context.Context, e *env, name string, args []string) erro
 	now := time.Now()
 	var scope parley.Scope
 	scope.Topic, scope.ArticleID = strings.TrimSpace(*topic), article
+	scope.Lang = prose.QuestionLanguage(scope.Topic) // a topic in Ukrainian or Russian gets a digest in it
 	if scope.Since, err = parley.ParseWhen(*since, now); err != nil {
 		return usagef("--since: %v", err)
 	}
