@@ -340,6 +340,30 @@ func TestSlavicActs(t *testing.T) {
 	}
 }
 
+// TestSlavicTypeVerbs: "took place", "lasted" in a Ukrainian or Russian
+// question are how it asks for its type, as in English, not what it is
+// about: a sentence that has the word and not the event is no answer.
+func TestSlavicTypeVerbs(t *testing.T) {
+	for question, verb := range map[string]string{
+		"When did the Alaska summit take place?": "take",
+		"Якого числа відбувся саміт на Алясці?":  "відбувся",
+		"Когда состоялась встреча в Анкоридже?":  "состоялась",
+		"Скільки тривала зустріч у Женеві?":      "тривала",
+		"Сколько длились переговоры в Абу-Даби?": "длились",
+	} {
+		q := analyse(question)
+		found := false
+		for _, t := range q.terms {
+			if t.surface == verb {
+				found = t.form
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q is not read as how the question asks for its type", question, verb)
+		}
+	}
+}
+
 // TestValueInTheAskersLanguageFirst: of two reports that give the value
 // asked for, the one in the asker's language leads the answer, though the
 // other scores higher.

@@ -615,9 +615,22 @@ func retrieve(ctx context.Context, s Searcher, q *analysis, context string) ([]p
 
 // typeVerbs ask for the kind of value rather than name the topic: "how long
 // did it last", "where did it take place".
-var typeVerbs = map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
-	"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true,
-	"spend": true, "spent": true, "run": true, "ran": true}
+var typeVerbs = func() map[string]bool {
+	m := map[string]bool{"last": true, "lasted": true, "take": true, "took": true, "place": true,
+		"happen": true, "happened": true, "held": true, "start": true, "begin": true, "end": true,
+		"spend": true, "spent": true, "run": true, "ran": true}
+	// The same in Ukrainian and Russian, in the forms a question writes
+	// them: took place, was held, lasted, began, ended.
+	for _, w := range strings.Fields("відбувся відбулася відбулося відбулися відбулись відбудеться відбудуться " +
+		"пройшов пройшла пройшло пройшли тривав тривала тривало тривали почався почалася почалося почалися розпочався розпочалися " +
+		"закінчився закінчилася закінчилися завершився завершилася завершилися " +
+		"состоялся состоялась состоялось состоялись состоится состоятся прошёл прошел прошла прошло прошли " +
+		"длился длилась длилось длились продолжался продолжалась продолжались начался началась началось начались " +
+		"закончился закончилась закончились завершился завершилась завершились") {
+		m[w] = true
+	}
+	return m
+}()
 
 // lastingVerbs ask, in a "how long" question, how long something lasted:
 // "how long did the talks go on", "drag on".
