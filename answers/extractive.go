@@ -3,6 +3,7 @@ package answers
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -135,6 +136,7 @@ type sentence struct {
 	end      int
 	text     string
 	stems    map[string]int // stem → first token position
+	placed   map[string]int // stems with its dateline's, for a lede after one
 	words    int
 	said     parley.Attribution
 	mentions []dates.Mention // the dates it names, read against its article's date
@@ -195,12 +197,24 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	for i := range hits {
 		h := &hits[i]
 		var ps []*sentence
+		datelines := datelinesOf(h)
 		for _, sp := range quotable(h) {
 			s := &sentence{hit: h, start: sp.Start, end: sp.End, text: h.Text[sp.Start-h.Start : sp.End-h.Start], stems: map[string]int{}, said: sp.Said}
 			toks := prose.Tokens(s.text)
 			s.words = len(toks)
 			for j, t := range toks {
 				addTerm(s.stems, s.text, t, j)
+			}
+			// The dateline before a lede says where its prose is: "ANKARA
+			// (AP) — Zelensky said Thursday …" is Zelensky in Ankara. Its
+			// words count for what the lede is about (ownFocus), not as
+			// words it has: they are never quoted.
+			if d, ok := datelines[sp.Start]; ok {
+				s.placed = map[string]int{}
+				maps.Copy(s.placed, s.stems)
+				for _, t := range prose.Tokens(d) {
+					addTerm(s.placed, d, t, 0)
+				}
 			}
 			if n := len(ps); n > 0 {
 				ps[n-1].next, s.prev = s, ps[n-1]
@@ -271,7 +285,11 @@ func candidates(q *analysis, hits []parley.Hit) []*sentence {
 	q.dateEvent(all)
 	// Each sentence's own focus first: a sentence reads its neighbours'.
 	for _, s := range all {
-		s.ownFocus = focusCover(q.terms, s.stems)
+		if s.placed != nil {
+			s.ownFocus = focusCover(q.terms, s.placed)
+		} else {
+			s.ownFocus = focusCover(q.terms, s.stems)
+		}
 	}
 	acts := 0
 	for _, t := range q.terms {
@@ -517,6 +535,25 @@ func span(m dates.Mention) (from, to time.Time) {
 
 // quotable returns the sentences of a hit that may be quoted.
 func quotable(h *parley.Hit) []parley.Sentence { return proseOf(h.Sentences, h.Text, h.Start) }
+
+// datelinesOf maps the start of each prose sentence that follows a
+// dateline in h to the dateline's text.
+func datelinesOf(h *parley.Hit) map[int]string {
+	var m map[int]string
+	for i, f := range h.Sentences {
+		if f.Role != parley.RoleDateline || i+1 == len(h.Sentences) || !h.Sentences[i+1].Quotable() {
+			continue
+		}
+		if f.Start < h.Start || f.End > h.Start+len(h.Text) {
+			continue
+		}
+		if m == nil {
+			m = map[int]string{}
+		}
+		m[h.Sentences[i+1].Start] = h.Text[f.Start-h.Start : f.End-h.Start]
+	}
+	return m
+}
 
 // proseOf returns the prose among the sentences of text, which starts at
 // byte base of its article body, with whose words they are. Text stored

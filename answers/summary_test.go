@@ -440,3 +440,28 @@ func TestDigestInTheAskersLanguage(t *testing.T) {
 		t.Errorf("a timeline of nothing in Ukrainian: %q", none.Text)
 	}
 }
+
+// TestDatelineSaysWhereTheLedeIs: "ANKARA, Turkey (AP) — Zelensky said
+// Thursday …" is Zelensky in Ankara on Thursday, though the lede never
+// names the city: asked when he spoke in Ankara, the answer is the lede,
+// and the dateline is not quoted.
+func TestDatelineSaysWhereTheLedeIs(t *testing.T) {
+	db, _ := seeded(t, `---
+title: Zelensky to send delegation to Istanbul
+outlet: Example Wire
+url: https://wire.example.com/2025/05/15/istanbul
+published: 2025-05-15
+---
+ANKARA, Turkey (AP) — Ukrainian President Volodymyr Zelensky said Thursday that he would send a delegation led by Defense Minister Rustem Umerov to Istanbul.
+
+"I will not run around the world looking for Putin," Zelensky told reporters in Ankara.
+`)
+	e := &answers.Extractive{Searcher: db}
+	a, err := e.Ask(context.Background(), parley.Question{Text: "When did Zelensky speak in Ankara?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Abstained || len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Quote, "said Thursday") || strings.Contains(a.Text, "ANKARA") {
+		t.Errorf("answer:\n%s", a.Text)
+	}
+}

@@ -302,13 +302,13 @@ func TestDevSet(t *testing.T) {
 		falseAbs eval.Rate // ceiling
 	}{
 		{"dev", []string{filepath.Join(sets, "dev.jsonl")}, 1.00, 0.92, 1.00, 0.00},
-		{"newsroom", []string{"--articles", filepath.Join(sets, "newsroom", "articles"), filepath.Join(sets, "newsroom")}, 0.87, 0.91, 0.97, 0.03},
+		{"newsroom", []string{"--articles", filepath.Join(sets, "newsroom", "articles"), filepath.Join(sets, "newsroom")}, 0.87, 0.92, 0.97, 0.03},
 		// The four English periods alone, and the Ukrainian and Russian
 		// files alone (questions in those languages, in English about
 		// those articles, romanised and misspelt).
 		{"newsroom English", []string{"--articles", filepath.Join(sets, "newsroom", "articles"),
 			filepath.Join(sets, "newsroom", "a.jsonl"), filepath.Join(sets, "newsroom", "b.jsonl"),
-			filepath.Join(sets, "newsroom", "c.jsonl"), filepath.Join(sets, "newsroom", "d.jsonl")}, 0.90, 0.89, 0.95, 0.00},
+			filepath.Join(sets, "newsroom", "c.jsonl"), filepath.Join(sets, "newsroom", "d.jsonl")}, 0.90, 0.92, 0.95, 0.00},
 		{"newsroom multilingual", []string{"--articles", filepath.Join(sets, "newsroom", "articles"),
 			filepath.Join(sets, "newsroom", "multilingual")}, 0.79, 0.90, 0.95, 0.06},
 	}
