@@ -12,7 +12,7 @@ import (
 
 // RolesVersion numbers the rules below. A library whose sentences were
 // decided by an older version gets them decided again when it is opened.
-const RolesVersion = 7
+const RolesVersion = 8
 
 // Sentences decides the role of every sentence of an article body and, for
 // prose, whose words it carries. The rules are general patterns of scraped
@@ -108,14 +108,21 @@ const wordEnd = `(?:$|[^\p{L}\p{N}_])`
 var (
 	// A paragraph that is a caption: it opens with the word for a photo, or
 	// carries a photo credit in brackets, "(AP Photo/Evan Vucci)".
-	reCaptionOpen   = regexp.MustCompile(`^\*?\s*(?i:photo|photograph|image|picture|caption|video|фото|на фото|підпис до фото|подпись к фото|світлина)\s*:`)
-	reCaptionCredit = regexp.MustCompile(`\([^()]*\b(?:Photo|Photograph|Foto|Pool|Getty Images)\b[^()]*/[^()]*\)|\([^()]*/(?:AP|AFP|Reuters|Getty Images|EPA|Pool)\)|(?i:photo credit|getty images)`)
+	reCaptionOpen = regexp.MustCompile(`^\*?\s*(?i:(?:file\s+)?(?:photo|photograph|image|picture)|caption|video|фото|на фото|підпис до фото|подпись к фото|світлина)\s*:`)
+	// … or ends with an agency's credit as wire pages print it, in capitals
+	// and unbracketed: "REUTERS/Valentyn Ogirenko", "… Purchase Licensing
+	// Rights". "Reuters/Ipsos", in prose, is no credit: the agency is not
+	// in capitals.
+	reCaptionCredit = regexp.MustCompile(`\([^()]*\b(?:Photo|Photograph|Foto|Pool|Getty Images)\b[^()]*/[^()]*\)|\([^()]*/(?:AP|AFP|Reuters|Getty Images|EPA|Pool)\)|(?i:photo credit|getty images|purchase licensing rights)|\b(?:REUTERS|AFP|EPA|AP|ANADOLU|SPUTNIK|TASS)(?:/\p{Lu}[\p{L}.'’-]*)+(?:\s\p{Lu}[\p{L}.'’-]*)*\s*$`)
 	// A credit alone in brackets names an agency and a photographer, or
 	// where the picture came from: "(Meridian Post/Leah Carrow)",
 	// "(Kremlin Press Service via Kyiv Ledger)", "(Pool Photo via …)".
 	reCreditOnly = regexp.MustCompile(`^\(\p{Lu}[^()]{2,100}\)$`)
 	rePhotos     = regexp.MustCompile(`^(?i:(see|view|show)\s+(all\s+)?\d+\s+(more\s+)?(photos|images|pictures)|(ще|еще)\s+\d+\s+фото|click to enlarge|view gallery)` + wordEnd)
-	reByline     = regexp.MustCompile(`^(?:By\s+\p{Lu}|(?i:author|автор|текст|written by|reporting by)\s*:?\s+\p{Lu}|\((?i:reporting|writing|editing|additional reporting|compiled)\s+by\b)`)
+	reByline     = regexp.MustCompile(`^(?:By\s+\p{Lu}|(?i:author|автор|текст|written by|reporting by|additional reporting by|editing by)\s*:?\s+\p{Lu}|\((?i:reporting|writing|editing|additional reporting|compiled)\s+by\b)`)
+	// The writers a report names at its end: "Associated Press writers …
+	// contributed to this report."
+	reContributed = regexp.MustCompile(`(?i)\bcontributed (?:to this (?:report|story|article)|reporting|additional reporting)\b`)
 	// A byline may be a name and what the writer is to the paper, with no
 	// "By": "Ирина Соколова, специальный корреспондент", "Андрій
 	// Коваленко, спеціально для «…»".
@@ -125,7 +132,7 @@ var (
 	// "This page is no longer being updated", "We're closing this live
 	// page for tonight": the outlet speaking of its page.
 	reNoteThis = regexp.MustCompile(`(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b|\b(closing|pausing|ending) (this|our) (live )?(page|blog|coverage)\b`)
-	reAction   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])(subscribe|newsletter|sign up for|sign up to|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|in your inbox|підпишіться|підписуйтесь|підписатися|підписатись|подпишитесь|подписывайтесь|подписаться|наш telegram|наш телеграм|в вашей почте|на вашу почту|у вашій пошті|на вашу пошту)` + wordEnd + `|©`)
+	reAction   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])(subscribe|newsletter|sign up for|sign up to|sign up here|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|in your inbox|підпишіться|підписуйтесь|підписатися|підписатись|подпишитесь|подписывайтесь|подписаться|наш telegram|наш телеграм|в вашей почте|на вашу почту|у вашій пошті|на вашу пошту)` + wordEnd + `|©`)
 	// "For more political updates, visit DC Brief.": the page sending the
 	// reader elsewhere.
 	reActionVisit = regexp.MustCompile(`^(?i:for (?:more|the latest|all the latest|further)\b[^.;]{0,60}?,?\s+(?:visit|go to|head to|follow|check out|see|read)\s)`)
@@ -162,7 +169,8 @@ func lineRole(title, text string, first, lead, last bool) (role parley.Role, who
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
 	words := prose.WordCount(t)
-	credit := strings.Contains(t, "(") || strings.Contains(lower, "photo credit") || strings.Contains(lower, "getty images")
+	credit := strings.Contains(t, "(") || strings.Contains(t, "/") || strings.Contains(lower, "photo credit") ||
+		strings.Contains(lower, "getty images") || strings.Contains(lower, "licensing rights")
 	// Markdown bold around a header: "**Читайте также:**".
 	bare := strings.Trim(t, "*_ ")
 	switch {
@@ -179,6 +187,8 @@ func lineRole(title, text string, first, lead, last bool) (role parley.Role, who
 		// alone under it.
 		return parley.RoleCaption, true
 	case words <= 10 && !endsSentence(t) && reBylineRole.MatchString(t):
+		return parley.RoleByline, true
+	case words <= 40 && strings.Contains(lower, "contributed") && reContributed.MatchString(t):
 		return parley.RoleByline, true
 	case reTimestamp.MatchString(t) && words <= 20:
 		return parley.RoleTimestamp, true

@@ -1,0 +1,49 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley"
+)
+
+// TestWireFurniture: the furniture of wire copy as agencies' pages carry
+// it is not prose: a "FILE PHOTO:" caption with the agency's credit
+// ("REUTERS/Name", "Purchase Licensing Rights"), the line of writers who
+// contributed, a bare "Sign up here."; the prose around it stays prose.
+func TestWireFurniture(t *testing.T) {
+	body := strings.Join([]string{
+		"KYIV, May 23 (Reuters) - Russia and Ukraine each released 390 soldiers and civilians on Friday, the two sides said.",
+		"FILE PHOTO: Ukrainian prisoners of war react after a swap at an unknown location in Ukraine, May 2025. REUTERS/Stringer/File Photo Purchase Licensing Rights, opens new tab",
+		"Ukrainian servicemen ride in a tank near the front line. REUTERS/Valentyn Ogirenko",
+		"The exchange was the only tangible result of peace talks in Istanbul last week.",
+		"Sign up here.",
+		"Associated Press writers Susie Blann in Kyiv and Dasha Litvinova in Tallinn contributed to this report.",
+		"Additional reporting by Tom Balmforth; Editing by Mark Trevelyan.",
+		"The talks, which Reuters/Ipsos polling showed most Ukrainians backed, ended after two hours.",
+	}, "\n\n")
+	want := map[string]parley.Role{
+		"Russia and Ukraine each released":          parley.RoleProse,
+		"FILE PHOTO: Ukrainian prisoners":           parley.RoleCaption,
+		"Ukrainian servicemen ride in a tank":       parley.RoleCaption,
+		"The exchange was the only tangible result": parley.RoleProse,
+		"Sign up here.":                             parley.RoleAction,
+		"Associated Press writers Susie Blann":      parley.RoleByline,
+		"Additional reporting by Tom Balmforth":     parley.RoleByline,
+		"The talks, which Reuters/Ipsos polling":    parley.RoleProse,
+	}
+	got := map[string]parley.Role{}
+	for _, s := range Sentences("Russia, Ukraine swap 390 prisoners each", body) {
+		text := body[s.Start:s.End]
+		for start := range want {
+			if strings.HasPrefix(text, start) {
+				got[start] = s.Role
+			}
+		}
+	}
+	for start, role := range want {
+		if got[start] != role {
+			t.Errorf("%q: %v, want %v", start, got[start], role)
+		}
+	}
+}
