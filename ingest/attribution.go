@@ -617,6 +617,9 @@ func speakerOf(text string, ws []word) said {
 	if a, ok := pronounAtColon(ws); ok {
 		return a
 	}
+	if a, ok := participleAtColon(ws); ok {
+		return a
+	}
 	// "according to X, …": the subject is the words after the phrase.
 	if !mayReport(text) {
 		return said{}
@@ -799,6 +802,48 @@ func pronounAtColon(ws []word) (said, bool) {
 }
 
 // isQuoteMark reports whether a word is an opening quotation mark.
+// participlesOfSaying introduce, after a comma, what the sentence's
+// subject said or wrote: "Trump congratulated both sides, writing on
+// social media: “…”".
+var participlesOfSaying = setOf("saying", "writing", "adding", "posting", "telling", "declaring", "noting", "stating", "warning", "insisting")
+
+// participleAtColon reads the subject of a sentence that opens with a name
+// (or "he", "she") and gives its words after a participle of saying and a
+// colon: "U.S. President Donald Trump congratulated both sides, writing on
+// social media: “This could lead to something big”" is Trump's quotation.
+func participleAtColon(ws []word) (said, bool) {
+	for i := 1; i < len(ws); i++ {
+		if ws[i].quoted || ws[i-1].text != "," || !participlesOfSaying[strings.ToLower(ws[i].text)] {
+			continue
+		}
+		colon := -1
+		for j := i + 1; j < len(ws) && j-i <= 8; j++ {
+			if ws[j].quoted || ws[j].punct && ws[j].text != ":" {
+				break
+			}
+			if ws[j].text == ":" {
+				colon = j
+				break
+			}
+		}
+		if colon < 0 || colon+1 >= len(ws) || !ws[colon+1].quoted && !isQuoteMark(ws[colon+1].text) {
+			return said{}, false
+		}
+		if l := strings.ToLower(ws[0].text); l == "he" || l == "she" {
+			return said{resolve: true}, true
+		}
+		k := 0
+		for k < i && isCap(ws[k]) && !ws[k].quoted && !openers[ws[k].text] {
+			k++
+		}
+		if k == 0 || k >= i || ws[k].punct {
+			return said{}, false
+		}
+		return readSubject(ws[:k])
+	}
+	return said{}, false
+}
+
 func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "«" || s == "„" }
 
 // beforeVerb are the words that may stand between a subject and its verb

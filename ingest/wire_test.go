@@ -47,3 +47,29 @@ func TestWireFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipleOfSaying: a sentence that opens with a name and gives its
+// quotation after a participle of saying and a colon is that person's
+// quotation, in their own words; a colon after the participle that
+// introduces no quotation makes none.
+func TestParticipleOfSaying(t *testing.T) {
+	roleOf := func(text string) parley.Attribution {
+		for _, s := range Sentences("Prisoner swap", text) {
+			if s.Role == parley.RoleProse {
+				return s.Said
+			}
+		}
+		return parley.Attribution{}
+	}
+	for text, speaker := range map[string]string{
+		`U.S. President Donald Trump congratulated both sides, writing on social media: "This could lead to something big."`: "Donald Trump",
+		`Zelensky thanked the mediators, saying: "Every one of them is home now."`:                                           "Zelensky",
+	} {
+		if a := roleOf(text); a.Kind != parley.Direct || a.Speaker != speaker {
+			t.Errorf("%q: %v by %q, want the words of %q", text, a.Kind, a.Speaker, speaker)
+		}
+	}
+	if a := roleOf(`Zelensky listed the terms, noting: three points remain open.`); a.Kind == parley.Direct {
+		t.Errorf("a colon with no quotation after it: %v by %q", a.Kind, a.Speaker)
+	}
+}
