@@ -12,7 +12,7 @@ import (
 
 // RolesVersion numbers the rules below. A library whose sentences were
 // decided by an older version gets them decided again when it is opened.
-const RolesVersion = 9
+const RolesVersion = 10
 
 // Sentences decides the role of every sentence of an article body and, for
 // prose, whose words it carries. The rules are general patterns of scraped
@@ -131,12 +131,14 @@ var (
 	reNote       = regexp.MustCompile(`^(?:(?i:editor['’]?s note|editors['’] note|note to readers|correction|clarification|примітка редакції|от редакции|від редакції)` + wordEnd + `|(?i:times are (gmt|utc|local)))`)
 	// "This page is no longer being updated", "We're closing this live
 	// page for tonight": the outlet speaking of its page.
-	reNoteThis = regexp.MustCompile(`(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b|\b(closing|pausing|ending) (this|our) (live )?(page|blog|coverage)\b`)
-	reAction   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])(subscribe|newsletter|sign up for|sign up to|sign up here|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|in your inbox|підпишіться|підписуйтесь|підписатися|підписатись|подпишитесь|подписывайтесь|подписаться|наш telegram|наш телеграм|в вашей почте|на вашу почту|у вашій пошті|на вашу пошту)` + wordEnd + `|©`)
+	reNoteThis = regexp.MustCompile(`(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b|\b(closing|pausing|ending) (this|our) (live )?(page|blog|coverage)\b|\bthis (item|post|article|story|page) is part of (our|the)\b`)
+	reAction   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])(subscribe|newsletter|sign up for|sign up to|sign up here|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|in your inbox|thanks? (you )?for reading|if you (value|like|enjoy|appreciate) (our|this) (reporting|journalism|work|coverage)|(please )?consider (supporting|donating to|subscribing to) us|received your submission|дякуємо, що читаєте|спасибо, что читаете|підпишіться|підписуйтесь|підписатися|підписатись|подпишитесь|подписывайтесь|подписаться|наш telegram|наш телеграм|в вашей почте|на вашу почту|у вашій пошті|на вашу пошту)` + wordEnd + `|©`)
 	// "For more political updates, visit DC Brief.": the page sending the
 	// reader elsewhere.
-	reActionVisit = regexp.MustCompile(`^(?i:for (?:more|the latest|all the latest|further)\b[^.;]{0,60}?,?\s+(?:visit|go to|head to|follow|check out|see|read)\s)`)
-	reRelated     = regexp.MustCompile(`^(?i:read more|read also|see also|related( coverage| headlines| stories| articles)?|more on this( story)?|also on\b|more from|recommended|читайте також|також читайте|дивіться також|читайте также|смотрите также|по теме|по темі|на тему)` + wordEnd)
+	// A button's words on a line of their own: "Become a member", "Donate".
+	reActionButton = regexp.MustCompile(`^(?i:become a (?:member|supporter|patron)|donate(?: now)?|support us)[.!]?$`)
+	reActionVisit  = regexp.MustCompile(`^(?i:for (?:more|the latest|all the latest|further)\b[^.;]{0,60}?,?\s+(?:visit|go to|head to|follow|check out|see|read)\s)`)
+	reRelated      = regexp.MustCompile(`^(?i:read more|read also|see also|related( coverage| headlines| stories| articles)?|more on this( story)?|also on\b|more from|recommended|читайте також|також читайте|дивіться також|читайте также|смотрите также|по теме|по темі|на тему)` + wordEnd)
 	// A header over a list of links: "More on the Ukraine talks", short
 	// and no sentence.
 	reRelatedMore = regexp.MustCompile(`^(?i:more (?:on|about)|більше про|больше о|ещё по теме|еще по теме)\s`)
@@ -145,7 +147,8 @@ var (
 // actionWords are the words reAction looks for, for a cheap look before
 // it runs: its Unicode word boundary costs a try at every byte.
 var actionWords = []string{"subscribe", "newsletter", "sign up", "follow us", "download", "rights reserved", "copyright",
-	"journalism", "share this", "click here", "inbox", "підпиш", "підпис", "подпиш", "подпис", "telegram", "телеграм", "почт", "пошт", "©"}
+	"journalism", "share this", "click here", "inbox", "for reading", "value our", "like our", "enjoy our", "appreciate our",
+	"value this", "consider", "your submission", "дякуємо", "спасибо", "підпиш", "підпис", "подпиш", "подпис", "telegram", "телеграм", "почт", "пошт", "©"}
 
 func mayAct(lower string) bool {
 	for _, w := range actionWords {
@@ -196,7 +199,8 @@ func lineRole(title, text string, first, lead, last bool) (role parley.Role, who
 		return parley.RoleNote, true
 	case reRelated.MatchString(bare) || words <= 8 && !endsSentence(t) && reRelatedMore.MatchString(t):
 		return parley.RoleRelated, true
-	case words <= 40 && mayAct(lower) && reAction.MatchString(t) || words <= 15 && strings.HasPrefix(lower, "for ") && reActionVisit.MatchString(t):
+	case words <= 40 && mayAct(lower) && reAction.MatchString(t) || words <= 15 && strings.HasPrefix(lower, "for ") && reActionVisit.MatchString(t) ||
+		words <= 4 && reActionButton.MatchString(t):
 		return parley.RoleAction, true
 	case isBreadcrumbs(t):
 		return parley.RoleLabel, true

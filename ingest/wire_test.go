@@ -73,3 +73,42 @@ func TestParticipleOfSaying(t *testing.T) {
 		t.Errorf("a colon with no quotation after it: %v by %q", a.Kind, a.Speaker)
 	}
 }
+
+// TestDigestFurniture: a digest's note from its author, its appeal for
+// support and its buttons are not prose; a quotation that asks for
+// support, or a country that wants to become a member, stays prose.
+func TestDigestFurniture(t *testing.T) {
+	body := strings.Join([]string{
+		"This item is part of our running news digest",
+		"Kremlin spokesperson Dmitry Peskov said on Sept. 3 that no date had been set for a meeting.",
+		"Hi, this is Martin. Thank you for reading our news digest. If you value our reporting, please consider supporting us.",
+		"Become a member",
+		"We’ve received your submission.",
+		"\"They will support us,\" Zelensky said of the allies.",
+		"Ukraine wants to become a member of NATO, Sybiha said.",
+	}, "\n\n")
+	want := map[string]parley.Role{
+		"This item is part of our running news digest": parley.RoleNote,
+		"Kremlin spokesperson Dmitry Peskov said":      parley.RoleProse,
+		"Thank you for reading our news digest.":       parley.RoleAction,
+		"If you value our reporting":                   parley.RoleAction,
+		"Become a member":                              parley.RoleAction,
+		"We’ve received your submission.":              parley.RoleAction,
+		"\"They will support us,\"":                    parley.RoleProse,
+		"Ukraine wants to become a member of NATO":     parley.RoleProse,
+	}
+	got := map[string]parley.Role{}
+	for _, s := range Sentences("Ukraine war latest", body) {
+		text := body[s.Start:s.End]
+		for start := range want {
+			if strings.HasPrefix(text, start) {
+				got[start] = s.Role
+			}
+		}
+	}
+	for start, role := range want {
+		if got[start] != role {
+			t.Errorf("%q: %v, want %v", start, got[start], role)
+		}
+	}
+}
