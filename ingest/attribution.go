@@ -1023,8 +1023,12 @@ func subjectAfter(ws []word, i int) (said, bool) {
 	at := i // the word after the verb
 	if i < len(ws) && isCyrillic(ws[i].text) {
 		// "— говорил в четверг Песков", "— заявив учора Зеленський": a
-		// time between the verb and its subject.
+		// time between the verb and its subject, and whom it was said to
+		// ("заявил журналистам Песков").
 		i = afterTime(ws, i)
+		if i < len(ws) && addressees[strings.ToLower(ws[i].text)] {
+			i++
+		}
 	}
 	j := i
 	for j < len(ws) && !ws[j].punct && !ws[j].quoted && j-i < 8 {
@@ -1043,7 +1047,11 @@ func subjectAfter(ws []word, i int) (said, bool) {
 	if at >= 3 {
 		prev = ws[at-3].text
 	}
-	if !(before == "”" || before == "»" || before == "\"" || before == "—" || before == "–" || before == "-" || before == "," && (prev == "”" || prev == "\"" || prev == "»")) {
+	// In Ukrainian and Russian, indirect speech puts the verb and its
+	// subject after a comma, at the sentence's end: "Сроки не определены,
+	// заявил Песков." — the outlet's words for what he said.
+	inverted := before == "," && isCyrillic(ws[at-1].text) && (j == len(ws) || j == len(ws)-1 && ws[j].punct)
+	if !inverted && !(before == "”" || before == "»" || before == "\"" || before == "—" || before == "–" || before == "-" || before == "," && (prev == "”" || prev == "\"" || prev == "»")) {
 		if !reAccordingTo.MatchString(joinWords(ws[max(0, at-3):at]) + " ") {
 			return said{}, false
 		}
@@ -1093,6 +1101,10 @@ var timeWords = setOf("вчера", "сегодня", "накануне", "по�
 	"учора", "вчора", "сьогодні", "напередодні", "пізніше", "потім", "тоді", "раніше",
 	"понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
 	"понеділок", "вівторок", "середу", "четвер", "п'ятницю", "п’ятницю", "суботу", "неділю")
+
+// addressees are whom a Ukrainian or Russian verb of saying says it to,
+// between the verb and its subject.
+var addressees = setOf("журналистам", "журналістам", "репортерам", "репортёрам", "корреспондентам", "кореспондентам", "журналисту", "журналісту")
 
 // afterTime is the index of the first word at or after i that is not part
 // of such a time.

@@ -20,6 +20,12 @@ func TestAttributionSlavic(t *testing.T) {
 		{"„Це дуже важливо для нас“, — сказав Єрмак.", parley.Attribution{Kind: parley.Direct, Speaker: "Єрмак"}},
 		{"— Мы готовы работать дальше, — сказал Песков.", parley.Attribution{Kind: parley.Direct, Speaker: "Песков"}},
 		{"— Ми готові працювати далі! — заявив Умєров.", parley.Attribution{Kind: parley.Direct, Speaker: "Умєров"}},
+		// Indirect speech, the verb and its subject after a comma: the
+		// outlet's words for what the speaker said, past an addressee.
+		{"Сроки встречи пока не определены, заявил журналистам пресс-секретарь президента России Дмитрий Песков.", parley.Attribution{Kind: parley.Reported, Speaker: "Дмитрий Песков"}},
+		{"Переговори тривали близько трьох годин, повідомив Умєров.", parley.Attribution{Kind: parley.Reported, Speaker: "Умєров"}},
+		// A comma and a verb with no subject after it names nobody.
+		{"Делегации встретились в Эр-Рияде, заявил журналистам.", parley.Attribution{Kind: parley.Narration}},
 		// A dash that is not direct speech: the outlet's sentence.
 		{"Москва — Киев: переговоры продолжаются без перерыва.", parley.Attribution{Kind: parley.Narration}},
 	} {
