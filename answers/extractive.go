@@ -181,6 +181,10 @@ const (
 	// less than a date's scope, since an article's date only says when
 	// it was written.
 	eventWeight = 0.15
+	// ownTopicMargin is how much less of what a quote question asks about
+	// the speaker's words in the asker's language may hold, and still come
+	// first.
+	ownTopicMargin = 0.25
 	// untypedPenalty lowers a sentence with no value of the type a typed
 	// question asks for.
 	untypedPenalty = 0.2
@@ -815,15 +819,25 @@ func pick(q *analysis, cands []*sentence) []*sentence {
 		// For a quote, the words of the person asked for that are most
 		// about what was asked: of Vance's quotes, the one about thanks
 		// for "Vance's words about thanking the US".
-		var first *sentence
-		bestTopic := -1.0
-		for _, s := range cands[:min(gapLook, len(cands))] {
-			if s.typed < 0.9 || q.scope != nil && s.inScope <= 0 {
-				continue
+		// Of those, one in the asker's language, unless it is much less
+		// about what was asked (by ownTopicMargin of the words asked
+		// about): a question in Russian reads Peskov's words first as a
+		// Russian report gives them.
+		best := func(own bool) (first *sentence, topic float64) {
+			topic = -1.0
+			for _, s := range cands[:min(gapLook, len(cands))] {
+				if s.typed < 0.9 || q.scope != nil && s.inScope <= 0 || own && !prose.SameLanguage(q.lang, s.hit.Source.Language) {
+					continue
+				}
+				if t := topicCover(q, s); t > topic {
+					first, topic = s, t
+				}
 			}
-			if t := topicCover(q, s); t > bestTopic {
-				first, bestTopic = s, t
-			}
+			return first, topic
+		}
+		first, topic := best(false)
+		if own, ownTopic := best(true); own != nil && ownTopic >= topic-ownTopicMargin {
+			first = own
 		}
 		if first != nil {
 			add(first)

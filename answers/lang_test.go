@@ -382,6 +382,37 @@ func TestValueInTheAskersLanguageFirst(t *testing.T) {
 	}
 }
 
+// TestQuoteInTheAskersLanguageFirst: of a speaker's words in two
+// languages, as little about what was asked, the asker's language's lead;
+// a report in another language leads only when it is much more about it.
+func TestQuoteInTheAskersLanguageFirst(t *testing.T) {
+	q := analyse("Что сказал Песков о встрече Путина?")
+	q.read = reading{text: q.text}
+	_, q.askedNames = q.askedSpeaker()
+	for i := range q.terms {
+		if !q.terms[i].form { // as weigh gives them: "сказал" asks for the type and weighs nothing
+			q.terms[i].weight = 1
+		}
+	}
+	if q.want != typeQuote || len(q.askedNames) == 0 || q.lang != "ru" {
+		t.Fatalf("the question reads as %v, of %d names, in %q: the test needs a Russian question for Peskov's words", q.want, len(q.askedNames), q.lang)
+	}
+	mk := func(id int64, lang, body, speaker string, score float64) *sentence {
+		h := &parley.Hit{Source: parley.Source{ArticleID: id, Language: lang, Outlet: lang}}
+		return &sentence{hit: h, text: body, stems: stemsOf(body), typed: 1, focus: 0.6, ownFocus: 0.6, cover: 0.5, score: score,
+			said: parley.Attribution{Kind: parley.Direct, Speaker: speaker}}
+	}
+	en := mk(1, "en", `"There are no concrete plans," Peskov said.`, "Песков", 1.2)
+	ru := mk(2, "ru", "«Конкретных планов нет», — сказал Песков.", "Дмитрий Песков", 1.0)
+	if out := pick(&q, []*sentence{en, ru}); len(out) == 0 || out[0] != ru {
+		t.Errorf("the Russian report's words should lead a Russian question's answer, got %v", texts(out))
+	}
+	about := mk(3, "en", `"Putin is ready for it," Peskov said.`, "Песков", 1.2)
+	if out := pick(&q, []*sentence{about, ru}); len(out) == 0 || out[0] != about {
+		t.Errorf("words much more about what was asked should lead, got %v", texts(out))
+	}
+}
+
 // TestSlavicAskedSpeaker: a Ukrainian or Russian question names whose
 // words it asks for after or before its verb of saying.
 func TestSlavicAskedSpeaker(t *testing.T) {
