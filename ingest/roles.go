@@ -12,7 +12,7 @@ import (
 
 // RolesVersion numbers the rules below. A library whose sentences were
 // decided by an older version gets them decided again when it is opened.
-const RolesVersion = 11
+const RolesVersion = 12
 
 // Sentences decides the role of every sentence of an article body and, for
 // prose, whose words it carries. The rules are general patterns of scraped
@@ -132,6 +132,10 @@ var (
 	// "This page is no longer being updated", "We're closing this live
 	// page for tonight": the outlet speaking of its page.
 	reNoteThis = regexp.MustCompile(`(?i)\bthis (page|story|article|live blog|blog) (is|was|has been) (no longer being updated|updated|corrected|closed)\b|\b(closing|pausing|ending) (this|our) (live )?(page|blog|coverage)\b|\bthis (item|post|article|story|page) is part of (our|the)\b`)
+	// A live blog's writer handing over or signing off: "That's all from
+	// me for now", "My colleague will take over the blog shortly", "Thanks
+	// for following our coverage".
+	reNoteBlog = regexp.MustCompile(`(?i)^(?:that['’]s (?:all|it) (?:from (?:me|us)|for (?:now|today|tonight))|(?:my|our) colleagues? (?:\p{L}+ )?(?:\p{L}+ )?will (?:take over|be taking over|continue)|(?:i['’]m|i am|i['’]ll be|i will be) handing over|thanks? (?:you )?for following|(?:welcome|hello and welcome) to (?:our|the) (?:live )?(?:coverage|blog)|we['’]ll be back|this is \p{Lu}\p{L}+ \p{Lu}\p{L}+ (?:taking over|picking up)(?: the (?:blog|coverage))?)`)
 	reAction   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])(subscribe|newsletter|sign up for|sign up to|sign up here|follow us|download (our|the) app|all rights reserved|copyright|support (our|independent) journalism|share this (article|story)|click here|in your inbox|thanks? (you )?for reading|if you (value|like|enjoy|appreciate) (our|this) (reporting|journalism|work|coverage)|(please )?consider (supporting|donating to|subscribing to) us|received your submission|дякуємо, що читаєте|спасибо, что читаете|підпишіться|підписуйтесь|підписатися|підписатись|подпишитесь|подписывайтесь|подписаться|наш telegram|наш телеграм|в вашей почте|на вашу почту|у вашій пошті|на вашу пошту)` + wordEnd + `|©`)
 	// "For more political updates, visit DC Brief.": the page sending the
 	// reader elsewhere.
@@ -195,7 +199,7 @@ func lineRole(title, text string, first, lead, last bool) (role parley.Role, who
 		return parley.RoleByline, true
 	case reTimestamp.MatchString(t) && words <= 20:
 		return parley.RoleTimestamp, true
-	case reNote.MatchString(t) || strings.Contains(lower, "this ") && reNoteThis.MatchString(t):
+	case reNote.MatchString(t) || strings.Contains(lower, "this ") && reNoteThis.MatchString(t) || words <= 25 && reNoteBlog.MatchString(t):
 		return parley.RoleNote, true
 	case reRelated.MatchString(bare) || words <= 8 && !endsSentence(t) && reRelatedMore.MatchString(t):
 		return parley.RoleRelated, true

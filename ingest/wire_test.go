@@ -112,3 +112,38 @@ func TestDigestFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveBlogHandover: a live blog's writer signing off or handing over
+// is the outlet speaking of its page, not news; a report of someone taking
+// over stays prose.
+func TestLiveBlogHandover(t *testing.T) {
+	body := strings.Join([]string{
+		"Kremlin aide Yuri Ushakov said Russia had not ruled out a trilateral meeting.",
+		"That's all from me for now. My colleague will take over the blog shortly.",
+		"Thanks for following our coverage.",
+		"Hello and welcome to our live coverage of the talks in Geneva.",
+		"Russian forces will take over the blockaded town within days, the governor said.",
+	}, "\n\n")
+	want := map[string]parley.Role{
+		"Kremlin aide Yuri Ushakov said":                   parley.RoleProse,
+		"That's all from me for now.":                      parley.RoleNote,
+		"My colleague will take over the blog shortly.":    parley.RoleNote,
+		"Thanks for following our coverage.":               parley.RoleNote,
+		"Hello and welcome to our live coverage":           parley.RoleNote,
+		"Russian forces will take over the blockaded town": parley.RoleProse,
+	}
+	got := map[string]parley.Role{}
+	for _, s := range Sentences("Russia-Ukraine war live", body) {
+		text := body[s.Start:s.End]
+		for start := range want {
+			if strings.HasPrefix(text, start) {
+				got[start] = s.Role
+			}
+		}
+	}
+	for start, role := range want {
+		if got[start] != role {
+			t.Errorf("%q: %v, want %v", start, got[start], role)
+		}
+	}
+}
