@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parley-bot/parley"
+	"github.com/parley-bot/parley/dates"
 	"github.com/parley-bot/parley/prose"
 )
 
@@ -110,7 +113,17 @@ func read(ctx context.Context, s Searcher, question string) (reading, error) {
 			}
 		}
 	}
-	unknown, err := lex.Unknown(ctx, words)
+	// The words of a date ("on August 18") say when, which the search
+	// reads as the question's time, not words an article must have: a
+	// report of 18 Aug that says "Monday" has what they ask.
+	dated := dates.Find(capitalMonths(question), time.Now())
+	var checked []string
+	for i, t := range keys {
+		if !slices.ContainsFunc(dated, func(m dates.Mention) bool { return m.Start <= t.Start && t.End <= m.End }) {
+			checked = append(checked, words[i])
+		}
+	}
+	unknown, err := lex.Unknown(ctx, checked)
 	if err == nil {
 		unknown, err = knownOtherwise(ctx, lex, unknown, r.romanised)
 	}

@@ -465,3 +465,18 @@ ANKARA, Turkey (AP) — Ukrainian President Volodymyr Zelensky said Thursday tha
 		t.Errorf("answer:\n%s", a.Text)
 	}
 }
+
+// TestDateWordsAreNoUnknownWords: a date no article writes is the time a
+// question asks about, not a word the articles lack: the abstention says
+// they report nothing for it, not that they never mention it.
+func TestDateWordsAreNoUnknownWords(t *testing.T) {
+	db, _ := seeded(t)
+	e := &answers.Extractive{Searcher: db}
+	a, err := e.Ask(context.Background(), parley.Question{Text: "What did Witkoff say on September 3?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Abstained || !strings.HasPrefix(a.Text, "The articles I have don't report that for September 3.") {
+		t.Errorf("answer:\n%s", a.Text)
+	}
+}
