@@ -961,19 +961,17 @@ func (db *DB) collect(ctx context.Context, ids map[int64]bool, query string, arg
 // collectPrepared is collect with a statement prepared once (prepared):
 // for the few queries every search runs several times.
 func (db *DB) collectPrepared(ctx context.Context, ids map[int64]bool, query string, args ...any) error {
-	stmt, err := db.prepared(ctx, query)
-	if err != nil {
-		return err
-	}
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return err
-	}
-	return collectRows(rows, ids)
+	return db.eachPrepared(ctx, func(id int64) { ids[id] = true }, query, args...)
 }
 
 // collectOrdered is collectPrepared for ids in the order the query gives.
 func (db *DB) collectOrdered(ctx context.Context, ids *[]int64, query string, args ...any) error {
+	return db.eachPrepared(ctx, func(id int64) { *ids = append(*ids, id) }, query, args...)
+}
+
+// eachPrepared runs query as a statement prepared once and gives each id
+// it returns to each.
+func (db *DB) eachPrepared(ctx context.Context, each func(int64), query string, args ...any) error {
 	stmt, err := db.prepared(ctx, query)
 	if err != nil {
 		return err
@@ -982,25 +980,23 @@ func (db *DB) collectOrdered(ctx context.Context, ids *[]int64, query string, ar
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return err
-		}
-		*ids = append(*ids, id)
-	}
-	return rows.Err()
+	return eachRow(rows, each)
 }
 
 func collectRows(rows *sql.Rows, ids map[int64]bool) error {
+	return eachRow(rows, func(id int64) { ids[id] = true })
+}
+
+// eachRow gives each id of rows, a column of ids, to each, and closes
+// rows.
+func eachRow(rows *sql.Rows, each func(int64)) error {
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return err
 		}
-		ids[id] = true
+		each(id)
 	}
 	return rows.Err()
 }
