@@ -32,20 +32,7 @@ func TestWireFurniture(t *testing.T) {
 		"Additional reporting by Tom Balmforth":     parley.RoleByline,
 		"The talks, which Reuters/Ipsos polling":    parley.RoleProse,
 	}
-	got := map[string]parley.Role{}
-	for _, s := range Sentences("Russia, Ukraine swap 390 prisoners each", body) {
-		text := body[s.Start:s.End]
-		for start := range want {
-			if strings.HasPrefix(text, start) {
-				got[start] = s.Role
-			}
-		}
-	}
-	for start, role := range want {
-		if got[start] != role {
-			t.Errorf("%q: %v, want %v", start, got[start], role)
-		}
-	}
+	checkRoles(t, "Russia, Ukraine swap 390 prisoners each", body, want)
 }
 
 // TestParticipleOfSaying: a sentence that opens with a name and gives its
@@ -97,20 +84,7 @@ func TestDigestFurniture(t *testing.T) {
 		"\"They will support us,\"":                    parley.RoleProse,
 		"Ukraine wants to become a member of NATO":     parley.RoleProse,
 	}
-	got := map[string]parley.Role{}
-	for _, s := range Sentences("Ukraine war latest", body) {
-		text := body[s.Start:s.End]
-		for start := range want {
-			if strings.HasPrefix(text, start) {
-				got[start] = s.Role
-			}
-		}
-	}
-	for start, role := range want {
-		if got[start] != role {
-			t.Errorf("%q: %v, want %v", start, got[start], role)
-		}
-	}
+	checkRoles(t, "Ukraine war latest", body, want)
 }
 
 // TestLiveBlogHandover: a live blog's writer signing off or handing over
@@ -132,8 +106,15 @@ func TestLiveBlogHandover(t *testing.T) {
 		"Hello and welcome to our live coverage":           parley.RoleNote,
 		"Russian forces will take over the blockaded town": parley.RoleProse,
 	}
+	checkRoles(t, "Russia-Ukraine war live", body, want)
+}
+
+// checkRoles checks the role of each sentence of body that starts with a
+// key of want.
+func checkRoles(t *testing.T, title, body string, want map[string]parley.Role) {
+	t.Helper()
 	got := map[string]parley.Role{}
-	for _, s := range Sentences("Russia-Ukraine war live", body) {
+	for _, s := range Sentences(title, body) {
 		text := body[s.Start:s.End]
 		for start := range want {
 			if strings.HasPrefix(text, start) {
