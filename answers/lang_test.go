@@ -327,14 +327,7 @@ func TestSlavicActs(t *testing.T) {
 		"Что решили Вашингтон и Москва?":                  "решили",
 		"Про що домовилися американці й росіяни?":         "домовилися",
 	} {
-		q := analyse(question)
-		found := false
-		for _, t := range q.terms {
-			if t.surface == act {
-				found = t.act
-			}
-		}
-		if !found {
+		if !termIs(question, act, func(t qterm) bool { return t.act }) {
 			t.Errorf("%q: %q is not read as the act asked about", question, act)
 		}
 	}
@@ -351,14 +344,7 @@ func TestSlavicTypeVerbs(t *testing.T) {
 		"Скільки тривала зустріч у Женеві?":      "тривала",
 		"Сколько длились переговоры в Абу-Даби?": "длились",
 	} {
-		q := analyse(question)
-		found := false
-		for _, t := range q.terms {
-			if t.surface == verb {
-				found = t.form
-			}
-		}
-		if !found {
+		if !termIs(question, verb, func(t qterm) bool { return t.form }) {
 			t.Errorf("%q: %q is not read as how the question asks for its type", question, verb)
 		}
 	}
@@ -451,4 +437,14 @@ func TestRoleVerbIsTheQuestionsOwn(t *testing.T) {
 	if !doesAsked(&q, &sentence{text: asked, stems: stemsOf(asked)}) {
 		t.Errorf("the one who asked is not: %q", asked)
 	}
+}
+
+// termIs reports whether the question's word surface is read as is says.
+func termIs(question, surface string, is func(qterm) bool) bool {
+	for _, t := range analyse(question).terms {
+		if t.surface == surface {
+			return is(t)
+		}
+	}
+	return false
 }
