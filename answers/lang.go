@@ -619,37 +619,58 @@ func knownOtherwise(ctx context.Context, lex Lexicon, unknown []string, romanise
 	return out, nil
 }
 
-// digestPhrases are the fixed words of summaries and timelines in
-// Ukrainian and Russian. A count is written after its noun, in
-// parentheses ("за статтями (5)"), which reads right for every number
-// without the plural forms of each.
+// digestPhrases are the fixed words of summaries and timelines, formats
+// for fmt, in each language. A Ukrainian or Russian count is written after
+// its noun, in parentheses ("за статтями (5)"), which reads right for
+// every number without the plural forms of each.
 var digestPhrases = map[string]map[string]string{
+	"en": {
+		"summary lead":  "What happened%s, from %d articles published%s:",
+		"article lead":  "The main points of “%s”, in its own words:",
+		"timeline lead": "Dated events%s, oldest first, from %d articles (each date is when it happened, as the article tells it):",
+		"topic":         " on %s",
+		"on":            " on %s", "between": " between %s and %s",
+		"nothing":  "The articles I have don't cover anything %s.",
+		"no dated": "The articles I have don't date any event %s.",
+		"about":    "about “%s”", "since": "since %s", "before": "before %s",
+		"no article":  "There is no article %d in the library.",
+		"no articles": "The library has no articles to summarise.",
+	},
 	"uk": {
-		"summary lead":  "Що сталося%s — за статтями (%s)%s:",
+		"summary lead":  "Що сталося%s — за статтями (%d)%s:",
 		"article lead":  "Головне зі статті «%s», її власними словами:",
-		"timeline lead": "Події з датами%s, від найдавніших, за статтями (%s) (кожна дата — коли це сталося, як розповідає стаття):",
+		"timeline lead": "Події з датами%s, від найдавніших, за статтями (%d) (кожна дата — коли це сталося, як розповідає стаття):",
 		"topic":         " щодо «%s»",
 		"on":            ", опублікованими %s", "between": ", опублікованими між %s і %s",
 		"outlets":  "; повідомляють видання (%s)",
 		"nothing":  "У статтях, які я маю, немає нічого %s.",
 		"no dated": "У статтях, які я маю, немає датованих подій %s.",
 		"about":    "про «%s»", "since": "з %s", "before": "до %s",
-		"no article":  "У бібліотеці немає статті %s.",
+		"no article":  "У бібліотеці немає статті %d.",
 		"no articles": "У бібліотеці немає статей для огляду.",
 	},
 	"ru": {
-		"summary lead":  "Что произошло%s — по статьям (%s)%s:",
+		"summary lead":  "Что произошло%s — по статьям (%d)%s:",
 		"article lead":  "Главное из статьи «%s», её собственными словами:",
-		"timeline lead": "События с датами%s, от самых ранних, по статьям (%s) (каждая дата — когда это произошло, как рассказывает статья):",
+		"timeline lead": "События с датами%s, от самых ранних, по статьям (%d) (каждая дата — когда это произошло, как рассказывает статья):",
 		"topic":         " по теме «%s»",
 		"on":            ", опубликованным %s", "between": ", опубликованным между %s и %s",
 		"outlets":  "; сообщают издания (%s)",
 		"nothing":  "В статьях, которые у меня есть, нет ничего %s.",
 		"no dated": "В статьях, которые у меня есть, нет датированных событий %s.",
 		"about":    "о «%s»", "since": "с %s", "before": "до %s",
-		"no article":  "В библиотеке нет статьи %s.",
+		"no article":  "В библиотеке нет статьи %d.",
 		"no articles": "В библиотеке нет статей для обзора.",
 	},
+}
+
+// digestPhrasesIn is digestPhrases in lang, English for any language it
+// has not.
+func digestPhrasesIn(lang string) map[string]string {
+	if p, ok := digestPhrases[lang]; ok {
+		return p
+	}
+	return digestPhrases["en"]
 }
 
 // digestTopic is the " on TOPIC" of a digest's lead, by p.
@@ -657,42 +678,21 @@ func digestTopic(scope parley.Scope, p map[string]string) string {
 	if scope.Topic == "" {
 		return ""
 	}
-	return sprintf(p["topic"], scope.Topic)
+	return fmt.Sprintf(p["topic"], scope.Topic)
 }
 
 // digestDates is the dates of a lead (dateSpan's " on D" or " between A
 // and B"), by p.
 func digestDates(when string, p map[string]string) string {
 	if d, ok := strings.CutPrefix(when, " on "); ok {
-		return sprintf(p["on"], d)
+		return fmt.Sprintf(p["on"], d)
 	}
 	if d, ok := strings.CutPrefix(when, " between "); ok {
 		if a, b, ok := strings.Cut(d, " and "); ok {
-			return sprintf(p["between"], a, b)
+			return fmt.Sprintf(p["between"], a, b)
 		}
 	}
 	return when
-}
-
-// localEmptyScope is emptyScope by p: none is "nothing" or "no dated".
-func localEmptyScope(scope parley.Scope, p map[string]string, none string) string {
-	if scope.ArticleID != 0 {
-		return sprintf(p["no article"], strconv.FormatInt(scope.ArticleID, 10))
-	}
-	var parts []string
-	if scope.Topic != "" {
-		parts = append(parts, sprintf(p["about"], scope.Topic))
-	}
-	if !scope.Since.IsZero() {
-		parts = append(parts, sprintf(p["since"], scope.Since.Format(parley.DateLayout)))
-	}
-	if !scope.Until.IsZero() {
-		parts = append(parts, sprintf(p["before"], scope.Until.Format(parley.DateLayout)))
-	}
-	if len(parts) == 0 {
-		return p["no articles"]
-	}
-	return sprintf(p[none], strings.Join(parts, " "))
 }
 
 // reOutlets is the count of outlets a point's credit ends with.
@@ -701,13 +701,11 @@ var reOutlets = regexp.MustCompile(`; reported by (\d+) outlets`)
 // localPoint writes the credit of a digest's point in lang: who said it,
 // who reported it and how many outlets did; the quote stays as written.
 func localPoint(text, lang string) string {
-	p, ok := phrases[lang]
-	d := digestPhrases[lang]
-	if !ok || d == nil {
+	if lang != "uk" && lang != "ru" {
 		return text
 	}
-	text = localizeCredit("- "+text, p)[len("- "):]
+	text = localizeCredit(text, phrases[lang])
 	return reOutlets.ReplaceAllStringFunc(text, func(m string) string {
-		return sprintf(d["outlets"], reOutlets.FindStringSubmatch(m)[1])
+		return fmt.Sprintf(digestPhrases[lang]["outlets"], reOutlets.FindStringSubmatch(m)[1])
 	})
 }

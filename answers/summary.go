@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -426,22 +425,12 @@ func summaryLead(scope parley.Scope, arts []parley.Article) string {
 	for i := range arts {
 		published[i] = arts[i].Date()
 	}
-	if p, ok := digestPhrases[scope.Lang]; ok {
-		if scope.ArticleID != 0 && len(arts) == 1 {
-			return sprintf(p["article lead"], arts[0].Title)
-		}
-		_, _, when := dateSpan(published)
-		return sprintf(p["summary lead"], digestTopic(scope, p), strconv.Itoa(len(arts)), digestDates(when, p))
-	}
-	what := "What happened"
-	if scope.Topic != "" {
-		what += " on " + scope.Topic
-	}
+	p := digestPhrasesIn(scope.Lang)
 	if scope.ArticleID != 0 && len(arts) == 1 {
-		return fmt.Sprintf("The main points of “%s”, in its own words:", arts[0].Title)
+		return fmt.Sprintf(p["article lead"], arts[0].Title)
 	}
 	_, _, when := dateSpan(published)
-	return fmt.Sprintf("%s, from %d articles published%s:", what, len(arts), when)
+	return fmt.Sprintf(p["summary lead"], digestTopic(scope, p), len(arts), digestDates(when, p))
 }
 
 // digestText sets the body (the lead and the points) and returns the text
@@ -466,27 +455,22 @@ func digestText(lead string, dg *parley.Digest, sm parley.StateMedia) string {
 // emptyScope says plainly that nothing is in scope: "nothing" for a
 // summary, "no dated" for a timeline (digestPhrases' keys).
 func emptyScope(scope parley.Scope, none string) string {
-	if p, ok := digestPhrases[scope.Lang]; ok {
-		return localEmptyScope(scope, p, none)
+	p := digestPhrasesIn(scope.Lang)
+	if scope.ArticleID != 0 {
+		return fmt.Sprintf(p["no article"], scope.ArticleID)
 	}
 	var parts []string
 	if scope.Topic != "" {
-		parts = append(parts, "about “"+scope.Topic+"”")
+		parts = append(parts, fmt.Sprintf(p["about"], scope.Topic))
 	}
 	if !scope.Since.IsZero() {
-		parts = append(parts, "since "+scope.Since.Format(parley.DateLayout))
+		parts = append(parts, fmt.Sprintf(p["since"], scope.Since.Format(parley.DateLayout)))
 	}
 	if !scope.Until.IsZero() {
-		parts = append(parts, "before "+scope.Until.Format(parley.DateLayout))
-	}
-	if scope.ArticleID != 0 {
-		return fmt.Sprintf("There is no article %d in the library.", scope.ArticleID)
+		parts = append(parts, fmt.Sprintf(p["before"], scope.Until.Format(parley.DateLayout)))
 	}
 	if len(parts) == 0 {
-		return "The library has no articles to summarise."
+		return p["no articles"]
 	}
-	if none == "no dated" {
-		return "The articles I have don't date any event " + strings.Join(parts, " ") + "."
-	}
-	return "The articles I have don't cover anything " + strings.Join(parts, " ") + "."
+	return fmt.Sprintf(p[none], strings.Join(parts, " "))
 }

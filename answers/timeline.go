@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/parley-bot/parley"
@@ -102,17 +101,8 @@ func (d *Digests) Timeline(ctx context.Context, scope parley.Scope) (*parley.Dig
 		dg.Points = append(dg.Points, p)
 	}
 	dg.Sources = list.sources
-	lead := ""
-	if p, ok := digestPhrases[scope.Lang]; ok {
-		lead = sprintf(p["timeline lead"], digestTopic(scope, p), strconv.Itoa(len(arts)))
-	} else {
-		what := "Dated events"
-		if scope.Topic != "" {
-			what += " on " + scope.Topic
-		}
-		lead = fmt.Sprintf("%s, oldest first, from %d articles (each date is when it happened, as the article tells it):", what, len(arts))
-	}
-	dg.Text = digestText(lead, dg, mediaOr(d.StateMedia))
+	p := digestPhrasesIn(scope.Lang)
+	dg.Text = digestText(fmt.Sprintf(p["timeline lead"], digestTopic(scope, p), len(arts)), dg, mediaOr(d.StateMedia))
 	dg.Took = time.Since(start)
 	return dg, nil
 }
