@@ -790,7 +790,7 @@ func pronounAtColon(ws []word) (said, bool) {
 		case ws[j].quoted:
 			return said{}, false
 		case ws[j].text == ":":
-			if j > p+1 && j+1 < len(ws) && (ws[j+1].quoted || isQuoteMark(ws[j+1].text)) {
+			if j > p+1 && quoteOpensAt(ws, j+1) {
 				return said{resolve: true}, true
 			}
 			return said{}, false
@@ -826,7 +826,7 @@ func participleAtColon(ws []word) (said, bool) {
 				break
 			}
 		}
-		if colon < 0 || colon+1 >= len(ws) || !ws[colon+1].quoted && !isQuoteMark(ws[colon+1].text) {
+		if colon < 0 || !quoteOpensAt(ws, colon+1) {
 			return said{}, false
 		}
 		if l := strings.ToLower(ws[0].text); l == "he" || l == "she" {
@@ -842,6 +842,11 @@ func participleAtColon(ws []word) (said, bool) {
 		return readSubject(ws[:k])
 	}
 	return said{}, false
+}
+
+// quoteOpensAt reports whether a quotation opens at ws[i].
+func quoteOpensAt(ws []word, i int) bool {
+	return i < len(ws) && (ws[i].quoted || isQuoteMark(ws[i].text))
 }
 
 func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "«" || s == "„" }

@@ -703,11 +703,16 @@ func (rq *query) tierWords() []queryTerm {
 // besides: all of their postings when the matches are sparse, and in
 // proportion fewer when they are dense (the terms taken as independent).
 func (rq *query) scanCost(set []queryTerm) float64 {
-	postings := 0.0
+	return queryCost + postings(set)*math.Min(1, float64(tierSize+1)/math.Max(1, rq.expected(set)))
+}
+
+// postings is how many postings the terms of set have together.
+func postings(set []queryTerm) float64 {
+	n := 0.0
 	for _, t := range set {
-		postings += t.df
+		n += t.df
 	}
-	return queryCost + postings*math.Min(1, float64(tierSize+1)/math.Max(1, rq.expected(set)))
+	return n
 }
 
 // stepCost is scanCost for a step of the tiers: a titled one is expected
@@ -717,11 +722,7 @@ func (rq *query) stepCost(st tierStep) float64 {
 	if !st.titled {
 		return rq.scanCost(st.set)
 	}
-	postings := 0.0
-	for _, t := range st.set {
-		postings += t.df
-	}
-	return queryCost + postings
+	return queryCost + postings(st.set)
 }
 
 // expected is how many passages would hold every term of set if the terms
