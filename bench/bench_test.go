@@ -78,16 +78,7 @@ func library(b *testing.B, n int) string {
 		os.Remove(path + "-wal")
 		os.Remove(path + "-shm")
 		ctx := context.Background()
-		db, err := store.Open(ctx, path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		// Its articles get their sentence roles as they are added, at this
-		// version: recorded, the CLI does not decide them all again when it
-		// first opens the library (40 s at 100k).
-		if err := db.Annotate(ctx, ingest.RolesVersion, ingest.Sentences, nil); err != nil {
-			b.Fatal(err)
-		}
+		db := newLibrary(b, ctx, path)
 		start := time.Now()
 		for i, a := range synth.Corpus(seed, n) {
 			if _, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body)); err != nil {
@@ -97,20 +88,40 @@ func library(b *testing.B, n int) string {
 				b.Logf("built %d/%d articles in %v", i, n, time.Since(start).Round(time.Second))
 			}
 		}
-		// The library is whole: the CLI, opening it, neither adds the bundled
-		// articles to it nor says it made it.
-		if _, err := db.MarkSeeded(ctx); err != nil {
-			b.Fatal(err)
-		}
-		if err := db.Close(); err != nil {
-			b.Fatal(err)
-		}
+		closeLibrary(b, ctx, db)
 		if err := os.WriteFile(done, nil, 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}
 	libs[n] = path
 	return path
+}
+
+// newLibrary makes the library a benchmark builds at path. Its articles
+// get their sentence roles as they are added, at this version: recorded,
+// the CLI does not decide them all again when it first opens the library
+// (40 s at 100k).
+func newLibrary(b *testing.B, ctx context.Context, path string) *store.DB {
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := db.Annotate(ctx, ingest.RolesVersion, ingest.Sentences, nil); err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
+
+// closeLibrary closes a library newLibrary made, once it is whole: marked
+// seeded, the CLI, opening it, neither adds the bundled articles to it nor
+// says it made it.
+func closeLibrary(b *testing.B, ctx context.Context, db *store.DB) {
+	if _, err := db.MarkSeeded(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		b.Fatal(err)
+	}
 }
 
 func open(b *testing.B, n int) *store.DB {

@@ -94,16 +94,7 @@ func decoyLibrary(b *testing.B, n int) (string, map[string]int64) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	// Its articles get their sentence roles as they are added, at this
-	// version: recorded, the CLI does not decide them all again when it
-	// first opens the library (40 s at 100k).
-	if err := db.Annotate(ctx, ingest.RolesVersion, ingest.Sentences, nil); err != nil {
-		b.Fatal(err)
-	}
+	db := newLibrary(b, ctx, path)
 	add := func(a parley.Article) int64 {
 		id, _, err := db.Add(ctx, &a, ingest.Passages(a.Title, a.Body))
 		if err != nil {
@@ -126,14 +117,7 @@ func decoyLibrary(b *testing.B, n int) (string, map[string]int64) {
 	for ; next < len(real); next++ {
 		ids[names[next]] = add(real[next])
 	}
-	// The library is whole: the CLI, opening it, neither adds the bundled
-	// articles to it nor says it made it.
-	if _, err := db.MarkSeeded(ctx); err != nil {
-		b.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		b.Fatal(err)
-	}
+	closeLibrary(b, ctx, db)
 	raw, _ := json.Marshal(ids)
 	if err := os.WriteFile(done, raw, 0o644); err != nil {
 		b.Fatal(err)
